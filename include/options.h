@@ -1,0 +1,69 @@
+/*
+ * options: the command line, parsed into a struct without printing or
+ * exiting, so that main decides what to say and tests can call it.
+ */
+#ifndef F2S_OPTIONS_H
+#define F2S_OPTIONS_H
+
+#include "container_filter.h"
+#include "profile.h"
+#include "syscall_names.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The most files one option may name (--log, --merge, --add, --remove). */
+#define OPTIONS_LIST_MAX 256
+
+enum options_status {
+	OPTIONS_OK,      /* run the job */
+	OPTIONS_HELP,    /* print the help and exit 0 */
+	OPTIONS_VERSION, /* print the version and exit 0 */
+	OPTIONS_USAGE    /* message says what is wrong */
+};
+
+enum options_job {
+	JOB_PROFILE,         /* write one profile for the named containers */
+	JOB_CHECK,           /* --check PROFILE */
+	JOB_LIST_CONTAINERS, /* --list-containers */
+	JOB_ALL_CONTAINERS   /* --all-containers --output-dir DIR */
+};
+
+struct name_list {
+	const char *items[OPTIONS_LIST_MAX]; /* borrowed from argv */
+	size_t count;                        /* items in use */
+};
+
+struct options {
+	enum options_job job;            /* what to do */
+	struct name_list logs;           /* input files; "-" is stdin */
+	struct container_filter containers; /* --container-id */
+	const char *default_action;      /* --default-action, NULL when not given */
+	bool has_errno_ret;              /* --errno-ret given */
+	long errno_ret;                  /* its value */
+	bool has_arches;                 /* --arch given */
+	struct arch_list arches;         /* --arch, or the default */
+	enum profile_format format;      /* --format */
+	const char *runtime;             /* --runtime: runc, crun or none */
+	bool exact;                      /* --exact */
+	struct name_list add;            /* --add */
+	struct name_list remove;         /* --remove */
+	struct name_list merge;          /* --merge */
+	const char *check;               /* --check PROFILE */
+	const char *output;              /* -o, NULL for stdout */
+	const char *output_dir;          /* --output-dir */
+	bool strict;                     /* --strict */
+	bool allow_empty;                /* --allow-empty */
+	bool quiet;                      /* -q */
+	bool full_parse;                 /* --full-parse: decode every line */
+	bool progress;                   /* --progress / --no-progress; set by main otherwise */
+	bool progress_set;               /* one of them was given */
+};
+
+/*
+ * Parses argv into opts. Returns a status; for OPTIONS_USAGE, message says
+ * what is wrong. Never prints and never exits.
+ */
+enum options_status options_parse(int argc, char **argv, struct options *opts, char *message, size_t size);
+
+#endif

@@ -1,0 +1,76 @@
+/*
+ * profile: seccomp profiles in Docker's JSON format, written and read.
+ */
+#ifndef F2S_PROFILE_H
+#define F2S_PROFILE_H
+
+#include "syscall_names.h"
+
+#include <cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* The largest profile read by --merge or --check: 16 MiB. */
+#define PROFILE_MAX_BYTES ((size_t)16 << 20)
+
+enum profile_format {
+	PROFILE_FORMAT_DOCKER, /* one rule with every allowed name */
+	PROFILE_FORMAT_LEGACY, /* one {"name","action","args"} rule per name */
+	PROFILE_FORMAT_OCI     /* the linux.seccomp object of an OCI config */
+};
+
+/* What a profile to write holds. Nothing in it is owned. */
+struct profile {
+	const char *default_action;  /* an SCMP_ACT_* name */
+	bool has_errno_ret;          /* write defaultErrnoRet */
+	long errno_ret;              /* its value */
+	const struct arch_list *arches; /* the architectures */
+	const char *const *names;    /* syscalls to allow, sorted */
+	size_t name_count;           /* entries in names */
+	const cJSON *kept_rules;     /* array of rules to write as they are, or NULL */
+};
+
+/* A profile read for --merge or --check. */
+struct profile_input {
+	char *path;                /* owned copy of the path it was read from */
+	char *default_action;      /* owned */
+	bool has_errno_ret;        /* defaultErrnoRet was given */
+	long errno_ret;            /* its value */
+	struct arch_list arches;   /* from architectures and archMap */
+	cJSON *allow_names;        /* owned array of the names of plain allow rules */
+	cJSON *other_rules;        /* owned array of every other rule, as written */
+};
+
+/* Tells whether action is one of the SCMP_ACT_* names a profile may use. */
+bool profile_action_valid(const char *action);
+
+/* The valid actions, comma-separated, for messages. */
+const char *profile_action_list(void);
+
+/*
+ * Writes p to out in format; returns 0, -1 when out failed (errno set), or
+ * -2 when the format cannot express a kept rule (message says which).
+ */
+int profile_write(FILE *out, const struct profile *p, enum profile_format format, char *message, size_t size);
+
+/*
+ * Reads and checks the profile at path. Returns 0, or -1 with a message
+ * naming the file and, where it can, the line and the rule.
+ */
+int profile_read(const char *path, struct profile_input *input, char *message, size_t size);
+
+/* Parses profile text already in memory; for profile_read and the fuzzer. */
+int profile_parse(const char *path, const char *text, size_t length, struct profile_input *input,
+                  char *message, size_t size);
+
+/*
+ * Tells whether the profile lets a process call name: a rule that allows it
+ * (with or without argument conditions), or no rule and an allowing default.
+ */
+bool profile_allows(const struct profile_input *input, const char *name);
+
+/* Frees what input owns. Accepts NULL. */
+void profile_input_free(struct profile_input *input);
+
+#endif

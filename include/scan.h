@@ -1,0 +1,82 @@
+/*
+ * scan: one pass over the logs, decoding events and gathering the syscalls
+ * of the containers asked for (or of every container).
+ */
+#ifndef F2S_SCAN_H
+#define F2S_SCAN_H
+
+#include "container_filter.h"
+#include "event.h"
+#include "syscall_set.h"
+#include "translate.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The most containers --list-containers and --all-containers track. */
+#define SCAN_CONTAINERS_MAX 65536
+
+/* Problems reported per kind before the rest are only counted. */
+#define SCAN_REPORTS_MAX 20
+
+enum scan_status {
+	SCAN_OK,
+	SCAN_INPUT_ERROR,     /* a file could not be read, or --strict met a bad line */
+	SCAN_NO_MEMORY,       /* memory ran out */
+	SCAN_TOO_MANY         /* more than SCAN_CONTAINERS_MAX containers */
+};
+
+/* Called for each problem worth telling the user; file may be "-". */
+typedef void scan_report_fn(void *context, const char *file, uint64_t line, const char *message);
+
+/* Called now and then on long runs with the bytes read so far. */
+typedef void scan_progress_fn(void *context, uint64_t bytes);
+
+/* A container seen in the log, in --list-containers and --all-containers. */
+struct scan_container {
+	char id[CONTAINER_ID_MAX + 1]; /* the longest form seen, lower-case */
+	char name[128];                /* container.name, or "" */
+	char image[256];               /* repository[:tag], or "" */
+	uint64_t events;               /* events of the container */
+	struct syscall_set syscalls;   /* kernel syscalls it made */
+};
+
+struct scan {
+	/* Set by the caller before scan_run. */
+	const char *const *files;       /* inputs; "-" is standard input */
+	size_t file_count;              /* entries in files */
+	const struct container_filter *filter; /* the containers wanted, or NULL for all */
+	bool strict;                    /* stop at the first bad line */
+	bool full_parse;                /* decode every line, no pre-filter */
+	scan_report_fn *report;         /* where problems go */
+	scan_progress_fn *progress;     /* progress callback, or NULL */
+	void *context;                  /* passed to the callbacks */
+	struct translator *translator;  /* borrowed */
+
+	/* Results. */
+	uint64_t lines;                 /* lines read, blank ones included */
+	uint64_t events;                /* non-blank lines */
+	uint64_t bad_lines;             /* lines reported as unusable */
+	uint64_t matched;               /* events of the wanted containers */
+	uint64_t matched_per_wanted[CONTAINER_FILTER_MAX]; /* by --container-id */
+	uint64_t drop_alerts;           /* Falco's drop alerts */
+	uint64_t drops;                 /* events they say were lost */
+	uint64_t not_syscall;           /* matched events that are not syscalls */
+	uint64_t unknown;               /* matched events naming no syscall */
+	uint64_t bytes;                 /* bytes read */
+	struct syscall_set syscalls;    /* what the wanted containers made */
+	struct location first_seen[SYSCALL_NAMES_MAX]; /* where each id was first seen */
+	struct scan_container *containers; /* owned, for the all-containers jobs */
+	size_t container_count;         /* entries in containers */
+	uint32_t *container_slots;      /* owned hash index into containers */
+	uint64_t last_progress;         /* bytes at the last progress call */
+};
+
+/* Reads every input; fills the results. Call scan_free afterwards. */
+enum scan_status scan_run(struct scan *scan);
+
+/* Frees what scan owns. Accepts NULL. */
+void scan_free(struct scan *scan);
+
+#endif

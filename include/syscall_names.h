@@ -1,0 +1,88 @@
+/*
+ * syscall_names: Falco's event names, the kernel's syscall names, and the
+ * target architectures a profile is checked against.
+ */
+#ifndef F2S_SYSCALL_NAMES_H
+#define F2S_SYSCALL_NAMES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The most architectures one profile can name (libseccomp knows 19). */
+#define ARCH_MAX 24
+
+/* The most distinct kernel syscall names one run can hold. */
+#define SYSCALL_NAMES_MAX 1024
+
+/* The longest syscall name accepted (the kernel's longest is 22). */
+#define SYSCALL_NAME_MAX 64
+
+struct arch_list {
+	uint32_t tokens[ARCH_MAX]; /* libseccomp SCMP_ARCH_* tokens, no repeats */
+	size_t count;              /* number of tokens in use */
+};
+
+enum falco_name_kind {
+	FALCO_NAME_SYSCALL,     /* an event that stands for kernel syscalls */
+	FALCO_NAME_NOT_SYSCALL, /* one of Falco's own events: never written */
+	FALCO_NAME_GENERIC      /* not in the table: taken as the kernel's name */
+};
+
+/* One row of the translation table: see syscall_names.c for the source. */
+struct falco_event_name {
+	const char *falco;  /* the name Falco writes in evt.type/syscall.type */
+	const char *own;    /* the kernel syscall it names, NULL if none */
+	const char *family; /* space-separated syscalls older Falco also reported
+	                       under this name; not added with --exact */
+	const char *ia32;   /* space-separated 32-bit x86 names that libs 0.14
+	                       and later report under this name */
+};
+
+/* The whole table, for tests and documentation; count in *count. */
+const struct falco_event_name *syscall_names_table(size_t *count);
+
+/*
+ * Looks up a Falco event name (len bytes, not NUL-terminated). Returns the
+ * table row, or NULL when the name is not in the table.
+ */
+const struct falco_event_name *syscall_names_lookup(const char *name, size_t len);
+
+/*
+ * Tells whether name is spelled like a syscall: 1 to SYSCALL_NAME_MAX bytes
+ * of lower-case letters, digits and '_'.
+ */
+bool syscall_names_well_formed(const char *name, size_t len);
+
+/*
+ * Parses a comma-separated list of architectures ("x86_64", "SCMP_ARCH_X86_64"
+ * or "native") into list. Returns false and points *bad at the offending
+ * item's start (in spec) when an item is unknown or the list is empty.
+ */
+bool arch_list_parse(const char *spec, struct arch_list *list, const char **bad, size_t *bad_len);
+
+/* The default list: x86_64, x86 and x32, as Docker's own profile. */
+void arch_list_default(struct arch_list *list);
+
+/* Adds token unless present; false when the list is full. */
+bool arch_list_add(struct arch_list *list, uint32_t token);
+
+/* Sorts the list into the order of arch_docker_name's table. */
+void arch_list_sort(struct arch_list *list);
+
+/* "SCMP_ARCH_X86_64" for a token, or NULL; the string is static. */
+const char *arch_docker_name(uint32_t token);
+
+/* "x86_64" for a token, or NULL; the string is static. */
+const char *arch_short_name(uint32_t token);
+
+/* Token for "SCMP_ARCH_X86_64" or "x86_64"; 0 when unknown. */
+uint32_t arch_from_name(const char *name, size_t len);
+
+/* Tells whether the kernel syscall name exists on architecture token. */
+bool syscall_exists_on(uint32_t token, const char *name);
+
+/* Tells whether the kernel syscall name exists on any of list's architectures. */
+bool syscall_exists_on_any(const struct arch_list *list, const char *name);
+
+#endif

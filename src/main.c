@@ -1,0 +1,811 @@
+/*
+ * falco2seccomp: turns the syscalls a container made, as Falco logged them,
+ * into a seccomp profile that allows exactly those syscalls.
+ *
+ * main parses the options and runs one job; it alone prints diagnostics and
+ * decides the exit status.
+ */
+#include "container_filter.h"
+#include "json_writer.h"
+#include "options.h"
+#include "output.h"
+#include "profile.h"
+#include "runtime_baseline.h"
+#include "scan.h"
+#include "syscall_set.h"
+#include "translate.h"
+
+#include <errno.h>
+#include <seccomp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef F2S_VERSION
+#define F2S_VERSION "0.1.0"
+#endif
+
+#define PROGRAM "falco2seccomp"
+
+/* Exit statuses; the man page and --help list them. */
+enum exit_status {
+	EXIT_OK = 0,          /* done */
+	EXIT_NOT_ALLOWED = 1, /* --check: the log shows syscalls the profile does not allow */
+	EXIT_USAGE = 2,       /* the command line is wrong */
+	EXIT_INPUT = 3,       /* an input could not be read or is malformed; --strict found a problem */
+	EXIT_NO_EVENTS = 4,   /* no syscall events of the named containers: nothing written */
+	EXIT_OUTPUT = 5,      /* the profile could not be written */
+	EXIT_RESOURCES = 6    /* out of memory, or more containers than can be tracked */
+};
+
+static const char help_text[] =
+	"Usage: " PROGRAM " [OPTION]... [-log FILE]... -container-id ID...\n"
+	"Write a seccomp profile (Docker's JSON format) that allows the syscalls that\n"
+	"Falco logged for the named containers.\n"
+	"\n"
+	"Long options take one dash or two: -log FILE, --log FILE, --log=FILE.\n"
+	"\n"
+	"Input:\n"
+	"  -log FILE              a Falco log (JSON lines or text); repeatable; '-' or\n"
+	"                         none reads standard input\n"
+	"  -container-id ID       keep the events of container ID: 12 to 64 hex\n"
+	"                         characters, short or full id; repeatable\n"
+	"  --strict               stop at the first unusable line, unknown syscall name\n"
+	"                         or Falco drop alert, instead of warning\n"
+	"Profile:\n"
+	"  --default-action ACT   action for syscalls not allowed (SCMP_ACT_ERRNO)\n"
+	"  --errno-ret N          defaultErrnoRet: errno for denied syscalls\n"
+	"  --arch LIST            comma-separated architectures (x86_64,x86,x32);\n"
+	"                         x86_64 or SCMP_ARCH_X86_64 spellings, or native\n"
+	"  --format FORMAT        docker (default), legacy (one rule per syscall) or\n"
+	"                         oci (the linux.seccomp object of an OCI config)\n"
+	"  --runtime NAME         add what runc (default) or crun needs after loading\n"
+	"                         the filter; none adds nothing\n"
+	"  --exact                do not expand Falco's family events (dup: dup2, dup3)\n"
+	"  --add NAME             allow syscall NAME too; repeatable\n"
+	"  --remove NAME          never allow NAME; repeatable\n"
+	"  --merge PROFILE        start from PROFILE's rules; repeatable\n"
+	"  --allow-empty          write a profile even with no events\n"
+	"Output:\n"
+	"  -o, --output FILE      write the profile to FILE, replacing it only when\n"
+	"                         complete (default: standard output)\n"
+	"  -q, --quiet            no summary on standard error\n"
+	"  --progress, --no-progress  show progress (default: when stderr is a terminal)\n"
+	"  --full-parse           decode every line (slower; same result)\n"
+	"Other jobs:\n"
+	"  --check PROFILE        report syscalls in the log that PROFILE does not allow\n"
+	"  --list-containers      list the containers in the log\n"
+	"  --all-containers --output-dir DIR   one profile per container\n"
+	"  -h, --help             show this help\n"
+	"  --version              show the version\n"
+	"\n"
+	"Exit status:\n"
+	"  0  done\n"
+	"  1  --check: the log shows syscalls the profile does not allow\n"
+	"  2  the command line is wrong\n"
+	"  3  an input cannot be read or is malformed, or --strict found a problem\n"
+	"  4  no syscall events of the named containers; nothing was written\n"
+	"  5  the profile could not be written\n"
+	"  6  out of memory, or more containers than can be tracked\n"
+	"\n"
+	"Example:\n"
+	"  " PROGRAM " -log events.log -container-id 3ad7b26ded6d > profile.json\n"
+	"See falco2seccomp(1) for more.\n";
+
+__attribute__((format(printf, 1, 2)))
+static void warn(const char *format, ...)
+{
+	va_list args;
+
+	fputs(PROGRAM ": ", stderr);
+	va_start(args, format);
+	vfprintf(stderr, format, args);
+	va_end(args);
+	fputc('\n', stderr);
+}
+
+/* State shared by the jobs. */
+struct run {
+	struct options options;            /* the command line */
+	struct profile_input *merged;      /* --merge profiles, options.merge.count of them */
+	struct arch_list arches;           /* the target architectures */
+	const char *default_action;        /* for the profile written */
+	bool has_errno_ret;                /* defaultErrnoRet to write */
+	long errno_ret;                    /* its value */
+	struct syscall_catalog catalog;    /* every kernel name in play */
+	struct translator translator;      /* Falco names to kernel ids */
+	struct scan scan;                  /* the pass over the logs */
+	cJSON *kept_rules;                 /* merged rules written as they are */
+	bool progress_shown;               /* a progress line is on the terminal */
+	struct timespec started;           /* when the scan started */
+};
+
+static void report_problem(void *context, const char *file, uint64_t line, const char *message)
+{
+	struct run *run = context;
+
+	if (run->progress_shown) {
+		fputs("\r\033[K", stderr);
+		run->progress_shown = false;
+	}
+	if (line > 0)
+		warn("%s:%llu: %s", file, (unsigned long long)line, message);
+	else
+		warn("%s: %s", file, message);
+}
+
+static double seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static void show_progress(void *context, uint64_t bytes)
+{
+	struct run *run = context;
+	double seconds = seconds_since(&run->started);
+
+	fprintf(stderr, "\r\033[K" PROGRAM ": %.0f MB read, %.0f MB/s", (double)bytes / 1e6,
+	        seconds > 0 ? (double)bytes / 1e6 / seconds : 0.0);
+	run->progress_shown = true;
+}
+
+static const char *file_name(const struct run *run, uint32_t index)
+{
+	const char *file = run->options.logs.items[index];
+	return strcmp(file, "-") == 0 ? "<stdin>" : file;
+}
+
+/* Writes the architectures as "x86_64, x86, x32" into text. */
+static void describe_arches(const struct arch_list *arches, char *text, size_t size)
+{
+	size_t used = 0;
+
+	text[0] = '\0';
+	for (size_t i = 0; i < arches->count && used < size; i++)
+		used += (size_t)snprintf(text + used, size - used, "%s%s", i ? ", " : "",
+		                         arch_short_name(arches->tokens[i]));
+}
+
+/* Settles architectures, default action and errno from options and merged profiles. */
+static int settle_profile_header(struct run *run)
+{
+	const struct options *opts = &run->options;
+	const char *action = opts->default_action;
+	size_t errno_from = (size_t)-1;
+
+	run->arches = opts->arches;
+	if (!opts->has_arches && opts->merge.count > 0) {
+		run->arches.count = 0;
+		for (size_t i = 0; i < opts->merge.count; i++)
+			for (size_t a = 0; a < run->merged[i].arches.count; a++)
+				arch_list_add(&run->arches, run->merged[i].arches.tokens[a]);
+		if (run->arches.count == 0)
+			arch_list_default(&run->arches);
+		arch_list_sort(&run->arches);
+	}
+	for (size_t i = 0; action == NULL && i < opts->merge.count; i++) {
+		for (size_t j = 0; j < opts->merge.count; j++)
+			if (strcmp(run->merged[i].default_action, run->merged[j].default_action) != 0) {
+				warn("merged profiles disagree on defaultAction (%s: %s, %s: %s): choose one "
+				     "with --default-action",
+				     run->merged[i].path, run->merged[i].default_action, run->merged[j].path,
+				     run->merged[j].default_action);
+				return EXIT_USAGE;
+			}
+		action = run->merged[i].default_action;
+	}
+	run->default_action = action ? action : "SCMP_ACT_ERRNO";
+	run->has_errno_ret = opts->has_errno_ret;
+	run->errno_ret = opts->errno_ret;
+	if (!opts->has_errno_ret && (strcmp(run->default_action, "SCMP_ACT_ERRNO") == 0 ||
+	                             strcmp(run->default_action, "SCMP_ACT_TRACE") == 0)) {
+		for (size_t i = 0; i < opts->merge.count; i++) {
+			if (!run->merged[i].has_errno_ret)
+				continue;
+			if (errno_from != (size_t)-1 && run->merged[errno_from].errno_ret != run->merged[i].errno_ret) {
+				warn("merged profiles disagree on defaultErrnoRet (%s: %ld, %s: %ld): choose one "
+				     "with --errno-ret",
+				     run->merged[errno_from].path, run->merged[errno_from].errno_ret,
+				     run->merged[i].path, run->merged[i].errno_ret);
+				return EXIT_USAGE;
+			}
+			errno_from = i;
+			run->has_errno_ret = true;
+			run->errno_ret = run->merged[i].errno_ret;
+		}
+	}
+	return EXIT_OK;
+}
+
+static int compare_rule_text(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Gathers the merged profiles' other rules, each once, in the order of their
+ * text, so that merging in any order writes the same bytes.
+ */
+static int gather_kept_rules(struct run *run)
+{
+	size_t count = 0, kept = 0;
+	char **texts;
+	int status = EXIT_OK;
+
+	for (size_t i = 0; i < run->options.merge.count; i++)
+		count += (size_t)cJSON_GetArraySize(run->merged[i].other_rules);
+	if (count == 0)
+		return EXIT_OK;
+	texts = calloc(count, sizeof(texts[0]));
+	run->kept_rules = cJSON_CreateArray();
+	if (texts == NULL || run->kept_rules == NULL) {
+		free(texts);
+		return EXIT_RESOURCES;
+	}
+	for (size_t i = 0; i < run->options.merge.count; i++)
+		for (const cJSON *rule = run->merged[i].other_rules->child; rule; rule = rule->next)
+			if ((texts[kept++] = json_to_line(rule)) == NULL)
+				status = EXIT_RESOURCES;
+	if (status == EXIT_OK) {
+		qsort(texts, count, sizeof(texts[0]), compare_rule_text);
+		for (size_t i = 0; i < count && status == EXIT_OK; i++) {
+			if (i > 0 && strcmp(texts[i], texts[i - 1]) == 0)
+				continue;
+			cJSON *rule = cJSON_Parse(texts[i]);
+			if (rule == NULL || !cJSON_AddItemToArray(run->kept_rules, rule))
+				status = EXIT_RESOURCES;
+		}
+	}
+	for (size_t i = 0; i < count; i++)
+		free(texts[i]);
+	free(texts);
+	return status;
+}
+
+static int read_merged_profiles(struct run *run)
+{
+	char message[512];
+
+	run->merged = calloc(run->options.merge.count + 1, sizeof(run->merged[0]));
+	if (run->merged == NULL)
+		return EXIT_RESOURCES;
+	for (size_t i = 0; i < run->options.merge.count; i++)
+		if (profile_read(run->options.merge.items[i], &run->merged[i], message, sizeof(message)) != 0) {
+			warn("--merge %s", message);
+			return EXIT_INPUT;
+		}
+	return EXIT_OK;
+}
+
+/* Adds a space-separated list of kernel names to set; returns how many were new. */
+static size_t add_name_list(struct run *run, const char *list, struct syscall_set *set)
+{
+	size_t added = 0;
+	char name[SYSCALL_NAME_MAX + 1];
+
+	while (*list != '\0') {
+		size_t length = strcspn(list, " ");
+		if (length <= SYSCALL_NAME_MAX) {
+			memcpy(name, list, length);
+			name[length] = '\0';
+			int id = syscall_catalog_intern(&run->catalog, name);
+			if (id >= 0 && !syscall_set_has(set, id)) {
+				syscall_set_add(set, id);
+				added++;
+			}
+		}
+		list += length;
+		list += strspn(list, " ");
+	}
+	return added;
+}
+
+/* Checks an --add or --remove name; returns its id or -1 after saying why. */
+static int user_syscall(struct run *run, const char *option, const char *name)
+{
+	int id = syscall_catalog_intern(&run->catalog, name);
+	char arches[256];
+
+	if (id >= 0)
+		return id;
+	describe_arches(&run->arches, arches, sizeof(arches));
+	const struct falco_event_name *row = syscall_names_lookup(name, strlen(name));
+	if (row != NULL && row->own != NULL && strcmp(row->own, name) != 0)
+		warn("%s %s: '%s' is Falco's name; the kernel's is '%s'", option, name, name, row->own);
+	else
+		warn("%s %s: no such syscall on %s", option, name, arches);
+	return -1;
+}
+
+/* What finish_set added, for the summary. */
+struct additions {
+	size_t always;   /* exit, exit_group */
+	size_t baseline; /* the runtime's list */
+	size_t merged;   /* names from --merge */
+	size_t added;    /* --add */
+	size_t removed;  /* --remove */
+};
+
+/* Adds to an observed set what every profile gets; returns an exit status. */
+static int finish_set(struct run *run, struct syscall_set *set, struct additions *added)
+{
+	const struct options *opts = &run->options;
+
+	memset(added, 0, sizeof(*added));
+	for (size_t i = 0; i < opts->merge.count; i++)
+		for (const cJSON *item = run->merged[i].allow_names->child; item; item = item->next) {
+			int id = syscall_catalog_intern(&run->catalog, item->valuestring);
+			if (id >= 0 && !syscall_set_has(set, id)) {
+				syscall_set_add(set, id);
+				added->merged++;
+			}
+		}
+	added->always = add_name_list(run, runtime_always_needed, set);
+	for (const struct runtime_baseline *baseline = runtime_baseline_find(opts->runtime); baseline;
+	     baseline = baseline->extends ? runtime_baseline_find(baseline->extends) : NULL)
+		added->baseline += add_name_list(run, baseline->syscalls, set);
+	for (size_t i = 0; i < opts->add.count; i++) {
+		int id = user_syscall(run, "--add", opts->add.items[i]);
+		if (id < 0)
+			return EXIT_USAGE;
+		if (!syscall_set_has(set, id))
+			added->added++;
+		syscall_set_add(set, id);
+	}
+	for (size_t i = 0; i < opts->remove.count; i++) {
+		int id = user_syscall(run, "--remove", opts->remove.items[i]);
+		if (id < 0)
+			return EXIT_USAGE;
+		if (syscall_set_has(set, id))
+			added->removed++;
+		syscall_set_remove(set, id);
+	}
+	return EXIT_OK;
+}
+
+/* Writes the profile for set to path (NULL: stdout); returns an exit status. */
+static int write_profile(struct run *run, const struct syscall_set *set, const char *path)
+{
+	static const char *names[SYSCALL_NAMES_MAX];
+	struct profile profile = {
+		.default_action = run->default_action,
+		.has_errno_ret = run->has_errno_ret,
+		.errno_ret = run->errno_ret,
+		.arches = &run->arches,
+		.names = names,
+		.kept_rules = run->kept_rules,
+	};
+	struct output out;
+	char message[512];
+	int status;
+
+	profile.name_count = syscall_set_sorted_names(set, &run->catalog, names);
+	if (output_open(&out, path) != 0) {
+		warn("cannot write %s: %s", path, strerror(errno));
+		return EXIT_OUTPUT;
+	}
+	status = profile_write(out.file, &profile, run->options.format, message, sizeof(message));
+	if (status == -2) {
+		output_abort(&out);
+		warn("%s", message);
+		return EXIT_USAGE;
+	}
+	if (status != 0 || output_commit(&out) != 0) {
+		warn("cannot write %s: %s", path ? path : "the profile to standard output", strerror(errno));
+		output_abort(&out);
+		return EXIT_OUTPUT;
+	}
+	return EXIT_OK;
+}
+
+/* Warns about event names that are no syscall; returns how many there were. */
+static size_t report_unknown_names(struct run *run)
+{
+	char arches[256];
+	size_t count = 0;
+
+	describe_arches(&run->arches, arches, sizeof(arches));
+	for (size_t i = 0; i < run->translator.count; i++) {
+		const struct translation *t = &run->translator.entries[i];
+		if (t->kind != TRANSLATION_UNKNOWN)
+			continue;
+		count++;
+		warn("%s:%llu: '%s' is not a syscall on %s; %s", file_name(run, t->first.file),
+		     (unsigned long long)t->first.line, t->falco, arches,
+		     run->options.strict ? "--strict stops here" : "left out of the profile");
+	}
+	if (run->translator.names_not_remembered > 0) {
+		count++;
+		warn("%llu more events named syscalls beyond the first %d distinct names; left out",
+		     (unsigned long long)run->translator.names_not_remembered, TRANSLATE_NAMES_MAX);
+	}
+	if (run->translator.catalog_full) {
+		count++;
+		warn("more than %d distinct syscall names: some were left out", SYSCALL_NAMES_MAX);
+	}
+	return count;
+}
+
+/* Warns about Falco's drop alerts; returns true when there were any. */
+static bool report_drops(struct run *run)
+{
+	if (run->scan.drop_alerts == 0)
+		return false;
+	warn("%s: the log has %llu 'syscall event drop' alerts (%llu events lost): Falco missed "
+	     "events, so the profile may miss syscalls; record again with fewer events or a larger "
+	     "buffer (see falco2seccomp(1))",
+	     run->options.strict ? "error" : "warning", (unsigned long long)run->scan.drop_alerts,
+	     (unsigned long long)run->scan.drops);
+	return true;
+}
+
+static void summarize_translations(struct run *run)
+{
+	char text[1024];
+	size_t used = 0;
+
+	text[0] = '\0';
+	for (size_t i = 0; i < run->translator.count && used < sizeof(text); i++) {
+		const struct translation *t = &run->translator.entries[i];
+		if (!t->expanded)
+			continue;
+		used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s ->", used ? "; " : "", t->falco);
+		for (int k = 0; k < t->count && used < sizeof(text); k++)
+			used += (size_t)snprintf(text + used, sizeof(text) - used, " %s",
+			                         syscall_catalog_name(&run->catalog, t->ids[k]));
+	}
+	if (used > 0)
+		warn("expanded Falco family events (--exact turns this off): %s", text);
+	used = 0;
+	text[0] = '\0';
+	for (size_t i = 0; i < run->translator.count && used < sizeof(text); i++) {
+		const struct translation *t = &run->translator.entries[i];
+		if (t->kind == TRANSLATION_NOT_SYSCALL)
+			used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s (%llu)", used ? ", " : "",
+			                         t->falco, (unsigned long long)t->events);
+	}
+	if (used > 0)
+		warn("left out events that are not syscalls: %s", text);
+}
+
+static void summarize(struct run *run, const struct syscall_set *set, const struct additions *added)
+{
+	const struct scan *scan = &run->scan;
+
+	if (run->options.quiet)
+		return;
+	summarize_translations(run);
+	warn("%llu events read, %llu of the named containers, %zu distinct syscalls observed",
+	     (unsigned long long)scan->events, (unsigned long long)scan->matched, syscall_set_count(&scan->syscalls));
+	const struct runtime_baseline *baseline = runtime_baseline_find(run->options.runtime);
+	warn("profile allows %zu syscalls: added %zu always needed (exit, exit_group), %zu from the %s "
+	     "baseline%s%s, %zu from merged profiles, %zu by --add; removed %zu by --remove",
+	     syscall_set_count(set), added->always, added->baseline, run->options.runtime,
+	     baseline ? ", " : "", baseline ? baseline->source : "", added->merged, added->added, added->removed);
+	if (scan->bad_lines > 0)
+		warn("%llu unusable lines were skipped", (unsigned long long)scan->bad_lines);
+}
+
+/* The scan and its checks, shared by every job. */
+static int run_scan(struct run *run, const struct container_filter *filter, bool with_ia32)
+{
+	const struct options *opts = &run->options;
+	enum scan_status status;
+
+	syscall_catalog_init(&run->catalog, &run->arches);
+	if (translator_init(&run->translator, &run->catalog, opts->exact, with_ia32) != 0)
+		return EXIT_RESOURCES;
+	run->scan.files = opts->logs.items;
+	run->scan.file_count = opts->logs.count;
+	run->scan.filter = filter;
+	run->scan.strict = opts->strict;
+	run->scan.full_parse = opts->full_parse || opts->strict;
+	run->scan.report = report_problem;
+	run->scan.progress = opts->progress ? show_progress : NULL;
+	run->scan.context = run;
+	run->scan.translator = &run->translator;
+	clock_gettime(CLOCK_MONOTONIC, &run->started);
+	status = scan_run(&run->scan);
+	if (run->progress_shown)
+		fputs("\r\033[K", stderr);
+	switch (status) {
+	case SCAN_OK:
+		break;
+	case SCAN_INPUT_ERROR:
+		return EXIT_INPUT;
+	case SCAN_NO_MEMORY:
+		warn("out of memory");
+		return EXIT_RESOURCES;
+	case SCAN_TOO_MANY:
+		warn("more than %d containers in the log; name the ones you want with -container-id",
+		     SCAN_CONTAINERS_MAX);
+		return EXIT_RESOURCES;
+	}
+	bool unknown = report_unknown_names(run) > 0;
+	bool drops = report_drops(run);
+	if (opts->strict && (unknown || drops))
+		return EXIT_INPUT;
+	return EXIT_OK;
+}
+
+static void describe_wanted(const struct container_filter *filter, char *text, size_t size)
+{
+	size_t used = 0;
+
+	text[0] = '\0';
+	for (size_t i = 0; i < filter->count && used < size; i++)
+		used += (size_t)snprintf(text + used, size - used, "%s%s", i ? ", " : "", filter->wanted[i].id);
+}
+
+/* Says which named containers the log never mentions; returns an exit status. */
+static int check_matches(struct run *run)
+{
+	const struct container_filter *filter = &run->options.containers;
+	char wanted[1024];
+
+	for (size_t i = 0; i < filter->count; i++)
+		if (run->scan.matched_per_wanted[i] == 0 && filter->count > 1)
+			warn("warning: no events of container %s", filter->wanted[i].id);
+	if (syscall_set_count(&run->scan.syscalls) > 0 || run->options.allow_empty)
+		return EXIT_OK;
+	describe_wanted(filter, wanted, sizeof(wanted));
+	warn("no syscall events of container %s in %zu events read; nothing written "
+	     "(--list-containers shows the containers in the log, --allow-empty writes a profile anyway)",
+	     wanted, (size_t)run->scan.events);
+	return EXIT_NO_EVENTS;
+}
+
+static int job_profile(struct run *run)
+{
+	struct syscall_set set;
+	struct additions added;
+	int status = read_merged_profiles(run);
+
+	if (status == EXIT_OK)
+		status = settle_profile_header(run);
+	if (status == EXIT_OK)
+		status = gather_kept_rules(run);
+	if (status == EXIT_OK)
+		status = run_scan(run, &run->options.containers, true);
+	if (status == EXIT_OK)
+		status = check_matches(run);
+	if (status != EXIT_OK)
+		return status;
+	set = run->scan.syscalls;
+	status = finish_set(run, &set, &added);
+	if (status == EXIT_OK)
+		status = write_profile(run, &set, run->options.output);
+	if (status == EXIT_OK)
+		summarize(run, &set, &added);
+	return status;
+}
+
+static int job_check(struct run *run)
+{
+	struct profile_input profile;
+	char message[512];
+	size_t denied = 0;
+	int status;
+
+	if (profile_read(run->options.check, &profile, message, sizeof(message)) != 0) {
+		warn("--check %s", message);
+		profile_input_free(&profile);
+		return EXIT_INPUT;
+	}
+	run->arches = run->options.has_arches || profile.arches.count == 0 ? run->options.arches : profile.arches;
+	status = run_scan(run, &run->options.containers, false);
+	if (status == EXIT_OK)
+		status = check_matches(run);
+	for (size_t id = 0; status == EXIT_OK && id < run->catalog.count; id++) {
+		const char *name = syscall_catalog_name(&run->catalog, (int)id);
+		if (!syscall_set_has(&run->scan.syscalls, (int)id) || profile_allows(&profile, name))
+			continue;
+		denied++;
+		warn("%s:%llu: %s is not allowed by %s", file_name(run, run->scan.first_seen[id].file),
+		     (unsigned long long)run->scan.first_seen[id].line, name, run->options.check);
+	}
+	if (status == EXIT_OK && !run->options.quiet)
+		warn("%zu of %zu syscalls observed are not allowed by %s", denied,
+		     syscall_set_count(&run->scan.syscalls), run->options.check);
+	profile_input_free(&profile);
+	if (status == EXIT_OK && denied > 0)
+		status = EXIT_NOT_ALLOWED;
+	return status;
+}
+
+static int compare_containers(const void *a, const void *b)
+{
+	const struct scan_container *x = a, *y = b;
+
+	if (x->events != y->events)
+		return x->events > y->events ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+/*
+ * Writes text in a column of width bytes, cut short with '~' when longer,
+ * with bytes a terminal would act on shown as '?'.
+ */
+static void print_cell(const char *text, int width)
+{
+	int printed = 0;
+
+	for (const unsigned char *p = (const unsigned char *)(*text ? text : "-"); *p; p++, printed++) {
+		if (printed == width - 1 && p[1] != '\0') {
+			putchar('~');
+			printed++;
+			break;
+		}
+		putchar(*p < 0x20 || *p == 0x7f ? '?' : *p);
+	}
+	for (; printed < width; printed++)
+		putchar(' ');
+}
+
+static int job_list_containers(struct run *run)
+{
+	int status;
+
+	run->arches = run->options.arches;
+	status = run_scan(run, NULL, true);
+
+	if (status != EXIT_OK)
+		return status;
+	int id_width = CONTAINER_SHORT_ID;
+	for (size_t i = 0; i < run->scan.container_count; i++)
+		if ((int)strlen(run->scan.containers[i].id) > id_width)
+			id_width = (int)strlen(run->scan.containers[i].id);
+	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), compare_containers);
+	printf("%-*s  %-24s  %-32s  %10s  %8s\n", id_width, "CONTAINER ID", "NAME", "IMAGE", "EVENTS", "SYSCALLS");
+	for (size_t i = 0; i < run->scan.container_count; i++) {
+		const struct scan_container *c = &run->scan.containers[i];
+		print_cell(c->id, id_width);
+		fputs("  ", stdout);
+		print_cell(c->name, 24);
+		fputs("  ", stdout);
+		print_cell(c->image, 32);
+		printf("  %10llu  %8zu\n", (unsigned long long)c->events, syscall_set_count(&c->syscalls));
+	}
+	if (run->scan.container_count == 0) {
+		warn("no container events in %llu events read", (unsigned long long)run->scan.events);
+		return EXIT_NO_EVENTS;
+	}
+	return EXIT_OK;
+}
+
+/* A container name usable as a file name: letters, digits, '.', '_', '-'. */
+static bool safe_file_name(const char *name)
+{
+	if (name[0] == '\0' || name[0] == '.' || strlen(name) > 100)
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      *p == '.' || *p == '_' || *p == '-'))
+			return false;
+	return true;
+}
+
+static bool name_taken(const struct scan *scan, size_t self, const char *name)
+{
+	for (size_t i = 0; i < scan->container_count; i++)
+		if (i != self && (strcmp(scan->containers[i].name, name) == 0 || strcmp(scan->containers[i].id, name) == 0))
+			return true;
+	return false;
+}
+
+static int job_all_containers(struct run *run)
+{
+	const char *dir = run->options.output_dir;
+	size_t written = 0;
+	int status = read_merged_profiles(run);
+
+	if (status == EXIT_OK)
+		status = settle_profile_header(run);
+	if (status == EXIT_OK)
+		status = gather_kept_rules(run);
+	if (status == EXIT_OK)
+		status = run_scan(run, NULL, true);
+	if (status != EXIT_OK)
+		return status;
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		warn("cannot create %s: %s", dir, strerror(errno));
+		return EXIT_OUTPUT;
+	}
+	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), compare_containers);
+	for (size_t i = 0; i < run->scan.container_count && status == EXIT_OK; i++) {
+		struct scan_container *c = &run->scan.containers[i];
+		struct additions added;
+		struct syscall_set set = c->syscalls;
+		const char *base = safe_file_name(c->name) && !name_taken(&run->scan, i, c->name) ? c->name : c->id;
+		char path[4096];
+
+		if (syscall_set_count(&c->syscalls) == 0 && !run->options.allow_empty) {
+			warn("warning: container %s has no syscall events; no profile written for it", c->id);
+			continue;
+		}
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s.json", dir, base) >= sizeof(path)) {
+			warn("%s: path too long", dir);
+			return EXIT_OUTPUT;
+		}
+		status = finish_set(run, &set, &added);
+		if (status == EXIT_OK)
+			status = write_profile(run, &set, path);
+		if (status == EXIT_OK && !run->options.quiet)
+			warn("%s: container %s, %llu events, %zu syscalls allowed", path, c->id,
+			     (unsigned long long)c->events, syscall_set_count(&set));
+		written += status == EXIT_OK;
+	}
+	if (status == EXIT_OK && written == 0) {
+		warn("no container syscall events in %llu events read; nothing written",
+		     (unsigned long long)run->scan.events);
+		return EXIT_NO_EVENTS;
+	}
+	return status;
+}
+
+static void run_free(struct run *run)
+{
+	for (size_t i = 0; run->merged != NULL && i < run->options.merge.count; i++)
+		profile_input_free(&run->merged[i]);
+	free(run->merged);
+	translator_free(&run->translator);
+	scan_free(&run->scan);
+	cJSON_Delete(run->kept_rules);
+}
+
+int main(int argc, char **argv)
+{
+	static struct run run;
+	char message[512];
+	int status;
+
+	switch (options_parse(argc, argv, &run.options, message, sizeof(message))) {
+	case OPTIONS_HELP:
+		fputs(help_text, stdout);
+		status = EXIT_OK;
+		goto done;
+	case OPTIONS_VERSION:
+		printf(PROGRAM " %s (cJSON %s, libseccomp %u.%u.%u)\n", F2S_VERSION, cJSON_Version(),
+		       seccomp_version()->major, seccomp_version()->minor, seccomp_version()->micro);
+		status = EXIT_OK;
+		goto done;
+	case OPTIONS_USAGE:
+		warn("%s", message);
+		fputs("Try '" PROGRAM " --help' for more information.\n", stderr);
+		return EXIT_USAGE;
+	case OPTIONS_OK:
+		break;
+	}
+	if (!run.options.progress_set)
+		run.options.progress = !run.options.quiet && isatty(STDERR_FILENO);
+	switch (run.options.job) {
+	case JOB_PROFILE:
+		status = job_profile(&run);
+		break;
+	case JOB_CHECK:
+		status = job_check(&run);
+		break;
+	case JOB_LIST_CONTAINERS:
+		status = job_list_containers(&run);
+		break;
+	case JOB_ALL_CONTAINERS:
+	default:
+		status = job_all_containers(&run);
+		break;
+	}
+	run_free(&run);
+done:
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		if (status == EXIT_OK || status == EXIT_NOT_ALLOWED)
+			warn("cannot write to standard output: %s", strerror(errno));
+		return status == EXIT_OK || status == EXIT_NOT_ALLOWED ? EXIT_OUTPUT : status;
+	}
+	return status;
+}

@@ -1,0 +1,260 @@
+/*
+ * options: getopt_long_only, so that both "-log FILE" (the spelling of the
+ * original falco2seccomp) and GNU "--log FILE" / "--log=FILE" work.
+ */
+#include "options.h"
+
+#include "runtime_baseline.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum option_code {
+	OPT_LOG = 256, OPT_CONTAINER_ID, OPT_DEFAULT_ACTION, OPT_ERRNO_RET, OPT_ARCH, OPT_FORMAT,
+	OPT_RUNTIME, OPT_EXACT, OPT_ADD, OPT_REMOVE, OPT_MERGE, OPT_CHECK, OPT_LIST_CONTAINERS,
+	OPT_ALL_CONTAINERS, OPT_OUTPUT_DIR, OPT_STRICT, OPT_ALLOW_EMPTY, OPT_VERSION, OPT_FULL_PARSE,
+	OPT_PROGRESS, OPT_NO_PROGRESS
+};
+
+static const struct option long_options[] = {
+	{ "log", required_argument, NULL, OPT_LOG },
+	{ "container-id", required_argument, NULL, OPT_CONTAINER_ID },
+	{ "default-action", required_argument, NULL, OPT_DEFAULT_ACTION },
+	{ "errno-ret", required_argument, NULL, OPT_ERRNO_RET },
+	{ "arch", required_argument, NULL, OPT_ARCH },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "runtime", required_argument, NULL, OPT_RUNTIME },
+	{ "exact", no_argument, NULL, OPT_EXACT },
+	{ "add", required_argument, NULL, OPT_ADD },
+	{ "remove", required_argument, NULL, OPT_REMOVE },
+	{ "merge", required_argument, NULL, OPT_MERGE },
+	{ "check", required_argument, NULL, OPT_CHECK },
+	{ "list-containers", no_argument, NULL, OPT_LIST_CONTAINERS },
+	{ "all-containers", no_argument, NULL, OPT_ALL_CONTAINERS },
+	{ "output-dir", required_argument, NULL, OPT_OUTPUT_DIR },
+	{ "output", required_argument, NULL, 'o' },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "full-parse", no_argument, NULL, OPT_FULL_PARSE },
+	{ "progress", no_argument, NULL, OPT_PROGRESS },
+	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+__attribute__((format(printf, 3, 4)))
+static enum options_status usage_error(char *message, size_t size, const char *format, ...)
+{
+	va_list args;
+
+	va_start(args, format);
+	vsnprintf(message, size, format, args);
+	va_end(args);
+	return OPTIONS_USAGE;
+}
+
+static bool push(struct name_list *list, const char *item)
+{
+	if (list->count == OPTIONS_LIST_MAX)
+		return false;
+	list->items[list->count++] = item;
+	return true;
+}
+
+static bool parse_errno(const char *text, long *value)
+{
+	char *end;
+
+	errno = 0;
+	*value = strtol(text, &end, 10);
+	return errno == 0 && end != text && *end == '\0' && *value >= 0 && *value <= 4095;
+}
+
+/* Names the option argv[optind - 1] that getopt refused, for the message. */
+static const char *refused_option(int argc, char **argv)
+{
+	return (optind - 1 < argc && optind > 0) ? argv[optind - 1] : "?";
+}
+
+static enum options_status parse_one(int code, const char *arg, struct options *opts, char *message, size_t size)
+{
+	char reason[160];
+	const char *bad;
+	size_t bad_len;
+
+	switch (code) {
+	case OPT_LOG:
+		if (!push(&opts->logs, arg))
+			return usage_error(message, size, "too many --log files (the most is 256)");
+		return OPTIONS_OK;
+	case OPT_CONTAINER_ID:
+		if (container_filter_add(&opts->containers, arg, reason, sizeof(reason)) != 0)
+			return usage_error(message, size, "%s", reason);
+		return OPTIONS_OK;
+	case OPT_DEFAULT_ACTION:
+		if (!profile_action_valid(arg))
+			return usage_error(message, size,
+			                   "--default-action: '%s' is not a seccomp action; valid actions: "
+			                   "SCMP_ACT_ERRNO, SCMP_ACT_KILL, SCMP_ACT_KILL_PROCESS, SCMP_ACT_KILL_THREAD, "
+			                   "SCMP_ACT_TRAP, SCMP_ACT_TRACE, SCMP_ACT_LOG, SCMP_ACT_ALLOW",
+			                   arg);
+		if (strcmp(arg, "SCMP_ACT_NOTIFY") == 0)
+			return usage_error(message, size,
+			                   "--default-action: %s needs a listener and runtimes refuse it as the "
+			                   "default action",
+			                   arg);
+		opts->default_action = arg;
+		return OPTIONS_OK;
+	case OPT_ERRNO_RET:
+		if (!parse_errno(arg, &opts->errno_ret))
+			return usage_error(message, size, "--errno-ret: '%s' is not an errno number (0 to 4095)", arg);
+		opts->has_errno_ret = true;
+		return OPTIONS_OK;
+	case OPT_ARCH:
+		if (!arch_list_parse(arg, &opts->arches, &bad, &bad_len)) {
+			snprintf(message, size,
+			         "--arch: '%.*s' is not an architecture; use names such as x86_64, x86, x32, "
+			         "aarch64, arm, ppc64le, s390x, riscv64 (or SCMP_ARCH_X86_64, ...), or native",
+			         (int)(bad_len > 40 ? 40 : bad_len), bad);
+			return OPTIONS_USAGE;
+		}
+		opts->has_arches = true;
+		return OPTIONS_OK;
+	case OPT_FORMAT:
+		if (strcmp(arg, "docker") == 0)
+			opts->format = PROFILE_FORMAT_DOCKER;
+		else if (strcmp(arg, "legacy") == 0)
+			opts->format = PROFILE_FORMAT_LEGACY;
+		else if (strcmp(arg, "oci") == 0)
+			opts->format = PROFILE_FORMAT_OCI;
+		else
+			return usage_error(message, size, "--format: '%s' is not docker, legacy or oci", arg);
+		return OPTIONS_OK;
+	case OPT_RUNTIME:
+		if (strcmp(arg, "none") != 0 && runtime_baseline_find(arg) == NULL)
+			return usage_error(message, size, "--runtime: '%s' is not runc, crun or none", arg);
+		opts->runtime = arg;
+		return OPTIONS_OK;
+	case OPT_ADD:
+	case OPT_REMOVE:
+		if (!syscall_names_well_formed(arg, strlen(arg)))
+			return usage_error(message, size, "'%s' is not spelled like a syscall name", arg);
+		if (!push(code == OPT_ADD ? &opts->add : &opts->remove, arg))
+			return usage_error(message, size, "too many --add or --remove names");
+		return OPTIONS_OK;
+	case OPT_MERGE:
+		if (!push(&opts->merge, arg))
+			return usage_error(message, size, "too many --merge profiles");
+		return OPTIONS_OK;
+	case OPT_CHECK:
+		opts->check = arg;
+		opts->job = JOB_CHECK;
+		return OPTIONS_OK;
+	case OPT_OUTPUT_DIR:
+		opts->output_dir = arg;
+		return OPTIONS_OK;
+	case 'o':
+		opts->output = arg;
+		return OPTIONS_OK;
+	}
+	return usage_error(message, size, "unexpected option");
+}
+
+static void set_flag(int code, struct options *opts)
+{
+	switch (code) {
+	case OPT_EXACT: opts->exact = true; break;
+	case OPT_STRICT: opts->strict = true; break;
+	case OPT_ALLOW_EMPTY: opts->allow_empty = true; break;
+	case OPT_FULL_PARSE: opts->full_parse = true; break;
+	case OPT_LIST_CONTAINERS: opts->job = JOB_LIST_CONTAINERS; break;
+	case OPT_ALL_CONTAINERS: opts->job = JOB_ALL_CONTAINERS; break;
+	case OPT_PROGRESS: opts->progress = opts->progress_set = true; break;
+	case OPT_NO_PROGRESS: opts->progress = false, opts->progress_set = true; break;
+	case 'q': opts->quiet = true; break;
+	}
+}
+
+/* Checks that the options given make one coherent job. */
+static enum options_status check_job(struct options *opts, char *message, size_t size)
+{
+	bool selecting = opts->containers.count > 0;
+	int jobs = (opts->check != NULL) + (opts->job == JOB_LIST_CONTAINERS) + (opts->job == JOB_ALL_CONTAINERS);
+
+	if (opts->check != NULL && opts->job != JOB_CHECK)
+		jobs = 2;
+	if (jobs > 1)
+		return usage_error(message, size, "--check, --list-containers and --all-containers are "
+		                   "separate jobs: give one");
+	if ((opts->job == JOB_PROFILE || opts->job == JOB_CHECK) && !selecting)
+		return usage_error(message, size, "no container named: give -container-id ID "
+		                   "(--list-containers shows the ids in the log)");
+	if ((opts->job == JOB_LIST_CONTAINERS || opts->job == JOB_ALL_CONTAINERS) && selecting)
+		return usage_error(message, size, "--container-id does not go with --list-containers "
+		                   "or --all-containers");
+	if (opts->job == JOB_ALL_CONTAINERS && opts->output_dir == NULL)
+		return usage_error(message, size, "--all-containers needs --output-dir DIR");
+	if (opts->job != JOB_ALL_CONTAINERS && opts->output_dir != NULL)
+		return usage_error(message, size, "--output-dir goes with --all-containers");
+	if (opts->job == JOB_ALL_CONTAINERS && opts->output != NULL)
+		return usage_error(message, size, "--all-containers writes into --output-dir, not -o");
+	if ((opts->job == JOB_CHECK || opts->job == JOB_LIST_CONTAINERS) && opts->output != NULL)
+		return usage_error(message, size, "--check and --list-containers write no profile: "
+		                   "-o does not apply");
+	if (opts->has_errno_ret && opts->default_action != NULL &&
+	    strcmp(opts->default_action, "SCMP_ACT_ERRNO") != 0 &&
+	    strcmp(opts->default_action, "SCMP_ACT_TRACE") != 0)
+		return usage_error(message, size, "--errno-ret goes with SCMP_ACT_ERRNO or SCMP_ACT_TRACE, "
+		                   "not %s", opts->default_action);
+	if (opts->logs.count == 0)
+		push(&opts->logs, "-");
+	return OPTIONS_OK;
+}
+
+enum options_status options_parse(int argc, char **argv, struct options *opts, char *message, size_t size)
+{
+	int code;
+
+	memset(opts, 0, sizeof(*opts));
+	arch_list_default(&opts->arches);
+	opts->runtime = "runc";
+	opts->format = PROFILE_FORMAT_DOCKER;
+	message[0] = '\0';
+	optind = 0;
+	opterr = 0;
+	while ((code = getopt_long_only(argc, argv, ":ho:q", long_options, NULL)) != -1) {
+		enum options_status status;
+		switch (code) {
+		case 'h':
+			return OPTIONS_HELP;
+		case OPT_VERSION:
+			return OPTIONS_VERSION;
+		case ':':
+			return usage_error(message, size, "%s needs a value", refused_option(argc, argv));
+		case '?':
+			return usage_error(message, size, "unknown or ambiguous option '%s'", refused_option(argc, argv));
+		case OPT_EXACT: case OPT_STRICT: case OPT_ALLOW_EMPTY: case OPT_FULL_PARSE:
+		case OPT_LIST_CONTAINERS: case OPT_ALL_CONTAINERS: case OPT_PROGRESS: case OPT_NO_PROGRESS:
+		case 'q':
+			set_flag(code, opts);
+			break;
+		default:
+			status = parse_one(code, optarg, opts, message, size);
+			if (status != OPTIONS_OK)
+				return status;
+		}
+	}
+	for (; optind < argc; optind++) {
+		/* Operands are log files, as with cat(1). */
+		if (!push(&opts->logs, argv[optind]))
+			return usage_error(message, size, "too many log files");
+	}
+	return check_job(opts, message, size);
+}

@@ -1,0 +1,463 @@
+/*
+ * profile: writing the profile falco2seccomp makes, and reading the ones it
+ * is given to merge or check.
+ */
+#include "profile.h"
+
+#include "json_writer.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const actions[] = {
+	"SCMP_ACT_KILL", "SCMP_ACT_KILL_PROCESS", "SCMP_ACT_KILL_THREAD", "SCMP_ACT_TRAP",
+	"SCMP_ACT_ERRNO", "SCMP_ACT_TRACE", "SCMP_ACT_ALLOW", "SCMP_ACT_LOG", "SCMP_ACT_NOTIFY",
+};
+
+static const char *const comparisons[] = {
+	"SCMP_CMP_NE", "SCMP_CMP_LT", "SCMP_CMP_LE", "SCMP_CMP_EQ",
+	"SCMP_CMP_GE", "SCMP_CMP_GT", "SCMP_CMP_MASKED_EQ",
+};
+
+static bool in_list(const char *word, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(word, list[i]) == 0)
+			return true;
+	return false;
+}
+
+bool profile_action_valid(const char *action)
+{
+	return in_list(action, actions, sizeof(actions) / sizeof(actions[0]));
+}
+
+const char *profile_action_list(void)
+{
+	return "SCMP_ACT_ERRNO, SCMP_ACT_KILL, SCMP_ACT_KILL_PROCESS, SCMP_ACT_KILL_THREAD, "
+	       "SCMP_ACT_TRAP, SCMP_ACT_TRACE, SCMP_ACT_LOG, SCMP_ACT_ALLOW, SCMP_ACT_NOTIFY";
+}
+
+/* Adds one allow rule per name, as tools before Docker 1.12 wrote them. */
+static bool add_legacy_rules(cJSON *syscalls, const struct profile *p)
+{
+	for (size_t i = 0; i < p->name_count; i++) {
+		cJSON *rule = cJSON_CreateObject();
+		if (rule == NULL || !cJSON_AddItemToArray(syscalls, rule) ||
+		    cJSON_AddStringToObject(rule, "name", p->names[i]) == NULL ||
+		    cJSON_AddStringToObject(rule, "action", "SCMP_ACT_ALLOW") == NULL ||
+		    cJSON_AddArrayToObject(rule, "args") == NULL)
+			return false;
+	}
+	return true;
+}
+
+static bool add_names_rule(cJSON *syscalls, const struct profile *p)
+{
+	cJSON *rule, *names;
+
+	if (p->name_count == 0)
+		return true;
+	rule = cJSON_CreateObject();
+	if (rule == NULL || !cJSON_AddItemToArray(syscalls, rule))
+		return false;
+	names = cJSON_AddArrayToObject(rule, "names");
+	if (names == NULL)
+		return false;
+	for (size_t i = 0; i < p->name_count; i++) {
+		cJSON *name = cJSON_CreateString(p->names[i]);
+		if (name == NULL || !cJSON_AddItemToArray(names, name))
+			return false;
+	}
+	return cJSON_AddStringToObject(rule, "action", "SCMP_ACT_ALLOW") != NULL;
+}
+
+/* Builds the tree to write; returns NULL when memory runs out. */
+static cJSON *build(const struct profile *p, enum profile_format format)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON *arches, *syscalls;
+	bool ok;
+
+	if (root == NULL || cJSON_AddStringToObject(root, "defaultAction", p->default_action) == NULL)
+		goto fail;
+	if (p->has_errno_ret && cJSON_AddNumberToObject(root, "defaultErrnoRet", (double)p->errno_ret) == NULL)
+		goto fail;
+	arches = cJSON_AddArrayToObject(root, "architectures");
+	if (arches == NULL)
+		goto fail;
+	for (size_t i = 0; i < p->arches->count; i++) {
+		cJSON *arch = cJSON_CreateString(arch_docker_name(p->arches->tokens[i]));
+		if (arch == NULL || !cJSON_AddItemToArray(arches, arch))
+			goto fail;
+	}
+	syscalls = cJSON_AddArrayToObject(root, "syscalls");
+	if (syscalls == NULL)
+		goto fail;
+	ok = format == PROFILE_FORMAT_LEGACY ? add_legacy_rules(syscalls, p) : add_names_rule(syscalls, p);
+	if (!ok)
+		goto fail;
+	for (const cJSON *rule = p->kept_rules ? p->kept_rules->child : NULL; rule; rule = rule->next) {
+		cJSON *copy = cJSON_Duplicate(rule, 1);
+		if (copy == NULL || !cJSON_AddItemToArray(syscalls, copy))
+			goto fail;
+	}
+	return root;
+fail:
+	cJSON_Delete(root);
+	return NULL;
+}
+
+int profile_write(FILE *out, const struct profile *p, enum profile_format format, char *message, size_t size)
+{
+	cJSON *root;
+	int status;
+
+	if (format == PROFILE_FORMAT_OCI && p->kept_rules != NULL) {
+		int index = 0;
+		for (const cJSON *rule = p->kept_rules->child; rule; rule = rule->next, index++)
+			if (cJSON_GetObjectItemCaseSensitive(rule, "includes") != NULL ||
+			    cJSON_GetObjectItemCaseSensitive(rule, "excludes") != NULL ||
+			    cJSON_GetObjectItemCaseSensitive(rule, "comment") != NULL) {
+				char *text = json_to_line(rule);
+				snprintf(message, size,
+				         "the OCI format has no includes, excludes or comment, which this merged "
+				         "rule uses: %.120s; use --format docker",
+				         text ? text : "?");
+				free(text);
+				return -2;
+			}
+	}
+	root = build(p, format);
+	if (root == NULL) {
+		errno = ENOMEM;
+		return -1;
+	}
+	status = json_write(out, root);
+	cJSON_Delete(root);
+	return status;
+}
+
+/* Reading. */
+
+struct reader {
+	const char *path;   /* for messages */
+	char *message;      /* where the first problem is described */
+	size_t size;        /* bytes in message */
+};
+
+__attribute__((format(printf, 2, 3)))
+static int problem(struct reader *reader, const char *format, ...)
+{
+	va_list args;
+	int used = snprintf(reader->message, reader->size, "%s: ", reader->path);
+
+	if (used < 0 || (size_t)used >= reader->size)
+		return -1;
+	va_start(args, format);
+	vsnprintf(reader->message + used, reader->size - (size_t)used, format, args);
+	va_end(args);
+	return -1;
+}
+
+/* Numbers in rules must survive being written again unchanged. */
+static bool exact_integer(const cJSON *item)
+{
+	return cJSON_IsNumber(item) && item->valuedouble == floor(item->valuedouble) &&
+	       item->valuedouble >= 0 && item->valuedouble < 9007199254740992.0;
+}
+
+static int check_args(struct reader *reader, const cJSON *args, int index)
+{
+	int arg_index = 0;
+
+	if (cJSON_IsNull(args))
+		return 0;
+	if (!cJSON_IsArray(args))
+		return problem(reader, "syscalls[%d]: args must be an array", index);
+	for (const cJSON *arg = args->child; arg; arg = arg->next, arg_index++) {
+		const cJSON *op = cJSON_GetObjectItemCaseSensitive(arg, "op");
+		const char *keys[] = { "index", "value", "valueTwo" };
+		if (!cJSON_IsObject(arg))
+			return problem(reader, "syscalls[%d].args[%d]: must be an object", index, arg_index);
+		for (size_t k = 0; k < 3; k++) {
+			const cJSON *number = cJSON_GetObjectItemCaseSensitive(arg, keys[k]);
+			if (number == NULL && k == 2)
+				continue;
+			if (!exact_integer(number))
+				return problem(reader,
+				               "syscalls[%d].args[%d].%s: must be a whole number from 0 to 2^53 "
+				               "(larger values cannot be kept exactly)",
+				               index, arg_index, keys[k]);
+		}
+		if (!cJSON_IsString(op) ||
+		    !in_list(op->valuestring, comparisons, sizeof(comparisons) / sizeof(comparisons[0])))
+			return problem(reader, "syscalls[%d].args[%d].op: must be one of SCMP_CMP_EQ, SCMP_CMP_NE, "
+			               "SCMP_CMP_LT, SCMP_CMP_LE, SCMP_CMP_GE, SCMP_CMP_GT, SCMP_CMP_MASKED_EQ",
+			               index, arg_index);
+	}
+	return 0;
+}
+
+static bool empty_or_absent(const cJSON *item)
+{
+	return item == NULL || cJSON_IsNull(item) ||
+	       ((cJSON_IsArray(item) || cJSON_IsObject(item)) && item->child == NULL);
+}
+
+/* Reads one rule: a plain allow list goes to allow_names, any other rule is kept. */
+static int read_rule(struct reader *reader, const cJSON *rule, int index, struct profile_input *input)
+{
+	const cJSON *names = cJSON_GetObjectItemCaseSensitive(rule, "names");
+	const cJSON *name = cJSON_GetObjectItemCaseSensitive(rule, "name");
+	const cJSON *action = cJSON_GetObjectItemCaseSensitive(rule, "action");
+	const cJSON *args = cJSON_GetObjectItemCaseSensitive(rule, "args");
+	const cJSON *errno_ret = cJSON_GetObjectItemCaseSensitive(rule, "errnoRet");
+	bool plain;
+
+	if (!cJSON_IsObject(rule))
+		return problem(reader, "syscalls[%d]: must be an object", index);
+	if (names != NULL) {
+		if (!cJSON_IsArray(names))
+			return problem(reader, "syscalls[%d].names: must be an array of syscall names", index);
+		for (const cJSON *item = names->child; item; item = item->next)
+			if (!cJSON_IsString(item) ||
+			    !syscall_names_well_formed(item->valuestring, strlen(item->valuestring)))
+				return problem(reader, "syscalls[%d].names: must be an array of syscall names", index);
+	} else if (!cJSON_IsString(name) || !syscall_names_well_formed(name->valuestring, strlen(name->valuestring))) {
+		return problem(reader, "syscalls[%d]: has neither names nor name", index);
+	}
+	if (!cJSON_IsString(action) || !profile_action_valid(action->valuestring))
+		return problem(reader, "syscalls[%d].action: must be one of %s", index, profile_action_list());
+	if (errno_ret != NULL && !exact_integer(errno_ret))
+		return problem(reader, "syscalls[%d].errnoRet: must be a whole number", index);
+	if (check_args(reader, args, index) != 0)
+		return -1;
+	plain = strcmp(action->valuestring, "SCMP_ACT_ALLOW") == 0 && empty_or_absent(args) &&
+	        errno_ret == NULL &&
+	        empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "includes")) &&
+	        empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "excludes"));
+	if (!plain)
+		return cJSON_AddItemToArray(input->other_rules, cJSON_Duplicate(rule, 1)) ? 0 : -1;
+	if (names == NULL)
+		return cJSON_AddItemToArray(input->allow_names, cJSON_CreateString(name->valuestring)) ? 0 : -1;
+	for (const cJSON *item = names->child; item; item = item->next)
+		if (!cJSON_AddItemToArray(input->allow_names, cJSON_CreateString(item->valuestring)))
+			return -1;
+	return 0;
+}
+
+static int read_arch(struct reader *reader, const cJSON *item, const char *where, struct profile_input *input)
+{
+	uint32_t token;
+
+	if (!cJSON_IsString(item))
+		return problem(reader, "%s: must hold architecture names such as SCMP_ARCH_X86_64", where);
+	token = arch_from_name(item->valuestring, strlen(item->valuestring));
+	if (token == 0 || strncmp(item->valuestring, "SCMP_ARCH_", 10) != 0)
+		return problem(reader, "%s: unknown architecture \"%.40s\"", where, item->valuestring);
+	if (!arch_list_add(&input->arches, token))
+		return problem(reader, "%s: too many architectures", where);
+	return 0;
+}
+
+static int read_arches(struct reader *reader, const cJSON *root, struct profile_input *input)
+{
+	const cJSON *arches = cJSON_GetObjectItemCaseSensitive(root, "architectures");
+	const cJSON *arch_map = cJSON_GetObjectItemCaseSensitive(root, "archMap");
+
+	if (arches != NULL && !cJSON_IsNull(arches)) {
+		if (!cJSON_IsArray(arches))
+			return problem(reader, "architectures: must be an array");
+		for (const cJSON *item = arches->child; item; item = item->next)
+			if (read_arch(reader, item, "architectures", input) != 0)
+				return -1;
+	}
+	if (arch_map != NULL && !cJSON_IsNull(arch_map)) {
+		if (!cJSON_IsArray(arch_map))
+			return problem(reader, "archMap: must be an array");
+		for (const cJSON *entry = arch_map->child; entry; entry = entry->next) {
+			const cJSON *sub = cJSON_GetObjectItemCaseSensitive(entry, "subArchitectures");
+			if (read_arch(reader, cJSON_GetObjectItemCaseSensitive(entry, "architecture"),
+			              "archMap", input) != 0)
+				return -1;
+			if (sub != NULL && !cJSON_IsNull(sub) && !cJSON_IsArray(sub))
+				return problem(reader, "archMap: subArchitectures must be an array");
+			for (const cJSON *item = sub ? sub->child : NULL; item; item = item->next)
+				if (read_arch(reader, item, "archMap", input) != 0)
+					return -1;
+		}
+	}
+	arch_list_sort(&input->arches);
+	return 0;
+}
+
+/* Turns a position in text into "LINE:COLUMN". */
+static void position(const char *text, const char *at, size_t *line, size_t *column)
+{
+	*line = 1;
+	*column = 1;
+	for (const char *p = text; p < at; p++) {
+		if (*p == '\n') {
+			++*line;
+			*column = 1;
+		} else {
+			++*column;
+		}
+	}
+}
+
+static int read_tree(struct reader *reader, const cJSON *root, struct profile_input *input)
+{
+	const cJSON *action = cJSON_GetObjectItemCaseSensitive(root, "defaultAction");
+	const cJSON *errno_ret = cJSON_GetObjectItemCaseSensitive(root, "defaultErrnoRet");
+	const cJSON *syscalls = cJSON_GetObjectItemCaseSensitive(root, "syscalls");
+	int index = 0;
+
+	if (!cJSON_IsObject(root))
+		return problem(reader, "not a seccomp profile (a JSON object was expected)");
+	if (!cJSON_IsString(action) || !profile_action_valid(action->valuestring))
+		return problem(reader, "defaultAction: must be one of %s", profile_action_list());
+	input->default_action = strdup(action->valuestring);
+	if (errno_ret != NULL && !cJSON_IsNull(errno_ret)) {
+		if (!exact_integer(errno_ret))
+			return problem(reader, "defaultErrnoRet: must be a whole number");
+		input->has_errno_ret = true;
+		input->errno_ret = (long)errno_ret->valuedouble;
+	}
+	if (read_arches(reader, root, input) != 0)
+		return -1;
+	if (syscalls != NULL && !cJSON_IsNull(syscalls) && !cJSON_IsArray(syscalls))
+		return problem(reader, "syscalls: must be an array");
+	for (const cJSON *rule = syscalls ? syscalls->child : NULL; rule; rule = rule->next, index++)
+		if (read_rule(reader, rule, index, input) != 0)
+			return reader->message[0] ? -1 : problem(reader, "out of memory");
+	return input->default_action ? 0 : problem(reader, "out of memory");
+}
+
+int profile_parse(const char *path, const char *text, size_t length, struct profile_input *input,
+                  char *message, size_t size)
+{
+	struct reader reader = { path, message, size };
+	const char *end = NULL;
+	cJSON *root;
+	int status;
+
+	memset(input, 0, sizeof(*input));
+	message[0] = '\0';
+	input->path = strdup(path);
+	input->allow_names = cJSON_CreateArray();
+	input->other_rules = cJSON_CreateArray();
+	if (input->path == NULL || input->allow_names == NULL || input->other_rules == NULL)
+		return problem(&reader, "out of memory");
+	root = cJSON_ParseWithLengthOpts(text, length, &end, 0);
+	if (root == NULL) {
+		const char *at = cJSON_GetErrorPtr();
+		size_t line, column;
+		if (at == NULL || at < text || at > text + length)
+			at = text + length;
+		position(text, at, &line, &column);
+		if (length == 0)
+			return problem(&reader, "empty file, not a seccomp profile");
+		return problem(&reader, "%zu:%zu: not JSON", line, column);
+	}
+	while (end < text + length && (*end == ' ' || *end == '\n' || *end == '\r' || *end == '\t'))
+		end++;
+	if (end < text + length) {
+		size_t line, column;
+		position(text, end, &line, &column);
+		cJSON_Delete(root);
+		return problem(&reader, "%zu:%zu: text after the end of the profile", line, column);
+	}
+	status = read_tree(&reader, root, input);
+	cJSON_Delete(root);
+	return status;
+}
+
+int profile_read(const char *path, struct profile_input *input, char *message, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	char *text = NULL;
+	size_t length = 0;
+	ssize_t got = 1;
+	int status;
+
+	memset(input, 0, sizeof(*input));
+	if (fd < 0) {
+		snprintf(message, size, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	text = malloc(PROFILE_MAX_BYTES + 1);
+	while (text != NULL && got > 0 && length <= PROFILE_MAX_BYTES) {
+		got = read(fd, text + length, PROFILE_MAX_BYTES + 1 - length);
+		if (got < 0 && errno == EINTR)
+			got = 1;
+		else if (got > 0)
+			length += (size_t)got;
+	}
+	if (text == NULL || got < 0) {
+		snprintf(message, size, "%s: %s", path, strerror(text == NULL ? ENOMEM : errno));
+		status = -1;
+	} else if (length > PROFILE_MAX_BYTES) {
+		snprintf(message, size, "%s: larger than %zu MiB, not a seccomp profile", path,
+		         PROFILE_MAX_BYTES >> 20);
+		status = -1;
+	} else {
+		status = profile_parse(path, text, length, input, message, size);
+	}
+	free(text);
+	close(fd);
+	return status;
+}
+
+static bool names_contain(const cJSON *rule, const char *name)
+{
+	const cJSON *names = cJSON_GetObjectItemCaseSensitive(rule, "names");
+	const cJSON *single = cJSON_GetObjectItemCaseSensitive(rule, "name");
+
+	if (cJSON_IsString(single) && strcmp(single->valuestring, name) == 0)
+		return true;
+	for (const cJSON *item = names ? names->child : NULL; item; item = item->next)
+		if (cJSON_IsString(item) && strcmp(item->valuestring, name) == 0)
+			return true;
+	return false;
+}
+
+static bool allowing(const char *action)
+{
+	return strcmp(action, "SCMP_ACT_ALLOW") == 0 || strcmp(action, "SCMP_ACT_LOG") == 0;
+}
+
+bool profile_allows(const struct profile_input *input, const char *name)
+{
+	bool named = false;
+
+	for (const cJSON *item = input->allow_names->child; item; item = item->next)
+		if (strcmp(item->valuestring, name) == 0)
+			return true;
+	for (const cJSON *rule = input->other_rules->child; rule; rule = rule->next) {
+		if (!names_contain(rule, name))
+			continue;
+		const cJSON *action = cJSON_GetObjectItemCaseSensitive(rule, "action");
+		if (allowing(action->valuestring))
+			return true;
+		named = true;
+	}
+	return !named && allowing(input->default_action);
+}
+
+void profile_input_free(struct profile_input *input)
+{
+	if (input == NULL)
+		return;
+	free(input->path);
+	free(input->default_action);
+	cJSON_Delete(input->allow_names);
+	cJSON_Delete(input->other_rules);
+	memset(input, 0, sizeof(*input));
+}

@@ -1,0 +1,283 @@
+/*
+ * scan: the pass over the logs. Memory follows the number of distinct
+ * syscalls and containers, never the size of the logs.
+ */
+#include "scan.h"
+
+#include "json_arena.h"
+#include "line_reader.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#define CONTAINER_SLOTS (2 * SCAN_CONTAINERS_MAX)
+#define PROGRESS_EVERY ((uint64_t)16 << 20)
+
+static const char *display_name(const char *file)
+{
+	return strcmp(file, "-") == 0 ? "<stdin>" : file;
+}
+
+__attribute__((format(printf, 4, 5)))
+static void report(struct scan *scan, const char *file, uint64_t line, const char *format, ...)
+{
+	char message[512];
+	va_list args;
+
+	va_start(args, format);
+	vsnprintf(message, sizeof(message), format, args);
+	va_end(args);
+	scan->report(scan->context, display_name(file), line, message);
+}
+
+static char lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* The container an id names, added on first sight; NULL when full. */
+static struct scan_container *container_for(struct scan *scan, const struct event_text *id, enum scan_status *status)
+{
+	size_t key_length = id->length < CONTAINER_SHORT_ID ? id->length : CONTAINER_SHORT_ID;
+	uint32_t hash = 2166136261u;
+	uint32_t slot;
+	struct scan_container *container;
+
+	for (size_t i = 0; i < key_length; i++)
+		hash = (hash ^ (unsigned char)lower(id->text[i])) * 16777619u;
+	if (scan->container_slots == NULL) {
+		scan->container_slots = calloc(CONTAINER_SLOTS, sizeof(scan->container_slots[0]));
+		scan->containers = calloc(SCAN_CONTAINERS_MAX, sizeof(scan->containers[0]));
+		if (scan->container_slots == NULL || scan->containers == NULL) {
+			*status = SCAN_NO_MEMORY;
+			return NULL;
+		}
+	}
+	for (slot = hash % CONTAINER_SLOTS; scan->container_slots[slot] != 0; slot = (slot + 1) % CONTAINER_SLOTS) {
+		container = &scan->containers[scan->container_slots[slot] - 1];
+		size_t known = strlen(container->id);
+		size_t common = known < id->length ? known : id->length;
+		if ((common >= CONTAINER_SHORT_ID || known == id->length) &&
+		    strncasecmp(container->id, id->text, common) == 0) {
+			if (id->length > known) {
+				for (size_t i = 0; i < id->length; i++)
+					container->id[i] = lower(id->text[i]);
+				container->id[id->length] = '\0';
+			}
+			return container;
+		}
+	}
+	if (scan->container_count == SCAN_CONTAINERS_MAX) {
+		*status = SCAN_TOO_MANY;
+		return NULL;
+	}
+	container = &scan->containers[scan->container_count++];
+	scan->container_slots[slot] = (uint32_t)scan->container_count;
+	for (size_t i = 0; i < id->length; i++)
+		container->id[i] = lower(id->text[i]);
+	return container;
+}
+
+static void copy_text(char *out, size_t size, const struct event_text *text, const struct event_text *tag)
+{
+	size_t used;
+
+	if (out[0] != '\0' || text->text == NULL)
+		return;
+	used = text->length < size - 1 ? text->length : size - 1;
+	memcpy(out, text->text, used);
+	out[used] = '\0';
+	if (tag != NULL && tag->text != NULL && used + 1 + tag->length < size) {
+		out[used] = ':';
+		memcpy(out + used + 1, tag->text, tag->length);
+		out[used + 1 + tag->length] = '\0';
+	}
+}
+
+static void add_translation(struct scan *scan, const struct translation *translation,
+                            struct syscall_set *set, struct location where)
+{
+	if (translation->kind == TRANSLATION_NOT_SYSCALL) {
+		scan->not_syscall++;
+		return;
+	}
+	if (translation->kind == TRANSLATION_UNKNOWN) {
+		scan->unknown++;
+		return;
+	}
+	for (int i = 0; i < translation->count; i++) {
+		int id = translation->ids[i];
+		if (!syscall_set_has(set, id)) {
+			syscall_set_add(set, id);
+			if (set == &scan->syscalls)
+				scan->first_seen[id] = where;
+		}
+	}
+}
+
+static enum scan_status take_event(struct scan *scan, enum event_status kind, const struct event *event,
+                                   struct location where)
+{
+	struct syscall_set *set = &scan->syscalls;
+	enum scan_status status = SCAN_OK;
+
+	if (scan->filter != NULL) {
+		int wanted = container_filter_match(scan->filter, event->container_id.text, event->container_id.length);
+		if (wanted < 0)
+			return SCAN_OK;
+		scan->matched_per_wanted[wanted]++;
+	} else {
+		if (event->container_id.text == NULL)
+			return SCAN_OK;
+		struct scan_container *container = container_for(scan, &event->container_id, &status);
+		if (container == NULL)
+			return status;
+		container->events++;
+		copy_text(container->name, sizeof(container->name), &event->container_name, NULL);
+		copy_text(container->image, sizeof(container->image), &event->image, &event->image_tag);
+		set = &container->syscalls;
+	}
+	scan->matched++;
+	if (kind == EVENT_NO_SYSCALL) {
+		scan->not_syscall++;
+		return SCAN_OK;
+	}
+	add_translation(scan, translator_get(scan->translator, event->name.text, event->name.length, where),
+	                set, where);
+	return SCAN_OK;
+}
+
+static bool blank(const char *line, size_t length)
+{
+	for (size_t i = 0; i < length; i++)
+		if (line[i] != ' ' && line[i] != '\t')
+			return false;
+	return true;
+}
+
+static enum scan_status bad_line(struct scan *scan, const char *file, uint64_t line, const char *message)
+{
+	scan->bad_lines++;
+	if (scan->strict) {
+		report(scan, file, line, "%s (--strict stops here)", message);
+		return SCAN_INPUT_ERROR;
+	}
+	if (scan->bad_lines <= SCAN_REPORTS_MAX)
+		report(scan, file, line, "%s; line skipped", message);
+	if (scan->bad_lines == SCAN_REPORTS_MAX)
+		report(scan, file, line, "further unusable lines are counted, not shown");
+	return SCAN_OK;
+}
+
+static enum scan_status scan_line(struct scan *scan, uint32_t file_index, uint64_t number,
+                                  const char *line, size_t length)
+{
+	const char *file = scan->files[file_index];
+	struct location where = { file_index, number };
+	struct event event;
+	enum event_status kind;
+	enum scan_status status = SCAN_OK;
+
+	if (scan->filter != NULL && !scan->full_parse &&
+	    !container_filter_may_match_line(scan->filter, line, length)) {
+		if (!blank(line, length))
+			scan->events++;
+		return SCAN_OK;
+	}
+	kind = event_decode(line, length, &event);
+	switch (kind) {
+	case EVENT_EMPTY:
+		break;
+	case EVENT_BAD:
+		scan->events++;
+		status = bad_line(scan, file, number, event.message);
+		break;
+	case EVENT_DROP:
+		scan->events++;
+		scan->drop_alerts++;
+		scan->drops += event.drops;
+		break;
+	case EVENT_SYSCALL:
+	case EVENT_NO_SYSCALL:
+		scan->events++;
+		status = take_event(scan, kind, &event, where);
+		break;
+	}
+	json_arena_reset();
+	return status;
+}
+
+static enum scan_status scan_file(struct scan *scan, uint32_t file_index)
+{
+	const char *file = scan->files[file_index];
+	bool is_stdin = strcmp(file, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC);
+	struct line_reader reader;
+	enum scan_status status = SCAN_OK;
+	const char *line;
+	size_t length;
+
+	if (fd < 0) {
+		report(scan, file, 0, "cannot open: %s", strerror(errno));
+		return SCAN_INPUT_ERROR;
+	}
+	if (line_reader_init(&reader, fd, LINE_MAX_BYTES) != 0) {
+		if (!is_stdin)
+			close(fd);
+		return SCAN_NO_MEMORY;
+	}
+	while (status == SCAN_OK) {
+		enum line_status got = line_reader_next(&reader, &line, &length);
+		if (got == LINE_END)
+			break;
+		if (got == LINE_READ_ERROR) {
+			report(scan, file, reader.line_number + 1, "cannot read: %s", strerror(reader.errno_value));
+			status = reader.errno_value == ENOMEM ? SCAN_NO_MEMORY : SCAN_INPUT_ERROR;
+			break;
+		}
+		scan->lines++;
+		if (got == LINE_TOO_LONG) {
+			scan->events++;
+			status = bad_line(scan, file, reader.line_number, "longer than the 8 MiB line limit");
+			continue;
+		}
+		status = scan_line(scan, file_index, reader.line_number, line, length);
+		if (scan->progress != NULL && scan->bytes + reader.bytes_read - scan->last_progress >= PROGRESS_EVERY) {
+			scan->last_progress = scan->bytes + reader.bytes_read;
+			scan->progress(scan->context, scan->last_progress);
+		}
+	}
+	scan->bytes += reader.bytes_read;
+	line_reader_free(&reader);
+	if (!is_stdin)
+		close(fd);
+	return status;
+}
+
+enum scan_status scan_run(struct scan *scan)
+{
+	enum scan_status status = SCAN_OK;
+
+	if (json_arena_begin() != 0)
+		return SCAN_NO_MEMORY;
+	for (size_t i = 0; i < scan->file_count && status == SCAN_OK; i++)
+		status = scan_file(scan, (uint32_t)i);
+	json_arena_end();
+	return status;
+}
+
+void scan_free(struct scan *scan)
+{
+	if (scan == NULL)
+		return;
+	free(scan->containers);
+	free(scan->container_slots);
+	scan->containers = NULL;
+	scan->container_slots = NULL;
+}
