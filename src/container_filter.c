@@ -26,6 +26,11 @@ int container_filter_add(struct container_filter *filter, const char *id, char *
 	size_t length = strlen(id);
 	struct container_wanted *wanted;
 
+	if (strcmp(id, "host") == 0) {
+		snprintf(message, size, "'host' is not a container: Falco marks processes outside containers "
+		         "with it, and their events never go into a profile");
+		return -1;
+	}
 	if (length < CONTAINER_SHORT_ID) {
 		snprintf(message, size,
 		         "container id '%.64s' is ambiguous: give at least 12 characters (docker ps shows 12)", id);

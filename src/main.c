@@ -485,10 +485,15 @@ static void summarize(struct run *run, const struct syscall_set *set, const stru
 	warn("%llu events read, %llu of the named containers, %zu distinct syscalls observed",
 	     (unsigned long long)scan->events, (unsigned long long)scan->matched, syscall_set_count(&scan->syscalls));
 	const struct runtime_baseline *baseline = runtime_baseline_find(run->options.runtime);
-	warn("profile allows %zu syscalls: added %zu always needed (exit, exit_group), %zu from the %s "
-	     "baseline%s%s, %zu from merged profiles, %zu by --add; removed %zu by --remove",
-	     syscall_set_count(set), added->always, added->baseline, run->options.runtime,
-	     baseline ? ", " : "", baseline ? baseline->source : "", added->merged, added->added, added->removed);
+	char runtime[200];
+	if (baseline != NULL)
+		snprintf(runtime, sizeof(runtime), "%zu from the %s baseline (%s)", added->baseline, baseline->name,
+		         baseline->source);
+	else
+		snprintf(runtime, sizeof(runtime), "no runtime baseline (--runtime none)");
+	warn("profile allows %zu syscalls: added %zu always needed (exit, exit_group), %s, "
+	     "%zu from merged profiles, %zu by --add; removed %zu by --remove",
+	     syscall_set_count(set), added->always, runtime, added->merged, added->added, added->removed);
 	if (scan->bad_lines > 0)
 		warn("%llu unusable lines were skipped", (unsigned long long)scan->bad_lines);
 }

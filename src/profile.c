@@ -176,7 +176,7 @@ static int check_args(struct reader *reader, const cJSON *args, int index)
 {
 	int arg_index = 0;
 
-	if (cJSON_IsNull(args))
+	if (args == NULL || cJSON_IsNull(args))
 		return 0;
 	if (!cJSON_IsArray(args))
 		return problem(reader, "syscalls[%d]: args must be an array", index);

@@ -26,14 +26,14 @@ const char runtime_always_needed[] = "exit exit_group";
  * fifo, closing descriptors).
  */
 static const struct runtime_baseline baselines[] = {
-	{ "runc", "runc 1.4.2 (security-profiles-operator baseprofile-runc)",
+	{ "runc", "runc 1.4.2, as recorded by the security-profiles-operator",
 	  "arch_prctl brk capget capset chdir close close_range epoll_ctl epoll_pwait "
 	  "execve exit_group faccessat2 fcntl fstat fstatfs futex getcwd getdents64 "
 	  "getpid getppid getuid mmap mprotect nanosleep newfstatat openat openat2 "
 	  "prctl read recvfrom rt_sigreturn sched_yield set_tid_address setgid "
 	  "setgroups setuid sigaltstack statx tgkill write "
 	  "exit restart_syscall madvise rt_sigprocmask rt_sigaction munmap gettid", NULL },
-	{ "crun", "crun 1.x (the runc list plus crun's own calls)",
+	{ "crun", "crun 1.x: the runc list and what crun adds",
 	  "access dup2 fchown getegid geteuid getgid ioctl lseek pselect6 readlink "
 	  "setresgid setresuid setsid statfs umask", "runc" },
 };

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Installs the Debian packages that a make target needs, or, when it cannot
+# (not root, or not Debian), prints the exact command that will.
+#   scripts/deps.sh build|test|bench
+set -eu
+
+build="gcc make pkg-config libcjson-dev libseccomp-dev"
+case "${1:-build}" in
+build) packages="$build" ;;
+test) packages="$build clang libclang-rt-14-dev valgrind runc busybox-static strace mandoc" ;;
+bench) packages="$build jq time" ;;
+*) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
+esac
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	echo "deps: not a Debian system; install the equivalents of: $packages" >&2
+	exit 0
+fi
+missing=""
+for package in $packages; do
+	if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $package"
+	fi
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+	echo "deps: missing Debian packages; run: sudo apt-get update && sudo apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "deps: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >&2
+# shellcheck disable=SC2086 # the list is meant to split
+apt-get install -y -qq --no-install-recommends $missing >&2

@@ -1,0 +1,161 @@
+#include "event.h"
+#include "json_arena.h"
+#include "test.h"
+
+static enum event_status decode(const char *line, struct event *event)
+{
+	return event_decode(line, strlen(line), event);
+}
+
+static int text_is(struct event_text text, const char *expected)
+{
+	return text.text != NULL && text.length == strlen(expected) && memcmp(text.text, expected, text.length) == 0;
+}
+
+static void decode_should_read_a_modern_alert(void)
+{
+	struct event e;
+	json_arena_begin();
+	CHECK(decode("{\"output\":\"x\",\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.type\":\"openat\","
+	             "\"syscall.type\":\"openat\"},\"rule\":\"r\"}", &e) == EVENT_SYSCALL);
+	CHECK(text_is(e.container_id, "3ad7b26ded6d"));
+	CHECK(text_is(e.name, "openat"));
+	json_arena_end();
+}
+
+static void decode_should_prefer_syscall_type_over_evt_type(void)
+{
+	struct event e;
+	json_arena_begin();
+	CHECK(decode("{\"output_fields\":{\"syscall.type\":\"pread\",\"evt.type\":\"other\",\"container.id\":\"3ad7b26ded6d\"}}", &e) == EVENT_SYSCALL);
+	CHECK(text_is(e.name, "pread"));
+	json_arena_end();
+}
+
+static void decode_should_use_evt_type_when_syscall_type_is_null(void)
+{
+	struct event e;
+	json_arena_begin();
+	CHECK(decode("{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"syscall.type\":null,\"evt.type\":\"procexit\"}}", &e) == EVENT_SYSCALL);
+	CHECK(text_is(e.name, "procexit"));
+	CHECK(decode("{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"syscall.type\":null}}", &e) == EVENT_NO_SYSCALL);
+	json_arena_end();
+}
+
+static void decode_should_treat_host_and_null_ids_as_no_container(void)
+{
+	struct event e;
+	json_arena_begin();
+	CHECK(decode("{\"output_fields\":{\"container.id\":\"host\",\"evt.type\":\"open\"}}", &e) == EVENT_SYSCALL);
+	CHECK(e.container_id.text == NULL);
+	CHECK(decode("{\"output_fields\":{\"container.id\":null,\"evt.type\":\"open\"}}", &e) == EVENT_SYSCALL);
+	CHECK(e.container_id.text == NULL);
+	json_arena_end();
+}
+
+static void decode_should_read_the_2016_output_text(void)
+{
+	struct event e;
+	json_arena_begin();
+	CHECK(decode("{\"output\":\"15:07:59.736531417: Warning 7a68a113b2a4:clone\",\"priority\":\"Warning\"}", &e) == EVENT_SYSCALL);
+	CHECK(text_is(e.container_id, "7a68a113b2a4"));
+	CHECK(text_is(e.name, "clone"));
+	CHECK(decode("{\"output\":\"15:07:59.736539004: Warning 7a68a113b2a4:<unknown>\"}", &e) == EVENT_SYSCALL);
+	CHECK(text_is(e.name, "<unknown>"));
+	json_arena_end();
+}
+
+static void decode_should_read_plain_text_lines_with_iso_times(void)
+{
+	struct event e;
+	CHECK(decode("2016-08-04T16:17:57.881781397+0000: Informational 3ad7b26ded6d:openat", &e) == EVENT_SYSCALL);
+	CHECK(text_is(e.container_id, "3ad7b26ded6d"));
+	CHECK(text_is(e.name, "openat"));
+	CHECK(decode("18:03:57.123456789: Notice host:openat", &e) == EVENT_SYSCALL);
+	CHECK(e.container_id.text == NULL);
+}
+
+static void decode_should_refuse_text_without_a_priority_word(void)
+{
+	struct event e;
+	CHECK(decode("18:03:57.123: Loud 3ad7b26ded6d:openat", &e) == EVENT_BAD);
+	CHECK(decode("garbage", &e) == EVENT_BAD);
+	CHECK(strstr(e.message, "TIME: PRIORITY ID:SYSCALL") != NULL);
+}
+
+static void decode_should_report_the_column_of_a_json_error(void)
+{
+	struct event e;
+	json_arena_begin();
+	CHECK(decode("{\"output\": }", &e) == EVENT_BAD);
+	CHECK_STR(e.message, "not JSON (unexpected '}' at column 12)");
+	CHECK(decode("{\"output\": \"x\"", &e) == EVENT_BAD);
+	CHECK(strstr(e.message, "not JSON") != NULL);
+	CHECK(decode("{\"a\":1} x", &e) == EVENT_BAD);
+	CHECK(strstr(e.message, "after the end of the object") != NULL);
+	json_arena_end();
+}
+
+static void decode_should_refuse_nul_bytes_with_their_column(void)
+{
+	struct event e;
+	CHECK(event_decode("{\"a\"\0}", 6, &e) == EVENT_BAD);
+	CHECK_STR(e.message, "contains a NUL byte at column 5");
+}
+
+static void decode_should_refuse_names_that_are_not_syscall_names(void)
+{
+	struct event e;
+	json_arena_begin();
+	CHECK(decode("{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.type\":\"Open File\"}}", &e) == EVENT_BAD);
+	CHECK(strstr(e.message, "is not a syscall name") != NULL);
+	json_arena_end();
+}
+
+static void decode_should_read_drop_alerts_in_every_shape(void)
+{
+	struct event e;
+	json_arena_begin();
+	CHECK(decode("{\"output_fields\":{\"n_drops\":\"12\"},\"rule\":\"Falco internal: syscall event drop\"}", &e) == EVENT_DROP);
+	CHECK(e.drops == 12);
+	CHECK(decode("{\"output\":\"Falco internal: syscall event drop. 7 system calls dropped in last second.\","
+	             "\"rule\":\"Falco internal: syscall event drop\"}", &e) == EVENT_DROP);
+	CHECK(e.drops == 7);
+	json_arena_end();
+	CHECK(decode("10:00:00.1: Debug Falco internal: syscall event drop. 3 system calls dropped in last second.", &e) == EVENT_DROP);
+	CHECK(e.drops == 3);
+}
+
+static void decode_should_call_blank_lines_empty(void)
+{
+	struct event e;
+	CHECK(decode("", &e) == EVENT_EMPTY);
+	CHECK(decode("  \t ", &e) == EVENT_EMPTY);
+}
+
+static void decode_should_take_container_id_from_suggested_fields(void)
+{
+	struct event e;
+	json_arena_begin();
+	CHECK(decode("{\"output_fields\":{\"container_id\":\"3ad7b26ded6d\",\"evt.type\":\"read\",\"container.name\":\"web\"}}", &e) == EVENT_SYSCALL);
+	CHECK(text_is(e.container_id, "3ad7b26ded6d"));
+	CHECK(text_is(e.container_name, "web"));
+	json_arena_end();
+}
+
+const struct test_case event_tests[] = {
+	TEST_CASE(decode_should_read_a_modern_alert),
+	TEST_CASE(decode_should_prefer_syscall_type_over_evt_type),
+	TEST_CASE(decode_should_use_evt_type_when_syscall_type_is_null),
+	TEST_CASE(decode_should_treat_host_and_null_ids_as_no_container),
+	TEST_CASE(decode_should_read_the_2016_output_text),
+	TEST_CASE(decode_should_read_plain_text_lines_with_iso_times),
+	TEST_CASE(decode_should_refuse_text_without_a_priority_word),
+	TEST_CASE(decode_should_report_the_column_of_a_json_error),
+	TEST_CASE(decode_should_refuse_nul_bytes_with_their_column),
+	TEST_CASE(decode_should_refuse_names_that_are_not_syscall_names),
+	TEST_CASE(decode_should_read_drop_alerts_in_every_shape),
+	TEST_CASE(decode_should_call_blank_lines_empty),
+	TEST_CASE(decode_should_take_container_id_from_suggested_fields),
+	{ NULL, NULL },
+};

@@ -1,0 +1,127 @@
+#include "profile.h"
+#include "test.h"
+
+#include <seccomp.h>
+#include <stdlib.h>
+
+static int parse(const char *text, struct profile_input *input, char *message)
+{
+	return profile_parse("p.json", text, strlen(text), input, message, 300);
+}
+
+static void parse_should_split_plain_allow_lists_from_other_rules(void)
+{
+	struct profile_input in;
+	char message[300];
+	CHECK(parse("{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"architectures\":[\"SCMP_ARCH_X86_64\"],"
+	            "\"syscalls\":[{\"names\":[\"read\",\"write\"],\"action\":\"SCMP_ACT_ALLOW\"},"
+	            "{\"name\":\"close\",\"action\":\"SCMP_ACT_ALLOW\",\"args\":[]},"
+	            "{\"names\":[\"personality\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,\"value\":8,\"op\":\"SCMP_CMP_EQ\"}]},"
+	            "{\"names\":[\"mkdir\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1}]}",
+	            &in, message) == 0);
+	CHECK(cJSON_GetArraySize(in.allow_names) == 3);
+	CHECK(cJSON_GetArraySize(in.other_rules) == 2);
+	CHECK(in.arches.count == 1 && in.arches.tokens[0] == SCMP_ARCH_X86_64);
+	CHECK(profile_allows(&in, "read"));
+	CHECK(profile_allows(&in, "personality"));
+	CHECK(!profile_allows(&in, "mkdir"));
+	CHECK(!profile_allows(&in, "open"));
+	profile_input_free(&in);
+}
+
+static void parse_should_name_the_line_and_column_of_bad_json(void)
+{
+	struct profile_input in;
+	char message[300];
+	CHECK(parse("{\n  \"defaultAction\": \"SCMP_ACT_ERRNO\",\n  ]\n}", &in, message) == -1);
+	CHECK(strncmp(message, "p.json: 3:", 10) == 0 && strstr(message, "not JSON") != NULL);
+	profile_input_free(&in);
+}
+
+static void parse_should_refuse_unknown_actions_and_architectures(void)
+{
+	struct profile_input in;
+	char message[300];
+	CHECK(parse("{\"defaultAction\":\"SCMP_ACT_MAYBE\"}", &in, message) == -1);
+	CHECK(strstr(message, "defaultAction: must be one of") != NULL);
+	profile_input_free(&in);
+	CHECK(parse("{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"architectures\":[\"SCMP_ARCH_VAX\"]}", &in, message) == -1);
+	CHECK(strstr(message, "unknown architecture") != NULL);
+	profile_input_free(&in);
+	CHECK(parse("{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"read\"]}]}", &in, message) == -1);
+	CHECK(strstr(message, "syscalls[0].action") != NULL);
+	profile_input_free(&in);
+}
+
+static void parse_should_refuse_numbers_it_cannot_keep_exactly(void)
+{
+	struct profile_input in;
+	char message[300];
+	CHECK(parse("{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"ioctl\"],\"action\":\"SCMP_ACT_ALLOW\","
+	            "\"args\":[{\"index\":1,\"value\":18446744073709551615,\"op\":\"SCMP_CMP_EQ\"}]}]}",
+	            &in, message) == -1);
+	CHECK(strstr(message, "cannot be kept exactly") != NULL);
+	profile_input_free(&in);
+}
+
+static void allows_should_follow_an_allowing_default(void)
+{
+	struct profile_input in;
+	char message[300];
+	CHECK(parse("{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":[{\"names\":[\"mkdir\"],\"action\":\"SCMP_ACT_ERRNO\"}]}",
+	            &in, message) == 0);
+	CHECK(profile_allows(&in, "read"));
+	CHECK(!profile_allows(&in, "mkdir"));
+	profile_input_free(&in);
+}
+
+static void write_should_give_the_same_bytes_each_time(void)
+{
+	struct arch_list arches;
+	const char *names[] = { "close", "read" };
+	struct profile p = { "SCMP_ACT_ERRNO", true, 1, &arches, names, 2, NULL };
+	char *first = NULL, *second = NULL;
+	size_t first_size, second_size;
+	char message[200];
+	arch_list_default(&arches);
+	FILE *a = open_memstream(&first, &first_size);
+	FILE *b = open_memstream(&second, &second_size);
+	CHECK(profile_write(a, &p, PROFILE_FORMAT_DOCKER, message, sizeof(message)) == 0);
+	CHECK(profile_write(b, &p, PROFILE_FORMAT_DOCKER, message, sizeof(message)) == 0);
+	fclose(a);
+	fclose(b);
+	CHECK(first_size == second_size && memcmp(first, second, first_size) == 0);
+	CHECK(strstr(first, "\"defaultErrnoRet\": 1,") != NULL);
+	free(first);
+	free(second);
+}
+
+static void write_should_refuse_docker_only_rules_in_oci_format(void)
+{
+	struct arch_list arches;
+	cJSON *kept = cJSON_Parse("[{\"names\":[\"clone\"],\"action\":\"SCMP_ACT_ALLOW\",\"includes\":{\"caps\":[\"CAP_SYS_ADMIN\"]}}]");
+	struct profile p = { "SCMP_ACT_ERRNO", false, 0, &arches, NULL, 0, kept };
+	char message[300];
+	arch_list_default(&arches);
+	CHECK(profile_write(stdout, &p, PROFILE_FORMAT_OCI, message, sizeof(message)) == -2);
+	CHECK(strstr(message, "use --format docker") != NULL);
+	cJSON_Delete(kept);
+}
+
+static void input_free_should_accept_null(void)
+{
+	profile_input_free(NULL);
+	CHECK(1);
+}
+
+const struct test_case profile_tests[] = {
+	TEST_CASE(parse_should_split_plain_allow_lists_from_other_rules),
+	TEST_CASE(parse_should_name_the_line_and_column_of_bad_json),
+	TEST_CASE(parse_should_refuse_unknown_actions_and_architectures),
+	TEST_CASE(parse_should_refuse_numbers_it_cannot_keep_exactly),
+	TEST_CASE(allows_should_follow_an_allowing_default),
+	TEST_CASE(write_should_give_the_same_bytes_each_time),
+	TEST_CASE(write_should_refuse_docker_only_rules_in_oci_format),
+	TEST_CASE(input_free_should_accept_null),
+	{ NULL, NULL },
+};

@@ -1,0 +1,79 @@
+#include "translate.h"
+#include "test.h"
+
+#include <seccomp.h>
+#include <stdlib.h>
+
+static struct syscall_catalog catalog;
+
+static void setup(const char *arches_spec)
+{
+	struct arch_list arches;
+	const char *bad;
+	size_t bad_len;
+	arch_list_parse(arches_spec, &arches, &bad, &bad_len);
+	syscall_catalog_init(&catalog, &arches);
+}
+
+static int has(const struct translation *t, const char *name)
+{
+	for (int i = 0; i < t->count; i++)
+		if (strcmp(syscall_catalog_name(&catalog, t->ids[i]), name) == 0)
+			return 1;
+	return 0;
+}
+
+static void translate_should_expand_families_unless_exact(void)
+{
+	struct translation t;
+	setup("x86_64");
+	CHECK(translate_once(&catalog, false, "dup", &t) == TRANSLATION_SYSCALLS);
+	CHECK(t.count == 3 && has(&t, "dup") && has(&t, "dup2") && has(&t, "dup3") && t.expanded);
+	CHECK(translate_once(&catalog, true, "dup", &t) == TRANSLATION_SYSCALLS);
+	CHECK(t.count == 1 && has(&t, "dup") && !t.expanded);
+}
+
+static void translate_should_add_32_bit_names_only_where_they_exist(void)
+{
+	struct translation t;
+	setup("x86_64");
+	CHECK(translate_once(&catalog, false, "setuid", &t) == TRANSLATION_SYSCALLS);
+	CHECK(t.count == 1 && has(&t, "setuid"));
+	setup("x86_64,x86");
+	CHECK(translate_once(&catalog, false, "setuid", &t) == TRANSLATION_SYSCALLS);
+	CHECK(t.count == 2 && has(&t, "setuid32"));
+}
+
+static void translate_should_drop_events_that_are_not_syscalls(void)
+{
+	struct translation t;
+	setup("x86_64");
+	CHECK(translate_once(&catalog, false, "procexit", &t) == TRANSLATION_NOT_SYSCALL);
+	CHECK(translate_once(&catalog, false, "<unknown>", &t) == TRANSLATION_NOT_SYSCALL);
+	CHECK(translate_once(&catalog, false, "nosuchcall", &t) == TRANSLATION_UNKNOWN);
+	CHECK(translate_once(&catalog, false, "open", &t) == TRANSLATION_SYSCALLS);
+	setup("aarch64");
+	CHECK(translate_once(&catalog, false, "open", &t) == TRANSLATION_UNKNOWN);
+}
+
+static void translator_should_count_events_and_keep_the_first_place(void)
+{
+	struct translator tr;
+	struct location first = { 0, 10 }, later = { 1, 20 };
+	setup("x86_64");
+	CHECK(translator_init(&tr, &catalog, false, true) == 0);
+	const struct translation *a = translator_get(&tr, "pread", 5, first);
+	const struct translation *b = translator_get(&tr, "pread", 5, later);
+	CHECK(a == b && b->events == 2 && b->first.line == 10);
+	CHECK(has(b, "pread64") && b->count == 1);
+	translator_free(&tr);
+	translator_free(NULL);
+}
+
+const struct test_case translate_tests[] = {
+	TEST_CASE(translate_should_expand_families_unless_exact),
+	TEST_CASE(translate_should_add_32_bit_names_only_where_they_exist),
+	TEST_CASE(translate_should_drop_events_that_are_not_syscalls),
+	TEST_CASE(translator_should_count_events_and_keep_the_first_place),
+	{ NULL, NULL },
+};
