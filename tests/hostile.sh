@@ -1,0 +1,109 @@
+#!/bin/sh
+# Hostile and broken input: each case has a documented outcome (see the man
+# page, BAD INPUT), checked here for its exit status and message, and run
+# under a 64 MiB address-space limit (ulimit -v) with the plain build, so
+# that memory growing with the input fails the test.
+# Usage: tests/hostile.sh ASAN_BINARY PLAIN_BINARY
+set -eu
+export LC_ALL=C
+asan=$1
+plain=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+ID=3ad7b26ded6d
+good='{"output_fields":{"container.id":"3ad7b26ded6d","evt.type":"openat","syscall.type":"openat"}}'
+
+# expect LABEL STATUS PATTERN -- ARGS...: runs both builds, checks the
+# status of each and that stderr of the sanitizer build matches PATTERN.
+expect() {
+	label=$1 status=$2 pattern=$3
+	shift 4
+	for build in asan plain; do
+		actual=0
+		if [ $build = asan ]; then
+			"$asan" "$@" >"$work/out" 2>"$work/err" || actual=$?
+		else
+			(ulimit -v 65536; exec "$plain" "$@") >"$work/out" 2>"$work/err" || actual=$?
+		fi
+		if [ "$actual" != "$status" ]; then
+			echo "FAIL hostile $label ($build): exit status $actual, expected $status" >&2
+			head -5 "$work/err" >&2
+			failed=$((failed + 1))
+		elif [ $build = asan ] && ! grep -q -- "$pattern" "$work/err"; then
+			echo "FAIL hostile $label: stderr lacks '$pattern'" >&2
+			head -5 "$work/err" >&2
+			failed=$((failed + 1))
+		else
+			passed=$((passed + 1))
+		fi
+	done
+}
+
+# Deeply nested JSON: cJSON refuses nesting deeper than 1000 levels.
+{
+	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; printf "\n" }'
+	echo "$good"
+} >"$work/nested.jsonl"
+expect "deeply nested JSON" 0 "nested.jsonl:1: not JSON" -- -log "$work/nested.jsonl" -container-id $ID
+
+# A 100 MB single line: refused with its number, and memory stays bounded.
+{
+	echo "$good"
+	printf '{"output":"'
+	head -c 100000000 /dev/zero | tr '\0' 'x'
+	printf '"}\n'
+	echo "$good"
+} >"$work/huge.jsonl"
+expect "100 MB line" 0 "huge.jsonl:2: longer than the 8 MiB line limit" -- -log "$work/huge.jsonl" -container-id $ID
+expect "100 MB line, strict" 3 "huge.jsonl:2: longer than the 8 MiB line limit" -- -log "$work/huge.jsonl" -container-id $ID --strict
+rm -f "$work/huge.jsonl"
+
+# A million distinct container ids: one profile still takes little memory;
+# the all-containers jobs stop at their documented limit.
+awk 'BEGIN { for (i = 0; i < 1000000; i++)
+	printf "{\"output_fields\":{\"container.id\":\"%012x\",\"evt.type\":\"read\",\"syscall.type\":\"read\"}}\n", i }' >"$work/million.jsonl"
+expect "a million container ids" 0 "1000000 events read, 1 of the named" -- -log "$work/million.jsonl" -container-id 0000000f4240 -container-id 00000000002a
+expect "a million container ids, listed" 6 "more than 65536 containers" -- --list-containers "$work/million.jsonl"
+rm -f "$work/million.jsonl"
+
+# A syscall name of 10 kB.
+{
+	printf '{"output_fields":{"container.id":"3ad7b26ded6d","evt.type":"'
+	head -c 10240 /dev/zero | tr '\0' 'a'
+	printf '"}}\n'
+	echo "$good"
+} >"$work/longname.jsonl"
+expect "10 kB syscall name" 0 "longname.jsonl:1: event name \"aaaa.*(10240 bytes) is not a syscall name" -- -log "$work/longname.jsonl" -container-id $ID
+
+# Binary garbage: every line is reported or passed over, nothing matches.
+head -c 2000000 /dev/urandom >"$work/garbage.bin"
+expect "binary garbage" 4 "no syscall events of container" -- -log "$work/garbage.bin" -container-id $ID
+
+# A file removed after it was opened is read to its end.
+{
+	echo "$good"
+	echo '{"output_fields":{"container.id":"3ad7b26ded6d","evt.type":"mkdir","syscall.type":"mkdir"}}'
+} >"$work/gone.jsonl"
+actual=0
+{ rm "$work/gone.jsonl"; "$asan" -q -container-id $ID >"$work/out" 2>"$work/err"; } <"$work/gone.jsonl" || actual=$?
+if [ $actual = 0 ] && grep -q '"mkdir"' "$work/out"; then passed=$((passed + 1)); else
+	echo "FAIL hostile: removed file was not read to its end" >&2; failed=$((failed + 1)); fi
+
+# A file cut short after it was opened: the cut line is reported, the rest used.
+{
+	echo "$good"
+	echo '{"output_fields":{"container.id":"3ad7b26ded6d","evt.type":"mkdir","syscall.type":"mkdir"}}'
+} >"$work/cut.jsonl"
+actual=0
+{ truncate -s 130 "$work/cut.jsonl"; "$asan" -container-id $ID >"$work/out" 2>"$work/err"; } <"$work/cut.jsonl" || actual=$?
+if [ $actual = 0 ] && grep -q '"openat"' "$work/out" && ! grep -q '"mkdir"' "$work/out" &&
+	grep -q '<stdin>:2: not JSON' "$work/err"; then passed=$((passed + 1)); else
+	echo "FAIL hostile: truncated file outcome (status $actual)" >&2; cat "$work/err" >&2; failed=$((failed + 1)); fi
+
+# A directory instead of a log: a read error naming it.
+expect "directory as log" 3 "cannot read: Is a directory" -- -log "$work" -container-id $ID
+
+echo "hostile: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
