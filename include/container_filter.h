@@ -17,7 +17,6 @@
 struct container_wanted {
 	char id[65];                  /* lower-case hex, NUL-terminated */
 	size_t length;                /* 12 to 64 */
-	unsigned char skip[256];      /* Horspool shifts for the first 12 characters */
 };
 
 struct container_filter {

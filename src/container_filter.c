@@ -10,6 +10,10 @@
 #include <string.h>
 #include <strings.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 static char lower(char c)
 {
 	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
@@ -53,14 +57,6 @@ int container_filter_add(struct container_filter *filter, const char *id, char *
 	for (size_t i = 0; i <= length; i++)
 		wanted->id[i] = lower(id[i]);
 	wanted->length = length;
-	memset(wanted->skip, CONTAINER_SHORT_ID, sizeof(wanted->skip));
-	for (size_t i = 0; i + 1 < CONTAINER_SHORT_ID; i++) {
-		unsigned char shift = (unsigned char)(CONTAINER_SHORT_ID - 1 - i);
-		char c = wanted->id[i];
-		wanted->skip[(unsigned char)c] = shift;
-		if (c >= 'a' && c <= 'f')
-			wanted->skip[(unsigned char)(c - 'a' + 'A')] = shift;
-	}
 	return 0;
 }
 
@@ -77,19 +73,64 @@ int container_filter_match(const struct container_filter *filter, const char *id
 	return -1;
 }
 
-/* Case-insensitive Horspool search for the wanted id's first 12 characters. */
-static bool contains_short_id(const struct container_wanted *wanted, const char *text, size_t length)
+/* The drop alert's rule name, whose first byte the scan looks for. */
+static const char drop_rule[] = EVENT_DROP_RULE;
+#define DROP_RULE_LENGTH (sizeof(drop_rule) - 1)
+
+/*
+ * Tells whether something at text[at] forces decoding: a wanted id's first
+ * 12 characters in any case, a "\u" escape, or the drop alert's rule name.
+ */
+static bool interesting_at(const struct container_filter *filter, const char *text, size_t length, size_t at)
 {
-	const size_t last = CONTAINER_SHORT_ID - 1;
+	size_t left = length - at;
+
+	if (text[at] == '\\')
+		return left >= 2 && text[at + 1] == 'u';
+	if (text[at] == drop_rule[0])
+		return left >= DROP_RULE_LENGTH && memcmp(text + at, drop_rule, DROP_RULE_LENGTH) == 0;
+	for (size_t i = 0; i < filter->count; i++)
+		if (left >= CONTAINER_SHORT_ID && strncasecmp(text + at, filter->wanted[i].id, CONTAINER_SHORT_ID) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * One pass over the line finds every place interesting_at must look at.
+ * Sixteen positions at a time it compares the first and last characters of
+ * each wanted id, with case folded by setting bit 0x20 (which hex digits
+ * and lower-case letters already have), and looks for '\\' and for the
+ * first byte of the drop rule: the idea of Wojciech Mula's SIMD-friendly
+ * substring search. Where a position matches, interesting_at decides.
+ */
+static bool line_is_interesting(const struct container_filter *filter, const char *text, size_t length)
+{
 	size_t at = 0;
 
-	while (at + CONTAINER_SHORT_ID <= length) {
-		unsigned char c = (unsigned char)text[at + last];
-		if (lower((char)c) == wanted->id[last] &&
-		    strncasecmp(text + at, wanted->id, CONTAINER_SHORT_ID) == 0)
-			return true;
-		at += wanted->skip[c];
+#if defined(__SSE2__)
+	const __m128i fold = _mm_set1_epi8(0x20);
+	const __m128i backslash = _mm_set1_epi8('\\');
+	const __m128i drop = _mm_set1_epi8(drop_rule[0]);
+	const size_t reach = CONTAINER_SHORT_ID - 1 + 16;
+
+	for (; at + reach <= length; at += 16) {
+		__m128i head = _mm_loadu_si128((const __m128i *)(const void *)(text + at));
+		__m128i tail = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(text + at + CONTAINER_SHORT_ID - 1)), fold);
+		__m128i folded = _mm_or_si128(head, fold);
+		__m128i hits = _mm_or_si128(_mm_cmpeq_epi8(head, backslash), _mm_cmpeq_epi8(head, drop));
+		for (size_t i = 0; i < filter->count; i++) {
+			const char *id = filter->wanted[i].id;
+			hits = _mm_or_si128(hits, _mm_and_si128(_mm_cmpeq_epi8(folded, _mm_set1_epi8(id[0])),
+			                                        _mm_cmpeq_epi8(tail, _mm_set1_epi8(id[CONTAINER_SHORT_ID - 1]))));
+		}
+		for (unsigned mask = (unsigned)_mm_movemask_epi8(hits); mask != 0; mask &= mask - 1)
+			if (interesting_at(filter, text, length, at + (unsigned)__builtin_ctz(mask)))
+				return true;
 	}
+#endif
+	for (; at < length; at++)
+		if (interesting_at(filter, text, length, at))
+			return true;
 	return false;
 }
 
@@ -110,16 +151,5 @@ bool container_filter_may_match_line(const struct container_filter *filter, cons
 	/* Text lines, blank lines and broken JSON lines are decoded, and so reported. */
 	if (!framed_as_object(line, length))
 		return true;
-	for (size_t i = 0; i < filter->count; i++)
-		if (contains_short_id(&filter->wanted[i], line, length))
-			return true;
-	/* Only a \u escape can spell a letter or digit of an id in JSON. */
-	for (const char *p = memchr(line, '\\', length); p != NULL;
-	     p = memchr(p + 1, '\\', length - (size_t)(p + 1 - line))) {
-		if (p + 1 < line + length && p[1] == 'u')
-			return true;
-		if (p + 1 < line + length && p[1] == '\\')
-			p++;
-	}
-	return memmem(line, length, EVENT_DROP_RULE, sizeof(EVENT_DROP_RULE) - 1) != NULL;
+	return line_is_interesting(filter, line, length);
 }
