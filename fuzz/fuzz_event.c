@@ -1,7 +1,8 @@
 /*
- * Fuzzes event decoding, and checks the pre-filter's promise on every input:
- * a line it lets the reader pass over never decodes into an event of the
- * wanted container or a drop alert.
+ * Fuzzes event decoding and checks two promises on every input: the quick
+ * JSON reader decodes exactly what cJSON does, and a line the pre-filter
+ * lets the reader pass over never decodes into an event of the wanted
+ * container or a drop alert.
  */
 #include "container_filter.h"
 #include "event.h"
@@ -9,8 +10,15 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int same_text(struct event_text a, struct event_text b)
+{
+	return a.length == b.length && (a.length == 0 || memcmp(a.text, b.text, a.length) == 0) &&
+	       (a.text == NULL) == (b.text == NULL);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -26,7 +34,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ready = 1;
 	}
 	json_arena_begin();
+	struct event full;
+	enum event_status full_status = event_decode_full(line, size, &full);
 	enum event_status status = event_decode(line, size, &event);
+	if (status != full_status || !same_text(event.container_id, full.container_id) ||
+	    !same_text(event.name, full.name) || !same_text(event.container_name, full.container_name) ||
+	    !same_text(event.image, full.image) || !same_text(event.image_tag, full.image_tag) ||
+	    event.drops != full.drops || strcmp(event.message, full.message) != 0)
+		abort();
 	int matches = (status == EVENT_SYSCALL || status == EVENT_NO_SYSCALL) &&
 	              container_filter_match(&filter, event.container_id.text, event.container_id.length) >= 0;
 	if ((matches || status == EVENT_DROP) && !container_filter_may_match_line(&filter, line, size))

@@ -39,12 +39,16 @@ struct event {
 };
 
 /*
- * Decodes one line (length bytes; NUL bytes make it EVENT_BAD). JSON lines
- * are parsed with cJSON, so the caller brackets calls with json_arena_begin
- * and json_arena_end; the pieces in *event stay valid until the next
- * json_arena_reset and as long as line does.
+ * Decodes one line (length bytes; NUL bytes make it EVENT_BAD). Plain JSON
+ * alerts are read by json_scan_alert; the rest are parsed with cJSON, so the
+ * caller brackets calls with json_arena_begin and json_arena_end. The pieces
+ * in *event stay valid until the next json_arena_reset and as long as line
+ * does.
  */
 enum event_status event_decode(const char *line, size_t length, struct event *event);
+
+/* The same, with every JSON line parsed by cJSON: the reference result. */
+enum event_status event_decode_full(const char *line, size_t length, struct event *event);
 
 /*
  * Reads "ID:SYSCALL" out of Falco's text output "TIME: PRIORITY ID:SYSCALL",

@@ -3,6 +3,7 @@
  */
 #include "event.h"
 
+#include "json_scan.h"
 #include "syscall_names.h"
 
 #include <cJSON.h>
@@ -122,17 +123,12 @@ static void describe_byte(char *out, size_t size, unsigned char c)
 		snprintf(out, size, "byte 0x%02x", c);
 }
 
-static void set_text(struct event_text *field, const cJSON *item)
+static void set_text(struct event_text *field, const struct json_value *value)
 {
-	if (cJSON_IsString(item) && item->valuestring[0] != '\0') {
-		field->text = item->valuestring;
-		field->length = strlen(item->valuestring);
+	if (value->kind == JSON_STRING && value->length > 0) {
+		field->text = value->text;
+		field->length = value->length;
 	}
-}
-
-static const cJSON *field(const cJSON *object, const char *key)
-{
-	return cJSON_GetObjectItemCaseSensitive(object, key);
 }
 
 /* Quotes up to 40 bytes of a name for a message, escaping odd bytes. */
@@ -165,49 +161,86 @@ static enum event_status bad_name(struct event *event, const char *what, const c
 	return EVENT_BAD;
 }
 
-static enum event_status decode_alert(const cJSON *alert, struct event *event)
+/* Fills fields from a cJSON tree, as json_scan_alert does from text. */
+static void take_value(struct json_value *value, const cJSON *item)
 {
-	const cJSON *fields = field(alert, "output_fields");
-	const cJSON *rule = field(alert, "rule");
-	const cJSON *output = field(alert, "output");
-	const char *output_text = cJSON_IsString(output) ? output->valuestring : NULL;
+	memset(value, 0, sizeof(*value));
+	if (item == NULL) {
+		value->kind = JSON_ABSENT;
+	} else if (cJSON_IsNull(item)) {
+		value->kind = JSON_NULL;
+	} else if (cJSON_IsString(item)) {
+		value->kind = JSON_STRING;
+		value->text = item->valuestring;
+		value->length = strlen(item->valuestring);
+	} else if (cJSON_IsNumber(item)) {
+		value->kind = JSON_NUMBER;
+		value->number = item->valuedouble;
+	} else {
+		value->kind = JSON_OTHER;
+	}
+}
 
-	if (!cJSON_IsObject(fields))
-		fields = NULL;
-	if (cJSON_IsString(rule) && strcmp(rule->valuestring, EVENT_DROP_RULE) == 0) {
-		const cJSON *drops = fields ? field(fields, "n_drops") : NULL;
-		if (cJSON_IsNumber(drops) && drops->valuedouble >= 0)
-			event->drops = drops->valuedouble < 1.8e19 ? (uint64_t)drops->valuedouble : UINT64_MAX;
-		else if (cJSON_IsString(drops))
-			event->drops = leading_number(drops->valuestring, strlen(drops->valuestring));
-		else if (output_text != NULL)
-			event->drops = drops_from_text(output_text, strlen(output_text));
+static void fields_from_tree(const cJSON *alert, struct alert_fields *fields)
+{
+	const cJSON *output_fields = cJSON_GetObjectItemCaseSensitive(alert, "output_fields");
+
+	take_value(&fields->rule, cJSON_GetObjectItemCaseSensitive(alert, "rule"));
+	take_value(&fields->output, cJSON_GetObjectItemCaseSensitive(alert, "output"));
+	fields->has_fields = cJSON_IsObject(output_fields);
+	if (!fields->has_fields)
+		output_fields = NULL;
+	take_value(&fields->id, cJSON_GetObjectItemCaseSensitive(output_fields, "container.id"));
+	take_value(&fields->suggested_id, cJSON_GetObjectItemCaseSensitive(output_fields, "container_id"));
+	take_value(&fields->syscall_type, cJSON_GetObjectItemCaseSensitive(output_fields, "syscall.type"));
+	take_value(&fields->event_type, cJSON_GetObjectItemCaseSensitive(output_fields, "evt.type"));
+	take_value(&fields->name, cJSON_GetObjectItemCaseSensitive(output_fields, "container.name"));
+	take_value(&fields->repository, cJSON_GetObjectItemCaseSensitive(output_fields, "container.image.repository"));
+	take_value(&fields->image, cJSON_GetObjectItemCaseSensitive(output_fields, "container.image"));
+	take_value(&fields->tag, cJSON_GetObjectItemCaseSensitive(output_fields, "container.image.tag"));
+	take_value(&fields->drops, cJSON_GetObjectItemCaseSensitive(output_fields, "n_drops"));
+}
+
+static bool text_equals(const struct json_value *value, const char *text)
+{
+	return value->kind == JSON_STRING && value->length == strlen(text) &&
+	       memcmp(value->text, text, value->length) == 0;
+}
+
+static enum event_status decode_alert(const struct alert_fields *fields, struct event *event)
+{
+	const struct json_value *output = &fields->output;
+	const struct json_value *id = &fields->id;
+
+	if (text_equals(&fields->rule, EVENT_DROP_RULE)) {
+		const struct json_value *drops = &fields->drops;
+		if (drops->kind == JSON_NUMBER && drops->number >= 0)
+			event->drops = drops->number < 1.8e19 ? (uint64_t)drops->number : UINT64_MAX;
+		else if (drops->kind == JSON_STRING)
+			event->drops = leading_number(drops->text, drops->length);
+		else if (output->kind == JSON_STRING)
+			event->drops = drops_from_text(output->text, output->length);
 		return EVENT_DROP;
 	}
-
-	const cJSON *id = fields ? field(fields, "container.id") : NULL;
-	if (id == NULL && fields != NULL)
-		id = field(fields, "container_id");
-	const cJSON *syscall_type = fields ? field(fields, "syscall.type") : NULL;
-	const cJSON *event_type = fields ? field(fields, "evt.type") : NULL;
-
-	if (id != NULL && (syscall_type != NULL || event_type != NULL)) {
+	if (id->kind == JSON_ABSENT)
+		id = &fields->suggested_id;
+	if (id->kind != JSON_ABSENT && (fields->syscall_type.kind != JSON_ABSENT || fields->event_type.kind != JSON_ABSENT)) {
 		set_text(&event->container_id, id);
-		if (cJSON_IsString(syscall_type))
-			set_text(&event->name, syscall_type);
+		if (fields->syscall_type.kind == JSON_STRING)
+			set_text(&event->name, &fields->syscall_type);
 		else
-			set_text(&event->name, event_type);
-		set_text(&event->container_name, field(fields, "container.name"));
-		set_text(&event->image, field(fields, "container.image.repository"));
+			set_text(&event->name, &fields->event_type);
+		set_text(&event->container_name, &fields->name);
+		set_text(&event->image, &fields->repository);
 		if (event->image.text == NULL)
-			set_text(&event->image, field(fields, "container.image"));
-		set_text(&event->image_tag, field(fields, "container.image.tag"));
+			set_text(&event->image, &fields->image);
+		set_text(&event->image_tag, &fields->tag);
 		if (event->name.text == NULL)
 			return EVENT_NO_SYSCALL;
-	} else if (output_text == NULL || event_parse_text(output_text, strlen(output_text), event) != 0) {
+	} else if (output->kind != JSON_STRING || event_parse_text(output->text, output->length, event) != 0) {
 		char quoted[80];
-		quote_name(quoted, sizeof(quoted), cJSON_IsString(rule) ? rule->valuestring : "",
-		           cJSON_IsString(rule) ? strlen(rule->valuestring) : 0);
+		quote_name(quoted, sizeof(quoted), fields->rule.kind == JSON_STRING ? fields->rule.text : "",
+		           fields->rule.kind == JSON_STRING ? fields->rule.length : 0);
 		snprintf(event->message, sizeof(event->message),
 		         "no syscall in this alert (rule \"%s\"): output_fields lacks container.id "
 		         "with syscall.type or evt.type, and output has no ID:SYSCALL", quoted);
@@ -253,10 +286,12 @@ static enum event_status decode_json(const char *line, size_t length, struct eve
 		snprintf(event->message, sizeof(event->message), "not a Falco alert (a JSON object was expected)");
 		return EVENT_BAD;
 	}
-	return decode_alert(alert, event);
+	struct alert_fields fields;
+	fields_from_tree(alert, &fields);
+	return decode_alert(&fields, event);
 }
 
-enum event_status event_decode(const char *line, size_t length, struct event *event)
+static enum event_status decode(const char *line, size_t length, struct event *event, bool quick)
 {
 	const char *nul = memchr(line, '\0', length);
 	size_t start = 0;
@@ -271,6 +306,11 @@ enum event_status event_decode(const char *line, size_t length, struct event *ev
 		start++;
 	if (start == length)
 		return EVENT_EMPTY;
+	if (line[start] == '{' && quick) {
+		struct alert_fields fields;
+		if (json_scan_alert(line, length, &fields))
+			return decode_alert(&fields, event);
+	}
 	if (line[start] == '{' || line[start] == '[' || line[start] == '"')
 		return decode_json(line, length, event);
 	if (memmem(line, length, EVENT_DROP_RULE, sizeof(EVENT_DROP_RULE) - 1) != NULL) {
@@ -282,4 +322,14 @@ enum event_status event_decode(const char *line, size_t length, struct event *ev
 	snprintf(event->message, sizeof(event->message),
 	         "neither a JSON alert nor a text alert of the form \"TIME: PRIORITY ID:SYSCALL\"");
 	return EVENT_BAD;
+}
+
+enum event_status event_decode(const char *line, size_t length, struct event *event)
+{
+	return decode(line, length, event, true);
+}
+
+enum event_status event_decode_full(const char *line, size_t length, struct event *event)
+{
+	return decode(line, length, event, false);
 }

@@ -567,10 +567,9 @@ static int check_matches(struct run *run)
 	return EXIT_NO_EVENTS;
 }
 
-static int job_profile(struct run *run)
+/* What the jobs that write profiles do first: merged profiles, then the scan. */
+static int read_inputs(struct run *run, const struct container_filter *filter)
 {
-	struct syscall_set set;
-	struct additions added;
 	int status = read_merged_profiles(run);
 
 	if (status == EXIT_OK)
@@ -578,7 +577,16 @@ static int job_profile(struct run *run)
 	if (status == EXIT_OK)
 		status = gather_kept_rules(run);
 	if (status == EXIT_OK)
-		status = run_scan(run, &run->options.containers, true);
+		status = run_scan(run, filter, true);
+	return status;
+}
+
+static int job_profile(struct run *run)
+{
+	struct syscall_set set;
+	struct additions added;
+	int status = read_inputs(run, &run->options.containers);
+
 	if (status == EXIT_OK)
 		status = check_matches(run);
 	if (status != EXIT_OK)
@@ -709,14 +717,8 @@ static int job_all_containers(struct run *run)
 {
 	const char *dir = run->options.output_dir;
 	size_t written = 0;
-	int status = read_merged_profiles(run);
+	int status = read_inputs(run, NULL);
 
-	if (status == EXIT_OK)
-		status = settle_profile_header(run);
-	if (status == EXIT_OK)
-		status = gather_kept_rules(run);
-	if (status == EXIT_OK)
-		status = run_scan(run, NULL, true);
 	if (status != EXIT_OK)
 		return status;
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {

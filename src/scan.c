@@ -190,7 +190,7 @@ static enum scan_status scan_line(struct scan *scan, uint32_t file_index, uint64
 			scan->events++;
 		return SCAN_OK;
 	}
-	kind = event_decode(line, length, &event);
+	kind = scan->full_parse ? event_decode_full(line, length, &event) : event_decode(line, length, &event);
 	switch (kind) {
 	case EVENT_EMPTY:
 		break;

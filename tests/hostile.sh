@@ -65,6 +65,13 @@ rm -f "$work/huge.jsonl"
 awk 'BEGIN { for (i = 0; i < 1000000; i++)
 	printf "{\"output_fields\":{\"container.id\":\"%012x\",\"evt.type\":\"read\",\"syscall.type\":\"read\"}}\n", i }' >"$work/million.jsonl"
 expect "a million container ids" 0 "1000000 events read, 1 of the named" -- -log "$work/million.jsonl" -container-id 0000000f4240 -container-id 00000000002a
+# Progress shows on a terminal or with --progress, never otherwise.
+"$asan" -log "$work/million.jsonl" -container-id 0000000f4240 --progress >/dev/null 2>"$work/err" || true
+if grep -q "MB read, [0-9]* MB/s" "$work/err"; then passed=$((passed + 1)); else
+	echo "FAIL hostile: --progress showed no progress" >&2; failed=$((failed + 1)); fi
+"$asan" -log "$work/million.jsonl" -container-id 0000000f4240 >/dev/null 2>"$work/err" || true
+if grep -q "MB read" "$work/err"; then
+	echo "FAIL hostile: progress shown although stderr is no terminal" >&2; failed=$((failed + 1)); else passed=$((passed + 1)); fi
 expect "a million container ids, listed" 6 "more than 65536 containers" -- --list-containers "$work/million.jsonl"
 rm -f "$work/million.jsonl"
 

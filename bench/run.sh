@@ -1,0 +1,71 @@
+#!/bin/sh
+# make bench: times falco2seccomp, the jq pipeline people use today, and
+# `wc -l` (the reader's limit) on the same generated logs, in one run, and
+# reports throughput, ratios and peak memory (maximum resident set size from
+# GNU time). Each timing is the best of three runs, files in the page cache.
+#   1M lines, one of five containers wanted  target: >= 20x jq
+#   1M lines, every line the wanted container  target: >= 5x jq
+#   peak memory on 10 MB and 1 GB logs          target: < 16 MiB
+# Results go to standard output and bench/out/results.txt.
+set -eu
+export LC_ALL=C
+cd "$(dirname "$0")/.."
+out=bench/out
+mkdir -p "$out"
+cc -O2 -o "$out/genlog" bench/genlog.c
+binary=./falco2seccomp
+id=3ad7b26ded6d
+jq_filter='select(.output_fields["container.id"]=="'$id'") | .output_fields["syscall.type"] // empty'
+
+[ -s "$out/mixed.jsonl" ] || "$out/genlog" 1000000 mixed >"$out/mixed.jsonl"
+[ -s "$out/one.jsonl" ] || "$out/genlog" 1000000 one >"$out/one.jsonl"
+[ -s "$out/small.jsonl" ] || "$out/genlog" 19000 mixed >"$out/small.jsonl"
+[ -s "$out/large.jsonl" ] || "$out/genlog" 1850000 mixed >"$out/large.jsonl"
+
+# best_of COMMAND...: prints "SECONDS PEAK_KB" of the fastest of three runs.
+best_of() {
+	best=""
+	for run in 1 2 3; do
+		/usr/bin/time -f "%e %M" -o "$out/time" sh -c "$*" >/dev/null 2>&1
+		read -r seconds peak <"$out/time"
+		if [ -z "$best" ] || awk "BEGIN { exit !($seconds < $best) }"; then
+			best=$seconds
+			best_peak=$peak
+		fi
+	done
+	echo "$best $best_peak"
+}
+
+mb() { awk "BEGIN { printf \"%.0f\", $(stat -c %s "$1") / 1e6 }"; }
+{
+	echo "falco2seccomp benchmark, $(date -u +%Y-%m-%d)"
+	echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo),"\
+		"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+	echo "tools: $($binary --version), $(jq --version), $(wc --version | head -1)"
+	echo
+	printf '%-34s %8s %10s %10s %9s %9s\n' log tool seconds "MB/s" "vs jq" "peak KiB"
+	for log in mixed one; do
+		size=$(mb "$out/$log.jsonl")
+		set -- $(best_of "$binary -q -log $out/$log.jsonl -container-id $id")
+		f2s=$1 f2s_peak=$2
+		set -- $(best_of "jq -r '$jq_filter' $out/$log.jsonl | sort -u")
+		jq_time=$1 jq_peak=$2
+		set -- $(best_of "wc -l $out/$log.jsonl")
+		wc_time=$1 wc_peak=$2
+		case $log in
+		mixed) label="1M lines, 1 of 5 containers ($size MB)" ;;
+		one) label="1M lines, all one container ($size MB)" ;;
+		esac
+		for row in "falco2seccomp $f2s $f2s_peak" "jq|sort $jq_time $jq_peak" "wc-l $wc_time $wc_peak"; do
+			set -- $row
+			awk -v label="$label" -v tool="$1" -v t="$2" -v peak="$3" -v size="$size" -v jq="$jq_time" \
+				'BEGIN { printf "%-34s %8s %10.2f %10.0f %8.1fx %9d\n", label, tool, t, size / t, jq / t, peak }'
+			label=""
+		done
+	done
+	echo
+	for log in small large; do
+		set -- $(best_of "$binary -q -log $out/$log.jsonl -container-id $id")
+		echo "peak memory, $(mb "$out/$log.jsonl") MB log: $2 KiB ($1 s)"
+	done
+} | tee "$out/results.txt"
