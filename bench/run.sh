@@ -43,7 +43,7 @@ mb() { awk "BEGIN { printf \"%.0f\", $(stat -c %s "$1") / 1e6 }"; }
 		"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 	echo "tools: $($binary --version), $(jq --version), $(wc --version | head -1)"
 	echo
-	printf '%-34s %8s %10s %10s %9s %9s\n' log tool seconds "MB/s" "vs jq" "peak KiB"
+	printf '%-40s %14s %8s %8s %8s %9s\n' log tool seconds "MB/s" "vs jq" "peak KiB"
 	for log in mixed one; do
 		size=$(mb "$out/$log.jsonl")
 		set -- $(best_of "$binary -q -log $out/$log.jsonl -container-id $id")
@@ -53,13 +53,13 @@ mb() { awk "BEGIN { printf \"%.0f\", $(stat -c %s "$1") / 1e6 }"; }
 		set -- $(best_of "wc -l $out/$log.jsonl")
 		wc_time=$1 wc_peak=$2
 		case $log in
-		mixed) label="1M lines, 1 of 5 containers ($size MB)" ;;
-		one) label="1M lines, all one container ($size MB)" ;;
+		mixed) label="1M lines, 1 of 5 containers + host, $size MB" ;;
+		one) label="1M lines, all one container, $size MB" ;;
 		esac
 		for row in "falco2seccomp $f2s $f2s_peak" "jq|sort $jq_time $jq_peak" "wc-l $wc_time $wc_peak"; do
 			set -- $row
 			awk -v label="$label" -v tool="$1" -v t="$2" -v peak="$3" -v size="$size" -v jq="$jq_time" \
-				'BEGIN { printf "%-34s %8s %10.2f %10.0f %8.1fx %9d\n", label, tool, t, size / t, jq / t, peak }'
+				'BEGIN { printf "%-40s %14s %8.2f %8.0f %7.1fx %9d\n", label, tool, t, size / t, jq / t, peak }'
 			label=""
 		done
 	done
