@@ -10,8 +10,9 @@
 
 /*
  * Every event Falco's driver defines, from falcosecurity/libs
- * driver/event_table.c and driver/syscall_table.c (libs 0.20, the driver of
- * Falco 0.40 to 0.42; older names kept where a field said so), plus two names
+ * driver/event_table.c and driver/syscall_table.c as of libs 0.24 (the
+ * release that added the task iterator events), with the names older
+ * drivers used where they differ, plus two names
  * that sysdig-era engines (Falco 0.x of 2016) wrote: "sigreturn" for
  * rt_sigreturn and "<unknown>" for syscalls they could not name.
  *

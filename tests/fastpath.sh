@@ -84,7 +84,7 @@ compare "generated all" -log "$work/generated.jsonl" -log "$work/tricky.jsonl" -
 	-container-id 91f0c0de4b2a -container-id 0123456789ab -container-id abcdefabcdef -container-id 5a5a5a5a5a5a
 
 # The \u-spelled ids must really have matched, or the comparison proves little.
-"$binary" -q -log "$work/tricky.jsonl" -container-id $ID --runtime none >"$work/profile.json"
+"$binary" -q -log "$work/tricky.jsonl" -container-id $ID --runtime none >"$work/profile.json" 2>"$work/stderr"
 for name in mkdir rmdir chroot pread64 clone getcwd tkill; do
 	if grep -q "\"$name\"" "$work/profile.json"; then passed=$((passed + 1)); else
 		echo "FAIL fastpath: $name missing from the tricky profile" >&2; failed=$((failed + 1)); fi

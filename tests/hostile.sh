@@ -72,8 +72,22 @@ if grep -q "MB read, [0-9]* MB/s" "$work/err"; then passed=$((passed + 1)); else
 "$asan" -log "$work/million.jsonl" -container-id 0000000f4240 >/dev/null 2>"$work/err" || true
 if grep -q "MB read" "$work/err"; then
 	echo "FAIL hostile: progress shown although stderr is no terminal" >&2; failed=$((failed + 1)); else passed=$((passed + 1)); fi
+# On a terminal (script(1) gives it one) progress shows by default.
+script -qec "'$asan' -log '$work/million.jsonl' -container-id 0000000f4240 >/dev/null" /dev/null >"$work/tty" 2>&1 || true
+if grep -q "MB read, [0-9]* MB/s" "$work/tty"; then passed=$((passed + 1)); else
+	echo "FAIL hostile: no progress on a terminal" >&2; failed=$((failed + 1)); fi
 expect "a million container ids, listed" 6 "more than 65536 containers" -- --list-containers "$work/million.jsonl"
 rm -f "$work/million.jsonl"
+
+# A line of 6 MB under the limit is read like any other.
+{
+	printf '{"output_fields":{"container.id":"3ad7b26ded6d","evt.type":"mkdir","syscall.type":"mkdir","proc.cmdline":"'
+	head -c 6000000 /dev/zero | tr '\0' 'y'
+	printf '"}}\n'
+} >"$work/big.jsonl"
+expect "6 MB line" 0 "1 events read, 1 of the named containers, 1 distinct" -- -log "$work/big.jsonl" -container-id $ID
+if grep -q '"mkdir"' "$work/out"; then passed=$((passed + 1)); else
+	echo "FAIL hostile: the 6 MB line's syscall is missing" >&2; failed=$((failed + 1)); fi
 
 # A syscall name of 10 kB.
 {
