@@ -29,7 +29,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *line = (const char *)data;
 
 	if (!ready) {
-		if (container_filter_add(&filter, "3ad7b26ded6d", message, sizeof(message)) != 0)
+		if (container_filter_add(&filter, "3ad7b26ded6d", message, sizeof(message)) != 0 ||
+		    container_filter_add(&filter, "fa1b2c3d4e5f", message, sizeof(message)) != 0)
 			abort();
 		ready = 1;
 	}

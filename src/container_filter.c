@@ -85,10 +85,10 @@ static bool interesting_at(const struct container_filter *filter, const char *te
 {
 	size_t left = length - at;
 
-	if (text[at] == '\\')
-		return left >= 2 && text[at + 1] == 'u';
-	if (text[at] == drop_rule[0])
-		return left >= DROP_RULE_LENGTH && memcmp(text + at, drop_rule, DROP_RULE_LENGTH) == 0;
+	if (text[at] == '\\' && left >= 2 && text[at + 1] == 'u')
+		return true;
+	if (left >= DROP_RULE_LENGTH && memcmp(text + at, drop_rule, DROP_RULE_LENGTH) == 0)
+		return true;
 	for (size_t i = 0; i < filter->count; i++)
 		if (left >= CONTAINER_SHORT_ID && strncasecmp(text + at, filter->wanted[i].id, CONTAINER_SHORT_ID) == 0)
 			return true;

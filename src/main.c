@@ -416,14 +416,17 @@ static size_t report_unknown_names(struct run *run)
 		const struct translation *t = &run->translator.entries[i];
 		if (t->kind != TRANSLATION_UNKNOWN)
 			continue;
-		count++;
-		warn("%s:%llu: '%s' is not a syscall on %s; %s", file_name(run, t->first.file),
-		     (unsigned long long)t->first.line, t->falco, arches,
-		     run->options.strict ? "--strict stops here" : "left out of the profile");
+		if (++count <= SCAN_REPORTS_MAX)
+			warn("%s:%llu: '%s' is not a syscall on %s; %s", file_name(run, t->first.file),
+			     (unsigned long long)t->first.line, t->falco, arches,
+			     run->options.strict ? "--strict stops here" : "left out of the profile");
 	}
+	if (count > SCAN_REPORTS_MAX)
+		warn("%zu more names that are no syscall on %s were left out", count - SCAN_REPORTS_MAX, arches);
 	if (run->translator.names_not_remembered > 0) {
 		count++;
-		warn("%llu more events named syscalls beyond the first %d distinct names; left out",
+		warn("%llu events had names beyond the first %d distinct ones; those that are no syscall "
+		     "were left out without a report of their own",
 		     (unsigned long long)run->translator.names_not_remembered, TRANSLATE_NAMES_MAX);
 	}
 	if (run->translator.catalog_full) {

@@ -199,6 +199,9 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 	if ((opts->job == JOB_LIST_CONTAINERS || opts->job == JOB_ALL_CONTAINERS) && selecting)
 		return usage_error(message, size, "--container-id does not go with --list-containers "
 		                   "or --all-containers");
+	if ((opts->job == JOB_CHECK || opts->job == JOB_LIST_CONTAINERS) && opts->merge.count > 0)
+		return usage_error(message, size, "--merge builds profiles: it does not go with --check or "
+		                   "--list-containers");
 	if (opts->job == JOB_ALL_CONTAINERS && opts->output_dir == NULL)
 		return usage_error(message, size, "--all-containers needs --output-dir DIR");
 	if (opts->job != JOB_ALL_CONTAINERS && opts->output_dir != NULL)

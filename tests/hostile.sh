@@ -98,6 +98,14 @@ if grep -q '"mkdir"' "$work/out"; then passed=$((passed + 1)); else
 } >"$work/longname.jsonl"
 expect "10 kB syscall name" 0 "longname.jsonl:1: event name \"aaaa.*(10240 bytes) is not a syscall name" -- -log "$work/longname.jsonl" -container-id $ID
 
+# Ten thousand distinct names that are no syscall: a few reports, bounded memory.
+awk 'BEGIN { for (i = 0; i < 10000; i++)
+	printf "{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.type\":\"bogus%d\"}}\n", i
+	print "{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.type\":\"read\"}}" }' >"$work/names.jsonl"
+expect "10000 distinct unknown names" 0 "4076 more names that are no syscall" -- -log "$work/names.jsonl" -container-id $ID
+if [ "$(grep -c "is not a syscall on" "$work/err")" -le 20 ]; then passed=$((passed + 1)); else
+	echo "FAIL hostile: more than 20 unknown names reported one by one" >&2; failed=$((failed + 1)); fi
+
 # Binary garbage: every line is reported or passed over, nothing matches.
 head -c 2000000 /dev/urandom >"$work/garbage.bin"
 expect "binary garbage" 4 "no syscall events of container" -- -log "$work/garbage.bin" -container-id $ID

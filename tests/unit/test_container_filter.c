@@ -61,7 +61,18 @@ static void prefilter_should_skip_only_json_lines_that_cannot_match(void)
 	CHECK(may(&f, ""));
 }
 
+static void prefilter_should_find_an_upper_case_id_starting_like_the_drop_rule(void)
+{
+	struct container_filter f = { 0 };
+	char message[200];
+	CHECK(container_filter_add(&f, "fa1b2c3d4e5f", message, sizeof(message)) == 0);
+	CHECK(may(&f, "{\"output_fields\":{\"container.id\":\"FA1B2C3D4E5F\",\"evt.type\":\"read\"},\"x\":\"padding to pass sixteen\"}"));
+	CHECK(may(&f, "{\"id\":\"FA1B2C3D4E5F\"}"));
+	CHECK(!may(&f, "{\"id\":\"FA1B2C3D4E5E\",\"x\":\"padding to pass sixteen bytes\"}"));
+}
+
 const struct test_case filter_tests[] = {
+	TEST_CASE(prefilter_should_find_an_upper_case_id_starting_like_the_drop_rule),
 	TEST_CASE(add_should_refuse_ids_shorter_than_twelve_characters),
 	TEST_CASE(match_should_accept_short_and_full_ids_in_any_case),
 	TEST_CASE(match_should_compare_full_ids_over_their_whole_length),
