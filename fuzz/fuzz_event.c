@@ -34,6 +34,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		ready = 1;
 	}
+	/* The line reader hands over lines without their newline. */
+	if (size > 0 && line[size - 1] == '\n')
+		size--;
+	if (size > 0 && line[size - 1] == '\r')
+		size--;
 	json_arena_begin();
 	struct event full;
 	enum event_status full_status = event_decode_full(line, size, &full);
