@@ -13,8 +13,9 @@ VERSION = 0.1.0
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wwrite-strings -Wformat=2 -Wconversion
-DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson libseccomp 2>/dev/null)
-DEPS_LIBS := $(shell $(PKG_CONFIG) --libs libcjson libseccomp 2>/dev/null || echo -lcjson -lseccomp)
+# Recursive (=), so that they are asked for when a recipe runs: after `deps`.
+DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcjson libseccomp 2>/dev/null || echo -I/usr/include/cjson)
+DEPS_LIBS = $(shell $(PKG_CONFIG) --libs libcjson libseccomp 2>/dev/null || echo -lcjson -lseccomp)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DF2S_VERSION='"$(VERSION)"' -Iinclude $(DEPS_CFLAGS) $(WARNINGS) $(CFLAGS)
 LIBS = $(DEPS_LIBS) -lm
 

@@ -36,7 +36,7 @@ if [ $valgrind = yes ]; then
 # valgrind reports to a descriptor opened here, so that it never takes the
 # place of a standard stream a case closed on purpose.
 exec 9>"$work/valgrind.\$\$.log"
-exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --log-fd=9 "$binary" "\$@"
+exec valgrind -q --error-exitcode=99 --leak-check=full --log-fd=9 "$binary" "\$@"
 WRAP
 	chmod +x "$wrapper"
 	program=$wrapper
