@@ -20,7 +20,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DF2S_VERSION='"$(VERSION)"' -Iinclude $(DEP
 LIBS = $(DEPS_LIBS) -lm
 
 LIB_SOURCES = src/container_filter.c src/event.c src/json_arena.c src/json_scan.c src/json_writer.c src/line_reader.c \
-	src/options.c src/output.c src/profile.c src/runtime_baseline.c src/scan.c src/syscall_names.c \
+	src/merge.c src/options.c src/output.c src/profile.c src/runtime_baseline.c src/scan.c src/syscall_names.c \
 	src/syscall_set.c src/translate.c
 SOURCES = $(LIB_SOURCES) src/main.c
 HEADERS = $(wildcard include/*.h)

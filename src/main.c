@@ -6,7 +6,7 @@
  * decides the exit status.
  */
 #include "container_filter.h"
-#include "json_writer.h"
+#include "merge.h"
 #include "options.h"
 #include "output.h"
 #include "profile.h"
@@ -173,100 +173,30 @@ static void describe_arches(const struct arch_list *arches, char *text, size_t s
 		                         arch_short_name(arches->tokens[i]));
 }
 
-/* Settles architectures, default action and errno from options and merged profiles. */
-static int settle_profile_header(struct run *run)
+/* Settles the profile's header and the kept rules from the merged profiles. */
+static int merge_profiles(struct run *run)
 {
-	const struct options *opts = &run->options;
-	const char *action = opts->default_action;
-	size_t errno_from = (size_t)-1;
+	struct merge_header header;
+	char message[512];
 
-	run->arches = opts->arches;
-	if (!opts->has_arches && opts->merge.count > 0) {
-		run->arches.count = 0;
-		for (size_t i = 0; i < opts->merge.count; i++)
-			for (size_t a = 0; a < run->merged[i].arches.count; a++)
-				arch_list_add(&run->arches, run->merged[i].arches.tokens[a]);
-		if (run->arches.count == 0)
-			arch_list_default(&run->arches);
-		arch_list_sort(&run->arches);
-	}
-	for (size_t i = 0; action == NULL && i < opts->merge.count; i++) {
-		for (size_t j = 0; j < opts->merge.count; j++)
-			if (strcmp(run->merged[i].default_action, run->merged[j].default_action) != 0) {
-				warn("merged profiles disagree on defaultAction (%s: %s, %s: %s): choose one "
-				     "with --default-action",
-				     run->merged[i].path, run->merged[i].default_action, run->merged[j].path,
-				     run->merged[j].default_action);
-				return EXIT_USAGE;
-			}
-		action = run->merged[i].default_action;
-	}
-	run->default_action = action ? action : "SCMP_ACT_ERRNO";
-	run->has_errno_ret = opts->has_errno_ret;
-	run->errno_ret = opts->errno_ret;
-	if (!opts->has_errno_ret && (strcmp(run->default_action, "SCMP_ACT_ERRNO") == 0 ||
-	                             strcmp(run->default_action, "SCMP_ACT_TRACE") == 0)) {
-		for (size_t i = 0; i < opts->merge.count; i++) {
-			if (!run->merged[i].has_errno_ret)
-				continue;
-			if (errno_from != (size_t)-1 && run->merged[errno_from].errno_ret != run->merged[i].errno_ret) {
-				warn("merged profiles disagree on defaultErrnoRet (%s: %ld, %s: %ld): choose one "
-				     "with --errno-ret",
-				     run->merged[errno_from].path, run->merged[errno_from].errno_ret,
-				     run->merged[i].path, run->merged[i].errno_ret);
-				return EXIT_USAGE;
-			}
-			errno_from = i;
-			run->has_errno_ret = true;
-			run->errno_ret = run->merged[i].errno_ret;
-		}
-	}
-	return EXIT_OK;
-}
-
-static int compare_rule_text(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/*
- * Gathers the merged profiles' other rules, each once, in the order of their
- * text, so that merging in any order writes the same bytes.
- */
-static int gather_kept_rules(struct run *run)
-{
-	size_t count = 0, kept = 0;
-	char **texts;
-	int status = EXIT_OK;
-
-	for (size_t i = 0; i < run->options.merge.count; i++)
-		count += (size_t)cJSON_GetArraySize(run->merged[i].other_rules);
-	if (count == 0)
-		return EXIT_OK;
-	texts = calloc(count, sizeof(texts[0]));
-	run->kept_rules = cJSON_CreateArray();
-	if (texts == NULL || run->kept_rules == NULL) {
-		free(texts);
+	switch (merge_header(&run->options, run->merged, run->options.merge.count, &header, message, sizeof(message))) {
+	case MERGE_OK:
+		break;
+	case MERGE_CONFLICT:
+		warn("%s", message);
+		return EXIT_USAGE;
+	case MERGE_NO_MEMORY:
 		return EXIT_RESOURCES;
 	}
-	for (size_t i = 0; i < run->options.merge.count; i++)
-		for (const cJSON *rule = run->merged[i].other_rules->child; rule; rule = rule->next)
-			if ((texts[kept++] = json_to_line(rule)) == NULL)
-				status = EXIT_RESOURCES;
-	if (status == EXIT_OK) {
-		qsort(texts, count, sizeof(texts[0]), compare_rule_text);
-		for (size_t i = 0; i < count && status == EXIT_OK; i++) {
-			if (i > 0 && strcmp(texts[i], texts[i - 1]) == 0)
-				continue;
-			cJSON *rule = cJSON_Parse(texts[i]);
-			if (rule == NULL || !cJSON_AddItemToArray(run->kept_rules, rule))
-				status = EXIT_RESOURCES;
-		}
+	run->arches = header.arches;
+	run->default_action = header.default_action;
+	run->has_errno_ret = header.has_errno_ret;
+	run->errno_ret = header.errno_ret;
+	if (merge_kept_rules(run->merged, run->options.merge.count, &run->kept_rules) != MERGE_OK) {
+		warn("out of memory");
+		return EXIT_RESOURCES;
 	}
-	for (size_t i = 0; i < count; i++)
-		free(texts[i]);
-	free(texts);
-	return status;
+	return EXIT_OK;
 }
 
 static int read_merged_profiles(struct run *run)
@@ -576,9 +506,7 @@ static int read_inputs(struct run *run, const struct container_filter *filter)
 	int status = read_merged_profiles(run);
 
 	if (status == EXIT_OK)
-		status = settle_profile_header(run);
-	if (status == EXIT_OK)
-		status = gather_kept_rules(run);
+		status = merge_profiles(run);
 	if (status == EXIT_OK)
 		status = run_scan(run, filter, true);
 	return status;

@@ -1,0 +1,77 @@
+#include "merge.h"
+#include "test.h"
+
+#include <seccomp.h>
+#include <stdlib.h>
+
+static void load(struct profile_input *p, const char *path, const char *text)
+{
+	char message[300];
+	if (profile_parse(path, text, strlen(text), p, message, sizeof(message)) != 0)
+		fprintf(stderr, "  %s\n", message);
+}
+
+static void header_should_unite_architectures_and_keep_agreed_values(void)
+{
+	static struct options opts;
+	struct profile_input p[2];
+	struct merge_header h;
+	char message[300];
+	arch_list_default(&opts.arches);
+	load(&p[0], "a", "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"defaultErrnoRet\":38,\"architectures\":[\"SCMP_ARCH_AARCH64\"]}");
+	load(&p[1], "b", "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"architectures\":[\"SCMP_ARCH_X86_64\"]}");
+	CHECK(merge_header(&opts, p, 2, &h, message, sizeof(message)) == MERGE_OK);
+	CHECK(h.arches.count == 2 && h.arches.tokens[0] == SCMP_ARCH_X86_64 && h.arches.tokens[1] == SCMP_ARCH_AARCH64);
+	CHECK_STR(h.default_action, "SCMP_ACT_ERRNO");
+	CHECK(h.has_errno_ret && h.errno_ret == 38);
+	profile_input_free(&p[0]);
+	profile_input_free(&p[1]);
+}
+
+static void header_should_refuse_disagreement_unless_the_command_line_chooses(void)
+{
+	static struct options opts;
+	struct profile_input p[2];
+	struct merge_header h;
+	char message[300];
+	arch_list_default(&opts.arches);
+	load(&p[0], "a", "{\"defaultAction\":\"SCMP_ACT_ERRNO\"}");
+	load(&p[1], "b", "{\"defaultAction\":\"SCMP_ACT_KILL\"}");
+	CHECK(merge_header(&opts, p, 2, &h, message, sizeof(message)) == MERGE_CONFLICT);
+	CHECK(strstr(message, "disagree on defaultAction") != NULL);
+	opts.default_action = "SCMP_ACT_LOG";
+	CHECK(merge_header(&opts, p, 2, &h, message, sizeof(message)) == MERGE_OK);
+	CHECK_STR(h.default_action, "SCMP_ACT_LOG");
+	profile_input_free(&p[0]);
+	profile_input_free(&p[1]);
+}
+
+static void kept_rules_should_be_the_same_in_any_order_and_once_each(void)
+{
+	static const char a[] = "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"ptrace\"],\"action\":\"SCMP_ACT_ERRNO\"},"
+	                        "{\"names\":[\"clone\"],\"action\":\"SCMP_ACT_ALLOW\",\"includes\":{\"caps\":[\"CAP_SYS_ADMIN\"]}}]}";
+	static const char b[] = "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"ptrace\"],\"action\":\"SCMP_ACT_ERRNO\"}]}";
+	struct profile_input ab[2], ba[2];
+	cJSON *one, *two;
+	load(&ab[0], "a", a);
+	load(&ab[1], "b", b);
+	load(&ba[0], "b", b);
+	load(&ba[1], "a", a);
+	CHECK(merge_kept_rules(ab, 2, &one) == MERGE_OK);
+	CHECK(merge_kept_rules(ba, 2, &two) == MERGE_OK);
+	CHECK(cJSON_GetArraySize(one) == 2);
+	CHECK(cJSON_Compare(one, two, 1));
+	cJSON_Delete(one);
+	cJSON_Delete(two);
+	for (int i = 0; i < 2; i++) {
+		profile_input_free(&ab[i]);
+		profile_input_free(&ba[i]);
+	}
+}
+
+const struct test_case merge_tests[] = {
+	TEST_CASE(header_should_unite_architectures_and_keep_agreed_values),
+	TEST_CASE(header_should_refuse_disagreement_unless_the_command_line_chooses),
+	TEST_CASE(kept_rules_should_be_the_same_in_any_order_and_once_each),
+	{ NULL, NULL },
+};
