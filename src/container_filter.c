@@ -49,6 +49,19 @@ int container_filter_add(struct container_filter *filter, const char *id, char *
 			snprintf(message, size, "container id '%s' is not hexadecimal", id);
 			return -1;
 		}
+	/* The same container named twice (short and full id, say) is kept once, by its shorter id. */
+	for (size_t i = 0; i < filter->count; i++) {
+		struct container_wanted *known = &filter->wanted[i];
+		size_t common = length < known->length ? length : known->length;
+		if (strncasecmp(known->id, id, common) == 0) {
+			if (length < known->length) {
+				for (size_t k = 0; k <= length; k++)
+					known->id[k] = lower(id[k]);
+				known->length = length;
+			}
+			return 0;
+		}
+	}
 	if (filter->count == CONTAINER_FILTER_MAX) {
 		snprintf(message, size, "more than %d container ids", CONTAINER_FILTER_MAX);
 		return -1;

@@ -71,7 +71,20 @@ static void prefilter_should_find_an_upper_case_id_starting_like_the_drop_rule(v
 	CHECK(!may(&f, "{\"id\":\"FA1B2C3D4E5E\",\"x\":\"padding to pass sixteen bytes\"}"));
 }
 
+static void add_should_keep_one_container_named_twice(void)
+{
+	struct container_filter f = { 0 };
+	char message[200];
+	CHECK(container_filter_add(&f, full_id, message, sizeof(message)) == 0);
+	CHECK(container_filter_add(&f, "3AD7B26DED6D", message, sizeof(message)) == 0);
+	CHECK(container_filter_add(&f, "3ad7b26ded6d", message, sizeof(message)) == 0);
+	CHECK(f.count == 1 && f.wanted[0].length == 12);
+	CHECK(container_filter_add(&f, "91f0c0de4b2a", message, sizeof(message)) == 0);
+	CHECK(f.count == 2);
+}
+
 const struct test_case filter_tests[] = {
+	TEST_CASE(add_should_keep_one_container_named_twice),
 	TEST_CASE(prefilter_should_find_an_upper_case_id_starting_like_the_drop_rule),
 	TEST_CASE(add_should_refuse_ids_shorter_than_twelve_characters),
 	TEST_CASE(match_should_accept_short_and_full_ids_in_any_case),
