@@ -7,6 +7,7 @@
 #   expected_stdout, expected_stderr   the exact output ("stderr" may be absent)
 #   expected_files   (optional) "PATH" lines: files the run must leave, compared
 #                    with expected_files.d/PATH
+# A case without its own events.jsonl gets a copy of examples/events.jsonl.
 # Usage: tests/cli.sh BINARY [--update] [--valgrind]
 # With --valgrind every run goes through valgrind, which must report nothing.
 set -eu
@@ -54,6 +55,7 @@ for dir in "$here"/cli/*/; do
 	case_dir="$work/$name"
 	rm -rf "$case_dir"
 	cp -R "$dir" "$case_dir"
+	[ -f "$case_dir/events.jsonl" ] || cp "$here/../examples/events.jsonl" "$case_dir/events.jsonl"
 	rm -f "$work"/valgrind.*.log
 	status=0
 	(
