@@ -13,6 +13,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0
 failed=0
+pass() { passed=$((passed + 1)); }
+fail() {
+	echo "FAIL fastpath: $1" >&2
+	failed=$((failed + 1))
+}
 ID=3ad7b26ded6d
 
 cat >"$work/tricky.jsonl" <<'LOG'
@@ -64,11 +69,10 @@ compare() {
 	"$binary" "$@" >"$work/fast.out" 2>"$work/fast.err" || s1=$?
 	"$binary" "$@" --full-parse >"$work/full.out" 2>"$work/full.err" || s2=$?
 	if [ "$s1" = "$s2" ] && cmp -s "$work/fast.out" "$work/full.out" && [ -s "$work/fast.out" ]; then
-		passed=$((passed + 1))
+		pass
 	else
-		echo "FAIL fastpath $label: status $s1 vs $s2" >&2
+		fail "$label: status $s1 vs $s2"
 		diff "$work/fast.out" "$work/full.out" | head -20 >&2
-		failed=$((failed + 1))
 	fi
 }
 
@@ -86,12 +90,10 @@ compare "generated all" -log "$work/generated.jsonl" -log "$work/tricky.jsonl" -
 # The \u-spelled ids must really have matched, or the comparison proves little.
 "$binary" -q -log "$work/tricky.jsonl" -container-id $ID --runtime none >"$work/profile.json" 2>"$work/stderr"
 for name in mkdir rmdir chroot pread64 clone getcwd tkill; do
-	if grep -q "\"$name\"" "$work/profile.json"; then passed=$((passed + 1)); else
-		echo "FAIL fastpath: $name missing from the tricky profile" >&2; failed=$((failed + 1)); fi
+	if grep -q "\"$name\"" "$work/profile.json"; then pass; else fail "$name missing from the tricky profile"; fi
 done
 for name in unlink link symlink fork vfork ptrace bpf; do
-	if grep -q "\"$name\"" "$work/profile.json"; then
-		echo "FAIL fastpath: $name wrongly in the tricky profile" >&2; failed=$((failed + 1)); else passed=$((passed + 1)); fi
+	if grep -q "\"$name\"" "$work/profile.json"; then fail "$name wrongly in the tricky profile"; else pass; fi
 done
 
 echo "fastpath: $passed passed, $failed failed"

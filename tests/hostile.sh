@@ -12,6 +12,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0
 failed=0
+pass() { passed=$((passed + 1)); }
+fail() {
+	echo "FAIL hostile: $1" >&2
+	failed=$((failed + 1))
+}
 ID=3ad7b26ded6d
 good='{"output_fields":{"container.id":"3ad7b26ded6d","evt.type":"openat","syscall.type":"openat"}}'
 
@@ -28,15 +33,13 @@ expect() {
 			(ulimit -v 65536; exec "$plain" "$@") >"$work/out" 2>"$work/err" || actual=$?
 		fi
 		if [ "$actual" != "$status" ]; then
-			echo "FAIL hostile $label ($build): exit status $actual, expected $status" >&2
+			fail "$label ($build): exit status $actual, expected $status"
 			head -5 "$work/err" >&2
-			failed=$((failed + 1))
 		elif [ $build = asan ] && ! grep -q -- "$pattern" "$work/err"; then
-			echo "FAIL hostile $label: stderr lacks '$pattern'" >&2
+			fail "$label: stderr lacks '$pattern'"
 			head -5 "$work/err" >&2
-			failed=$((failed + 1))
 		else
-			passed=$((passed + 1))
+			pass
 		fi
 	done
 }
@@ -67,15 +70,12 @@ awk 'BEGIN { for (i = 0; i < 1000000; i++)
 expect "a million container ids" 0 "1000000 events read, 1 of the named" -- -log "$work/million.jsonl" -container-id 0000000f4240 -container-id 00000000002a
 # Progress shows on a terminal or with --progress, never otherwise.
 "$asan" -log "$work/million.jsonl" -container-id 0000000f4240 --progress >/dev/null 2>"$work/err" || true
-if grep -q "MB read, [0-9]* MB/s" "$work/err"; then passed=$((passed + 1)); else
-	echo "FAIL hostile: --progress showed no progress" >&2; failed=$((failed + 1)); fi
+if grep -q "MB read, [0-9]* MB/s" "$work/err"; then pass; else fail "--progress showed no progress"; fi
 "$asan" -log "$work/million.jsonl" -container-id 0000000f4240 >/dev/null 2>"$work/err" || true
-if grep -q "MB read" "$work/err"; then
-	echo "FAIL hostile: progress shown although stderr is no terminal" >&2; failed=$((failed + 1)); else passed=$((passed + 1)); fi
+if grep -q "MB read" "$work/err"; then fail "progress shown although stderr is no terminal"; else pass; fi
 # On a terminal (script(1) gives it one) progress shows by default.
 script -qec "'$asan' -log '$work/million.jsonl' -container-id 0000000f4240 >/dev/null" /dev/null >"$work/tty" 2>&1 || true
-if grep -q "MB read, [0-9]* MB/s" "$work/tty"; then passed=$((passed + 1)); else
-	echo "FAIL hostile: no progress on a terminal" >&2; failed=$((failed + 1)); fi
+if grep -q "MB read, [0-9]* MB/s" "$work/tty"; then pass; else fail "no progress on a terminal"; fi
 expect "a million container ids, listed" 6 "more than 65536 containers" -- --list-containers "$work/million.jsonl"
 rm -f "$work/million.jsonl"
 
@@ -86,8 +86,7 @@ rm -f "$work/million.jsonl"
 	printf '"}}\n'
 } >"$work/big.jsonl"
 expect "6 MB line" 0 "1 events read, 1 of the named containers, 1 distinct" -- -log "$work/big.jsonl" -container-id $ID
-if grep -q '"mkdir"' "$work/out"; then passed=$((passed + 1)); else
-	echo "FAIL hostile: the 6 MB line's syscall is missing" >&2; failed=$((failed + 1)); fi
+if grep -q '"mkdir"' "$work/out"; then pass; else fail "the 6 MB line's syscall is missing"; fi
 
 # A syscall name of 10 kB.
 {
@@ -103,8 +102,7 @@ awk 'BEGIN { for (i = 0; i < 10000; i++)
 	printf "{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.type\":\"bogus%d\"}}\n", i
 	print "{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.type\":\"read\"}}" }' >"$work/names.jsonl"
 expect "10000 distinct unknown names" 0 "4076 more names that are no syscall" -- -log "$work/names.jsonl" -container-id $ID
-if [ "$(grep -c "is not a syscall on" "$work/err")" -le 20 ]; then passed=$((passed + 1)); else
-	echo "FAIL hostile: more than 20 unknown names reported one by one" >&2; failed=$((failed + 1)); fi
+if [ "$(grep -c "is not a syscall on" "$work/err")" -le 20 ]; then pass; else fail "more than 20 unknown names reported one by one"; fi
 
 # Binary garbage: every line is reported or passed over, nothing matches.
 head -c 2000000 /dev/urandom >"$work/garbage.bin"
@@ -117,8 +115,7 @@ expect "binary garbage" 4 "no syscall events of container" -- -log "$work/garbag
 } >"$work/gone.jsonl"
 actual=0
 { rm "$work/gone.jsonl"; "$asan" -q -container-id $ID >"$work/out" 2>"$work/err"; } <"$work/gone.jsonl" || actual=$?
-if [ $actual = 0 ] && grep -q '"mkdir"' "$work/out"; then passed=$((passed + 1)); else
-	echo "FAIL hostile: removed file was not read to its end" >&2; failed=$((failed + 1)); fi
+if [ $actual = 0 ] && grep -q '"mkdir"' "$work/out"; then pass; else fail "removed file was not read to its end"; fi
 
 # A file cut short after it was opened: the cut line is reported, the rest used.
 {
@@ -128,8 +125,8 @@ if [ $actual = 0 ] && grep -q '"mkdir"' "$work/out"; then passed=$((passed + 1))
 actual=0
 { truncate -s 130 "$work/cut.jsonl"; "$asan" -container-id $ID >"$work/out" 2>"$work/err"; } <"$work/cut.jsonl" || actual=$?
 if [ $actual = 0 ] && grep -q '"openat"' "$work/out" && ! grep -q '"mkdir"' "$work/out" &&
-	grep -q '<stdin>:2: not JSON' "$work/err"; then passed=$((passed + 1)); else
-	echo "FAIL hostile: truncated file outcome (status $actual)" >&2; cat "$work/err" >&2; failed=$((failed + 1)); fi
+	grep -q '<stdin>:2: not JSON' "$work/err"; then pass; else
+	fail "truncated file outcome (status $actual)"; cat "$work/err" >&2; fi
 
 # A directory instead of a log: a read error naming it.
 expect "directory as log" 3 "cannot read: Is a directory" -- -log "$work" -container-id $ID
