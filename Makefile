@@ -19,7 +19,7 @@ DEPS_LIBS = $(shell $(PKG_CONFIG) --libs libcjson libseccomp 2>/dev/null || echo
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DF2S_VERSION='"$(VERSION)"' -Iinclude $(DEPS_CFLAGS) $(WARNINGS) $(CFLAGS)
 LIBS = $(DEPS_LIBS) -lm
 
-LIB_SOURCES = src/container_filter.c src/event.c src/json_arena.c src/json_scan.c src/json_writer.c src/line_reader.c \
+LIB_SOURCES = src/arg_facts.c src/arg_rules.c src/container_filter.c src/docker_default.c src/event.c src/json_arena.c src/json_scan.c src/json_writer.c src/line_reader.c \
 	src/merge.c src/options.c src/output.c src/profile.c src/runtime_baseline.c src/scan.c src/syscall_names.c \
 	src/syscall_set.c src/translate.c
 SOURCES = $(LIB_SOURCES) src/main.c

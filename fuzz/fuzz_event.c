@@ -20,6 +20,15 @@ static int same_text(struct event_text a, struct event_text b)
 	       (a.text == NULL) == (b.text == NULL);
 }
 
+static int same_value(struct json_value a, struct json_value b)
+{
+	if (a.kind != b.kind)
+		return 0;
+	if (a.kind == JSON_STRING)
+		return a.length == b.length && memcmp(a.text, b.text, a.length) == 0;
+	return a.kind != JSON_NUMBER || a.number == b.number;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct container_filter filter;
@@ -46,6 +55,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (status != full_status || !same_text(event.container_id, full.container_id) ||
 	    !same_text(event.name, full.name) || !same_text(event.container_name, full.container_name) ||
 	    !same_text(event.image, full.image) || !same_text(event.image_tag, full.image_tag) ||
+	    !same_text(event.process, full.process) || !same_value(event.flags, full.flags) ||
+	    !same_value(event.domain, full.domain) ||
 	    event.drops != full.drops || strcmp(event.message, full.message) != 0)
 		abort();
 	int matches = (status == EVENT_SYSCALL || status == EVENT_NO_SYSCALL) &&

@@ -37,6 +37,9 @@ struct alert_fields {
 	struct json_value image;        /* output_fields["container.image"] */
 	struct json_value tag;          /* output_fields["container.image.tag"] */
 	struct json_value drops;        /* output_fields["n_drops"] */
+	struct json_value flags;        /* output_fields["evt.arg.flags"] (clone, clone3) */
+	struct json_value domain;       /* output_fields["evt.arg.domain"] (socket, socketpair) */
+	struct json_value process;      /* output_fields["proc.name"] */
 };
 
 #endif

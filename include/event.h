@@ -5,6 +5,8 @@
 #ifndef F2S_EVENT_H
 #define F2S_EVENT_H
 
+#include "alert_fields.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,6 +36,9 @@ struct event {
 	struct event_text container_name; /* container.name, if the log has it */
 	struct event_text image;          /* container.image.repository or container.image */
 	struct event_text image_tag;      /* container.image.tag */
+	struct event_text process;        /* proc.name, if the log has it */
+	struct json_value flags;          /* evt.arg.flags: JSON_ABSENT when the log lacks it */
+	struct json_value domain;         /* evt.arg.domain: JSON_ABSENT when the log lacks it */
 	uint64_t drops;                   /* events Falco lost, for EVENT_DROP */
 	char message[320];                /* why, for EVENT_BAD */
 };

@@ -4,6 +4,8 @@
 #ifndef F2S_MERGE_H
 #define F2S_MERGE_H
 
+#include "arg_facts.h"
+#include "arg_rules.h"
 #include "options.h"
 #include "profile.h"
 
@@ -31,6 +33,25 @@ struct merge_header {
  */
 enum merge_status merge_header(const struct options *opts, const struct profile_input *profiles, size_t count,
                                struct merge_header *header, char *message, size_t size);
+
+/*
+ * Takes out of each profile's other rules those that arg_rules_build
+ * writes (clone with a namespace mask, clone3 with ENOSYS, personality
+ * and socket with Docker's values, socket families), putting their names
+ * with the allow names and what they allow into facts, so that merging
+ * unites them like a log does. A plain socketpair leaves its families
+ * unrestricted.
+ */
+enum merge_status merge_absorb_arg_rules(struct profile_input *profiles, size_t count, struct arg_facts *facts);
+
+/*
+ * Checks that no merged rule allows clone, clone3, personality or socket
+ * more widely than the rules in force; MERGE_CONFLICT with message naming
+ * the profile, the rule and the option that decides.
+ */
+enum merge_status merge_check_arg_rules(const struct profile_input *profiles, size_t count,
+                                        const struct arg_facts *facts, const struct arg_rule_choice *choice,
+                                        char *message, size_t size);
 
 /*
  * Gathers the profiles' rules that are not plain allow lists, each once,

@@ -5,6 +5,7 @@
 #ifndef F2S_OPTIONS_H
 #define F2S_OPTIONS_H
 
+#include "arg_rules.h"
 #include "container_filter.h"
 #include "profile.h"
 #include "syscall_names.h"
@@ -49,6 +50,8 @@ struct options {
 	struct name_list add;            /* --add */
 	struct name_list remove;         /* --remove */
 	struct name_list merge;          /* --merge */
+	struct arg_rule_choice arg_rules; /* --allow-namespaces, --no-arg-rule */
+	bool deny_risky;                 /* --deny-risky */
 	const char *check;               /* --check PROFILE */
 	const char *output;              /* -o, NULL for stdout */
 	const char *output_dir;          /* --output-dir */

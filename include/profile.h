@@ -26,8 +26,9 @@ struct profile {
 	bool has_errno_ret;          /* write defaultErrnoRet */
 	long errno_ret;              /* its value */
 	const struct arch_list *arches; /* the architectures */
-	const char *const *names;    /* syscalls to allow, sorted */
+	const char *const *names;    /* syscalls to allow without conditions, sorted */
 	size_t name_count;           /* entries in names */
+	const cJSON *arg_rules;      /* array of rules with arguments (Docker's format), or NULL */
 	const cJSON *kept_rules;     /* array of rules to write as they are, or NULL */
 };
 
@@ -40,6 +41,7 @@ struct profile_input {
 	struct arch_list arches;   /* from architectures and archMap */
 	cJSON *allow_names;        /* owned array of the names of plain allow rules */
 	cJSON *other_rules;        /* owned array of every other rule, as written */
+	cJSON *arg_names;          /* owned array of the names of rules merge_absorb_arg_rules took */
 };
 
 /* Tells whether action is one of the SCMP_ACT_* names a profile may use. */
@@ -50,7 +52,10 @@ const char *profile_action_list(void);
 
 /*
  * Writes p to out in format; returns 0, -1 when out failed (errno set), or
- * -2 when the format cannot express a kept rule (message says which).
+ * -2 when the format cannot express a rule (message says which). The legacy
+ * format writes one rule per name; the OCI format has no includes or
+ * excludes, so it writes the rules that apply on the profile's first
+ * architecture, as moby does on a host of that architecture.
  */
 int profile_write(FILE *out, const struct profile *p, enum profile_format format, char *message, size_t size);
 

@@ -5,6 +5,7 @@
 #ifndef F2S_SCAN_H
 #define F2S_SCAN_H
 
+#include "arg_facts.h"
 #include "container_filter.h"
 #include "event.h"
 #include "syscall_set.h"
@@ -40,7 +41,11 @@ struct scan_container {
 	char image[256];               /* repository[:tag], or "" */
 	uint64_t events;               /* events of the container */
 	struct syscall_set syscalls;   /* kernel syscalls it made */
+	struct arg_facts facts;        /* what its logged arguments say */
 };
+
+/* The longest proc.name kept for the summary. */
+#define SCAN_PROCESS_MAX 31
 
 struct scan {
 	/* Set by the caller before scan_run. */
@@ -67,6 +72,9 @@ struct scan {
 	uint64_t bytes;                 /* bytes read */
 	struct syscall_set syscalls;    /* what the wanted containers made */
 	struct location first_seen[SYSCALL_NAMES_MAX]; /* where each id was first seen */
+	char first_process[SYSCALL_NAMES_MAX][SCAN_PROCESS_MAX + 1]; /* proc.name there, or "" */
+	struct arg_facts facts;         /* what the wanted containers' arguments say */
+	uint64_t args_not_understood;   /* argument values of a shape not known */
 	struct scan_container *containers; /* owned, for the all-containers jobs */
 	size_t container_count;         /* entries in containers */
 	uint32_t *container_slots;      /* owned hash index into containers */

@@ -76,6 +76,9 @@ const char *arch_docker_name(uint32_t token);
 /* "x86_64" for a token, or NULL; the string is static. */
 const char *arch_short_name(uint32_t token);
 
+/* "amd64" for a token: moby's spelling in includes.arches; static, or NULL. */
+const char *arch_moby_name(uint32_t token);
+
 /* Token for "SCMP_ARCH_X86_64" or "x86_64"; 0 when unknown. */
 uint32_t arch_from_name(const char *name, size_t len);
 

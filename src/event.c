@@ -199,6 +199,9 @@ static void fields_from_tree(const cJSON *alert, struct alert_fields *fields)
 	take_value(&fields->image, cJSON_GetObjectItemCaseSensitive(output_fields, "container.image"));
 	take_value(&fields->tag, cJSON_GetObjectItemCaseSensitive(output_fields, "container.image.tag"));
 	take_value(&fields->drops, cJSON_GetObjectItemCaseSensitive(output_fields, "n_drops"));
+	take_value(&fields->flags, cJSON_GetObjectItemCaseSensitive(output_fields, "evt.arg.flags"));
+	take_value(&fields->domain, cJSON_GetObjectItemCaseSensitive(output_fields, "evt.arg.domain"));
+	take_value(&fields->process, cJSON_GetObjectItemCaseSensitive(output_fields, "proc.name"));
 }
 
 static bool text_equals(const struct json_value *value, const char *text)
@@ -235,6 +238,9 @@ static enum event_status decode_alert(const struct alert_fields *fields, struct 
 		if (event->image.text == NULL)
 			set_text(&event->image, &fields->image);
 		set_text(&event->image_tag, &fields->tag);
+		set_text(&event->process, &fields->process);
+		event->flags = fields->flags;
+		event->domain = fields->domain;
 		if (event->name.text == NULL)
 			return EVENT_NO_SYSCALL;
 	} else if (output->kind != JSON_STRING || event_parse_text(output->text, output->length, event) != 0) {

@@ -196,7 +196,8 @@ static const struct wanted_key field_keys[] = {
 	FIELD("container.id", id), FIELD("container_id", suggested_id), FIELD("syscall.type", syscall_type),
 	FIELD("evt.type", event_type), FIELD("container.name", name),
 	FIELD("container.image.repository", repository), FIELD("container.image", image),
-	FIELD("container.image.tag", tag), FIELD("n_drops", drops),
+	FIELD("container.image.tag", tag), FIELD("n_drops", drops), FIELD("evt.arg.flags", flags),
+	FIELD("evt.arg.domain", domain), FIELD("proc.name", process),
 };
 
 /* The slot for key, or NULL when it is not wanted or was seen already. */

@@ -5,7 +5,10 @@
  * main parses the options and runs one job; it alone prints diagnostics and
  * decides the exit status.
  */
+#include "arg_facts.h"
+#include "arg_rules.h"
 #include "container_filter.h"
+#include "docker_default.h"
 #include "merge.h"
 #include "options.h"
 #include "output.h"
@@ -120,6 +123,7 @@ struct run {
 	struct translator translator;      /* Falco names to kernel ids */
 	struct scan scan;                  /* the pass over the logs */
 	cJSON *kept_rules;                 /* merged rules written as they are */
+	struct arg_facts merged_facts;     /* what the merged profiles' argument rules allow */
 	bool progress_shown;               /* a progress line is on the terminal */
 	struct timespec started;           /* when the scan started */
 };
@@ -192,6 +196,7 @@ static int merge_profiles(struct run *run)
 	run->default_action = header.default_action;
 	run->has_errno_ret = header.has_errno_ret;
 	run->errno_ret = header.errno_ret;
+	merge_absorb_arg_rules(run->merged, run->options.merge.count, &run->merged_facts);
 	if (merge_kept_rules(run->merged, run->options.merge.count, &run->kept_rules) != MERGE_OK) {
 		warn("out of memory");
 		return EXIT_RESOURCES;
@@ -254,13 +259,27 @@ static int user_syscall(struct run *run, const char *option, const char *name)
 	return -1;
 }
 
+/*
+ * The capability a container needs, beyond Docker's default set, before
+ * Docker's default profile allows name ("" when it never does); NULL when
+ * a default container may make it.
+ */
+static const char *risky_capability(const char *name)
+{
+	const char *cap = docker_default_capability(name);
+	return cap != NULL && !docker_default_has_capability(cap) ? cap : NULL;
+}
+
 /* What finish_set added, for the summary. */
 struct additions {
-	size_t always;   /* exit, exit_group */
-	size_t baseline; /* the runtime's list */
-	size_t merged;   /* names from --merge */
-	size_t added;    /* --add */
-	size_t removed;  /* --remove */
+	size_t always;          /* exit, exit_group */
+	size_t baseline;        /* the runtime's list */
+	size_t merged;          /* names from --merge */
+	size_t added;           /* --add */
+	size_t removed;         /* --remove */
+	bool clone_fallback;    /* clone added because clone3 answers ENOSYS */
+	size_t risky_denied;    /* left out by --deny-risky */
+	struct syscall_set by_user; /* named with --add */
 };
 
 /* Adds to an observed set what every profile gets; returns an exit status. */
@@ -270,13 +289,15 @@ static int finish_set(struct run *run, struct syscall_set *set, struct additions
 
 	memset(added, 0, sizeof(*added));
 	for (size_t i = 0; i < opts->merge.count; i++)
-		for (const cJSON *item = run->merged[i].allow_names->child; item; item = item->next) {
-			int id = syscall_catalog_intern(&run->catalog, item->valuestring);
-			if (id >= 0 && !syscall_set_has(set, id)) {
-				syscall_set_add(set, id);
-				added->merged++;
+		for (int list = 0; list < 2; list++)
+			for (const cJSON *item = (list ? run->merged[i].arg_names : run->merged[i].allow_names)->child; item;
+			     item = item->next) {
+				int id = syscall_catalog_intern(&run->catalog, item->valuestring);
+				if (id >= 0 && !syscall_set_has(set, id)) {
+					syscall_set_add(set, id);
+					added->merged++;
+				}
 			}
-		}
 	added->always = add_name_list(run, runtime_always_needed, set);
 	for (const struct runtime_baseline *baseline = runtime_baseline_find(opts->runtime); baseline;
 	     baseline = baseline->extends ? runtime_baseline_find(baseline->extends) : NULL)
@@ -288,7 +309,22 @@ static int finish_set(struct run *run, struct syscall_set *set, struct additions
 		if (!syscall_set_has(set, id))
 			added->added++;
 		syscall_set_add(set, id);
+		syscall_set_add(&added->by_user, id);
 	}
+	/* clone3 answers ENOSYS, so the C library falls back to clone. */
+	int clone3 = syscall_catalog_intern(&run->catalog, "clone3");
+	int clone = syscall_catalog_intern(&run->catalog, "clone");
+	if (clone3 >= 0 && clone >= 0 && syscall_set_has(set, clone3) && !syscall_set_has(set, clone) &&
+	    arg_rule_active(&opts->arg_rules, ARG_RULE_CLONE3)) {
+		syscall_set_add(set, clone);
+		added->clone_fallback = true;
+	}
+	for (size_t id = 0; opts->deny_risky && id < run->catalog.count; id++)
+		if (syscall_set_has(set, (int)id) && !syscall_set_has(&added->by_user, (int)id) &&
+		    risky_capability(syscall_catalog_name(&run->catalog, (int)id)) != NULL) {
+			syscall_set_remove(set, (int)id);
+			added->risky_denied++;
+		}
 	for (size_t i = 0; i < opts->remove.count; i++) {
 		int id = user_syscall(run, "--remove", opts->remove.items[i]);
 		if (id < 0)
@@ -301,27 +337,37 @@ static int finish_set(struct run *run, struct syscall_set *set, struct additions
 }
 
 /* Writes the profile for set to path (NULL: stdout); returns an exit status. */
-static int write_profile(struct run *run, const struct syscall_set *set, const char *path)
+static int write_profile(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
+                         const char *path, struct arg_rule_plan *plan)
 {
-	static const char *names[SYSCALL_NAMES_MAX];
+	static const char *names[SYSCALL_NAMES_MAX], *plain[SYSCALL_NAMES_MAX];
+	size_t count = syscall_set_sorted_names(set, &run->catalog, names);
 	struct profile profile = {
 		.default_action = run->default_action,
 		.has_errno_ret = run->has_errno_ret,
 		.errno_ret = run->errno_ret,
 		.arches = &run->arches,
-		.names = names,
+		.names = plain,
 		.kept_rules = run->kept_rules,
 	};
+	cJSON *rules;
 	struct output out;
 	char message[512];
 	int status;
 
-	profile.name_count = syscall_set_sorted_names(set, &run->catalog, names);
+	if (arg_rules_build(names, count, &run->arches, facts, &run->options.arg_rules, plain, &profile.name_count,
+	                    &rules, plan) != 0) {
+		warn("out of memory");
+		return EXIT_RESOURCES;
+	}
+	profile.arg_rules = rules;
 	if (output_open(&out, path) != 0) {
 		warn("cannot write %s: %s", path, strerror(errno));
+		cJSON_Delete(rules);
 		return EXIT_OUTPUT;
 	}
 	status = profile_write(out.file, &profile, run->options.format, message, sizeof(message));
+	cJSON_Delete(rules);
 	if (status == -2) {
 		output_abort(&out);
 		warn("%s", message);
@@ -408,6 +454,144 @@ static void summarize_translations(struct run *run)
 		warn("left out events that are not syscalls: %s", text);
 }
 
+/* Says where an argument fact came from: a log line and its process, or a merged profile. */
+static void describe_origin(const struct run *run, const struct arg_origin *origin, char *text, size_t size)
+{
+	if (origin->profile != NULL)
+		snprintf(text, size, "the merged profile %s allows it", origin->profile);
+	else if (origin->process[0] != '\0')
+		snprintf(text, size, "process '%s' needed it at %s:%llu", origin->process,
+		         file_name(run, origin->where.file), (unsigned long long)origin->where.line);
+	else
+		snprintf(text, size, "needed at %s:%llu", file_name(run, origin->where.file),
+		         (unsigned long long)origin->where.line);
+}
+
+/* Appends the names of the families in bits, as "AF_INET, AF_UNIX", to text. */
+static size_t describe_families(uint64_t bits, char *text, size_t size, size_t used)
+{
+	const char *separator = "";
+
+	for (unsigned family = 0; family < 64 && used < size; family++)
+		if (bits >> family & 1) {
+			const char *name = docker_socket_family_name(family);
+			used += (size_t)(name ? snprintf(text + used, size - used, "%s%s", separator, name)
+			                      : snprintf(text + used, size - used, "%s%u", separator, family));
+			separator = ", ";
+		}
+	return used;
+}
+
+static bool set_has_name(struct run *run, const struct syscall_set *set, const char *name)
+{
+	int id = syscall_catalog_intern(&run->catalog, name);
+	return id >= 0 && syscall_set_has(set, id);
+}
+
+/* The summary of the argument rules: what was kept from Docker's default, and what was opened and why. */
+static void summarize_arg_rules(struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
+                                const struct arg_facts *facts, const struct arg_rule_plan *plan)
+{
+	const struct arg_rule_choice *choice = &run->options.arg_rules;
+	char text[1024], origin[256];
+	size_t used = 0;
+
+	text[0] = '\0';
+	if (plan->written[ARG_RULE_CLONE])
+		used += (size_t)snprintf(text + used, sizeof(text) - used, "clone without namespace flags%s",
+		                         facts->namespaces ? " but those the log needs" : "");
+	if (plan->written[ARG_RULE_CLONE3] && used < sizeof(text))
+		used += (size_t)snprintf(text + used, sizeof(text) - used, "%sclone3 answers ENOSYS", used ? "; " : "");
+	if (plan->written[ARG_RULE_PERSONALITY] && used < sizeof(text))
+		used += (size_t)snprintf(text + used, sizeof(text) - used, "%spersonality only with Docker's values",
+		                         used ? "; " : "");
+	for (int call = 0; call < ARG_SOCKET_CALLS && used < sizeof(text); call++) {
+		enum arg_rule rule = call == ARG_SOCKET ? ARG_RULE_SOCKET : ARG_RULE_SOCKETPAIR;
+		if (!plan->written[rule])
+			continue;
+		used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s ", used ? "; " : "",
+		                         arg_socket_call_name((enum arg_socket_call)call));
+		if (plan->restricted[call] && used < sizeof(text)) {
+			used += (size_t)snprintf(text + used, sizeof(text) - used, "only ");
+			used = describe_families(plan->families[call], text, sizeof(text), used);
+		} else if (used < sizeof(text)) {
+			used += (size_t)snprintf(text + used, sizeof(text) - used, "never AF_VSOCK");
+		}
+	}
+	if (used > 0)
+		warn("argument rules kept from Docker's default: %s", text);
+	for (size_t i = 0; plan->written[ARG_RULE_CLONE] && i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
+		if (facts->namespaces & docker_namespace_flags[i].value) {
+			describe_origin(run, &facts->namespace_at[i], origin, sizeof(origin));
+			warn("clone may use %s: %s", docker_namespace_flags[i].name, origin);
+		}
+	for (int call = 0; call < ARG_SOCKET_CALLS; call++) {
+		const char *name = arg_socket_call_name((enum arg_socket_call)call);
+		const struct family_facts *families = &facts->families[call];
+		enum arg_rule rule = call == ARG_SOCKET ? ARG_RULE_SOCKET : ARG_RULE_SOCKETPAIR;
+		if (plan->restricted[call] || !arg_rule_active(choice, rule) || !set_has_name(run, observed, name))
+			continue;
+		if (families->unrestricted && families->why_at.profile != NULL) {
+			warn("%s families are not restricted: %s (%s)", name, families->why, families->why_at.profile);
+		} else if (families->unrestricted) {
+			warn("%s families are not restricted: %s (first at %s:%llu)%s", name, families->why,
+			     file_name(run, families->why_at.where.file), (unsigned long long)families->why_at.where.line,
+			     call == ARG_SOCKET ? "; only AF_VSOCK is refused" : "");
+		} else {
+			warn("%s families are not restricted: the log shows none (log evt.arg.domain: see "
+			     "examples/falco2seccomp_rules.yaml)", name);
+		}
+	}
+	if (choice->allow_namespaces && (set_has_name(run, set, "clone") || set_has_name(run, set, "clone3")))
+		warn("--allow-namespaces: clone and clone3 may create namespaces");
+	for (int rule = 0; rule < ARG_RULE_COUNT; rule++)
+		if (choice->lifted[rule] && set_has_name(run, set, arg_rule_name((enum arg_rule)rule)))
+			warn("--no-arg-rule %s: %s is allowed with any arguments", arg_rule_name((enum arg_rule)rule),
+			     arg_rule_name((enum arg_rule)rule));
+}
+
+/*
+ * Warns about each syscall in set that Docker's default allows only with a
+ * capability a container lacks, or never, unless --add named it. observed
+ * holds the syscalls seen in the log, whose first line and process are
+ * told; container is the container's id in --all-containers, else NULL.
+ * Returns how many were warned about.
+ */
+static size_t report_risky(struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
+                           const struct additions *added, const char *container)
+{
+	size_t count = 0;
+	char where[320];
+
+	for (size_t id = 0; id < run->catalog.count; id++) {
+		const char *name = syscall_catalog_name(&run->catalog, (int)id);
+		const char *cap = risky_capability(name);
+		if (cap == NULL || !syscall_set_has(set, (int)id) || syscall_set_has(&added->by_user, (int)id))
+			continue;
+		count++;
+		if (container != NULL && syscall_set_has(observed, (int)id))
+			snprintf(where, sizeof(where), "container %s made it", container);
+		else if (syscall_set_has(observed, (int)id) && run->scan.first_process[id][0] != '\0')
+			snprintf(where, sizeof(where), "process '%s' made it first at %s:%llu", run->scan.first_process[id],
+			         file_name(run, run->scan.first_seen[id].file),
+			         (unsigned long long)run->scan.first_seen[id].line);
+		else if (syscall_set_has(observed, (int)id))
+			snprintf(where, sizeof(where), "first made at %s:%llu", file_name(run, run->scan.first_seen[id].file),
+			         (unsigned long long)run->scan.first_seen[id].line);
+		else
+			snprintf(where, sizeof(where), "a merged profile allows it");
+		if (cap[0] != '\0')
+			warn("%s: %s is allowed, which Docker's default allows only with %s; %s (--add %s keeps it, "
+			     "--deny-risky leaves such syscalls out)",
+			     run->options.strict ? "error" : "warning", name, cap, where, name);
+		else
+			warn("%s: %s is allowed, which Docker's default never allows; %s (--add %s keeps it, "
+			     "--deny-risky leaves such syscalls out)",
+			     run->options.strict ? "error" : "warning", name, where, name);
+	}
+	return count;
+}
+
 static void summarize(struct run *run, const struct syscall_set *set, const struct additions *added)
 {
 	const struct scan *scan = &run->scan;
@@ -427,6 +611,11 @@ static void summarize(struct run *run, const struct syscall_set *set, const stru
 	warn("profile allows %zu syscalls: added %zu always needed (exit, exit_group), %s, "
 	     "%zu from merged profiles, %zu by --add; removed %zu by --remove",
 	     syscall_set_count(set), added->always, runtime, added->merged, added->added, added->removed);
+	if (added->clone_fallback)
+		warn("added clone: clone3 answers ENOSYS, and the C library then falls back to clone");
+	if (added->risky_denied > 0)
+		warn("--deny-risky left out %zu syscalls that Docker's default allows only with a capability or never",
+		     added->risky_denied);
 	if (scan->bad_lines > 0)
 		warn("%llu unusable lines were skipped", (unsigned long long)scan->bad_lines);
 }
@@ -512,22 +701,54 @@ static int read_inputs(struct run *run, const struct container_filter *filter)
 	return status;
 }
 
+/*
+ * Unites the merged profiles' argument facts with facts and checks that no
+ * merged rule is wider than the rules in force; returns an exit status.
+ */
+static int settle_arg_facts(struct run *run, struct arg_facts *facts)
+{
+	char message[640];
+
+	arg_facts_unite(facts, &run->merged_facts);
+	switch (merge_check_arg_rules(run->merged, run->options.merge.count, facts, &run->options.arg_rules, message,
+	                              sizeof(message))) {
+	case MERGE_OK:
+		return EXIT_OK;
+	case MERGE_CONFLICT:
+		warn("%s", message);
+		return EXIT_USAGE;
+	case MERGE_NO_MEMORY:
+	default:
+		warn("out of memory");
+		return EXIT_RESOURCES;
+	}
+}
+
 static int job_profile(struct run *run)
 {
 	struct syscall_set set;
 	struct additions added;
+	struct arg_facts facts;
+	struct arg_rule_plan plan;
 	int status = read_inputs(run, &run->options.containers);
 
 	if (status == EXIT_OK)
 		status = check_matches(run);
 	if (status != EXIT_OK)
 		return status;
+	facts = run->scan.facts;
 	set = run->scan.syscalls;
-	status = finish_set(run, &set, &added);
+	status = settle_arg_facts(run, &facts);
 	if (status == EXIT_OK)
-		status = write_profile(run, &set, run->options.output);
+		status = finish_set(run, &set, &added);
+	if (status == EXIT_OK && report_risky(run, &set, &run->scan.syscalls, &added, NULL) > 0 && run->options.strict)
+		status = EXIT_INPUT;
 	if (status == EXIT_OK)
+		status = write_profile(run, &set, &facts, run->options.output, &plan);
+	if (status == EXIT_OK && !run->options.quiet) {
 		summarize(run, &set, &added);
+		summarize_arg_rules(run, &set, &run->scan.syscalls, &facts, &plan);
+	}
 	return status;
 }
 
@@ -660,6 +881,7 @@ static int job_all_containers(struct run *run)
 	for (size_t i = 0; i < run->scan.container_count && status == EXIT_OK; i++) {
 		struct scan_container *c = &run->scan.containers[i];
 		struct additions added;
+		struct arg_rule_plan plan;
 		struct syscall_set set = c->syscalls;
 		const char *base = safe_file_name(c->name) && !name_taken(&run->scan, i, c->name) ? c->name : c->id;
 		char path[4096];
@@ -672,9 +894,13 @@ static int job_all_containers(struct run *run)
 			warn("%s: path too long", dir);
 			return EXIT_OUTPUT;
 		}
-		status = finish_set(run, &set, &added);
+		status = settle_arg_facts(run, &c->facts);
 		if (status == EXIT_OK)
-			status = write_profile(run, &set, path);
+			status = finish_set(run, &set, &added);
+		if (status == EXIT_OK && report_risky(run, &set, &c->syscalls, &added, c->id) > 0 && run->options.strict)
+			status = EXIT_INPUT;
+		if (status == EXIT_OK)
+			status = write_profile(run, &set, &c->facts, path, &plan);
 		if (status == EXIT_OK && !run->options.quiet)
 			warn("%s: container %s, %llu events, %zu syscalls allowed", path, c->id,
 			     (unsigned long long)c->events, syscall_set_count(&set));

@@ -105,3 +105,56 @@ enum merge_status merge_kept_rules(const struct profile_input *profiles, size_t 
 	free(texts);
 	return status;
 }
+
+enum merge_status merge_absorb_arg_rules(struct profile_input *profiles, size_t count, struct arg_facts *facts)
+{
+	for (size_t i = 0; i < count; i++) {
+		struct profile_input *p = &profiles[i];
+		cJSON *rule = p->other_rules->child;
+		for (const cJSON *name = p->allow_names->child; name; name = name->next)
+			if (strcmp(name->valuestring, "socketpair") == 0) {
+				struct arg_origin origin = { .profile = p->path };
+				arg_facts_unrestrict(facts, ARG_SOCKETPAIR, &origin,
+				                     "a merged profile allows socketpair with every family");
+			}
+		while (rule != NULL) {
+			cJSON *next = rule->next;
+			if (arg_rules_absorb(rule, p->path, facts, p->arg_names))
+				cJSON_Delete(cJSON_DetachItemViaPointer(p->other_rules, rule));
+			rule = next;
+		}
+	}
+	return MERGE_OK;
+}
+
+enum merge_status merge_check_arg_rules(const struct profile_input *profiles, size_t count,
+                                        const struct arg_facts *facts, const struct arg_rule_choice *choice,
+                                        char *message, size_t size)
+{
+	char why[400];
+
+	for (size_t i = 0; i < count; i++) {
+		const struct profile_input *p = &profiles[i];
+		for (const cJSON *name = p->allow_names->child; name; name = name->next) {
+			cJSON *plain = cJSON_CreateObject();
+			bool wider = plain != NULL && cJSON_AddStringToObject(plain, "name", name->valuestring) &&
+			             cJSON_AddStringToObject(plain, "action", "SCMP_ACT_ALLOW") &&
+			             arg_rules_widens(plain, facts, choice, why, sizeof(why));
+			cJSON_Delete(plain);
+			if (plain == NULL)
+				return MERGE_NO_MEMORY;
+			if (wider) {
+				snprintf(message, size, "--merge %s: a rule without conditions %s", p->path, why);
+				return MERGE_CONFLICT;
+			}
+		}
+		for (const cJSON *rule = p->other_rules->child; rule; rule = rule->next)
+			if (arg_rules_widens(rule, facts, choice, why, sizeof(why))) {
+				char *text = json_to_line(rule);
+				snprintf(message, size, "--merge %s: the rule %.160s %s", p->path, text ? text : "?", why);
+				free(text);
+				return MERGE_CONFLICT;
+			}
+	}
+	return MERGE_OK;
+}

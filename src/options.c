@@ -18,7 +18,7 @@ enum option_code {
 	OPT_LOG = 256, OPT_CONTAINER_ID, OPT_DEFAULT_ACTION, OPT_ERRNO_RET, OPT_ARCH, OPT_FORMAT,
 	OPT_RUNTIME, OPT_EXACT, OPT_ADD, OPT_REMOVE, OPT_MERGE, OPT_CHECK, OPT_LIST_CONTAINERS,
 	OPT_ALL_CONTAINERS, OPT_OUTPUT_DIR, OPT_STRICT, OPT_ALLOW_EMPTY, OPT_VERSION, OPT_FULL_PARSE,
-	OPT_PROGRESS, OPT_NO_PROGRESS
+	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY
 };
 
 static const struct option long_options[] = {
@@ -33,6 +33,9 @@ static const struct option long_options[] = {
 	{ "add", required_argument, NULL, OPT_ADD },
 	{ "remove", required_argument, NULL, OPT_REMOVE },
 	{ "merge", required_argument, NULL, OPT_MERGE },
+	{ "allow-namespaces", no_argument, NULL, OPT_ALLOW_NAMESPACES },
+	{ "no-arg-rule", required_argument, NULL, OPT_NO_ARG_RULE },
+	{ "deny-risky", no_argument, NULL, OPT_DENY_RISKY },
 	{ "check", required_argument, NULL, OPT_CHECK },
 	{ "list-containers", no_argument, NULL, OPT_LIST_CONTAINERS },
 	{ "all-containers", no_argument, NULL, OPT_ALL_CONTAINERS },
@@ -153,6 +156,14 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 		if (!push(&opts->merge, arg))
 			return usage_error(message, size, "too many --merge profiles");
 		return OPTIONS_OK;
+	case OPT_NO_ARG_RULE: {
+		int rule = arg_rule_from_name(arg);
+		if (rule < 0)
+			return usage_error(message, size, "--no-arg-rule: '%s' has no argument rule; the rules are "
+			                   "for %s", arg, arg_rule_list());
+		opts->arg_rules.lifted[rule] = true;
+		return OPTIONS_OK;
+	}
 	case OPT_CHECK:
 		opts->check = arg;
 		opts->job = JOB_CHECK;
@@ -174,6 +185,8 @@ static void set_flag(int code, struct options *opts)
 	case OPT_STRICT: opts->strict = true; break;
 	case OPT_ALLOW_EMPTY: opts->allow_empty = true; break;
 	case OPT_FULL_PARSE: opts->full_parse = true; break;
+	case OPT_ALLOW_NAMESPACES: opts->arg_rules.allow_namespaces = true; break;
+	case OPT_DENY_RISKY: opts->deny_risky = true; break;
 	case OPT_LIST_CONTAINERS: opts->job = JOB_LIST_CONTAINERS; break;
 	case OPT_ALL_CONTAINERS: opts->job = JOB_ALL_CONTAINERS; break;
 	case OPT_PROGRESS: opts->progress = opts->progress_set = true; break;
@@ -245,7 +258,7 @@ enum options_status options_parse(int argc, char **argv, struct options *opts, c
 			return usage_error(message, size, "unknown or ambiguous option '%s'", refused_option(argc, argv));
 		case OPT_EXACT: case OPT_STRICT: case OPT_ALLOW_EMPTY: case OPT_FULL_PARSE:
 		case OPT_LIST_CONTAINERS: case OPT_ALL_CONTAINERS: case OPT_PROGRESS: case OPT_NO_PROGRESS:
-		case 'q':
+		case OPT_ALLOW_NAMESPACES: case OPT_DENY_RISKY: case 'q':
 			set_flag(code, opts);
 			break;
 		default:

@@ -43,6 +43,8 @@ const char *profile_action_list(void)
 	       "SCMP_ACT_TRAP, SCMP_ACT_TRACE, SCMP_ACT_LOG, SCMP_ACT_ALLOW, SCMP_ACT_NOTIFY";
 }
 
+static bool empty_or_absent(const cJSON *item);
+
 /* Adds one allow rule per name, as tools before Docker 1.12 wrote them. */
 static bool add_legacy_rules(cJSON *syscalls, const struct profile *p)
 {
@@ -77,13 +79,113 @@ static bool add_names_rule(cJSON *syscalls, const struct profile *p)
 	return cJSON_AddStringToObject(rule, "action", "SCMP_ACT_ALLOW") != NULL;
 }
 
-/* Builds the tree to write; returns NULL when memory runs out. */
-static cJSON *build(const struct profile *p, enum profile_format format)
+/* Tells whether list (a JSON array of strings) holds word. */
+static bool list_has(const cJSON *list, const char *word)
+{
+	for (const cJSON *item = list ? list->child : NULL; item; item = item->next)
+		if (cJSON_IsString(item) && strcmp(item->valuestring, word) == 0)
+			return true;
+	return false;
+}
+
+/* Tells whether filter (includes or excludes) holds anything but arches. */
+static bool filters_more_than_arches(const cJSON *filter)
+{
+	for (const cJSON *item = filter ? filter->child : NULL; item; item = item->next)
+		if (strcmp(item->string, "arches") != 0 && !empty_or_absent(item))
+			return true;
+	return false;
+}
+
+/*
+ * For the OCI format: 1 when rule applies on the architecture whose moby
+ * name is host, 0 when it does not, -1 when the format cannot say it.
+ */
+static int oci_applies(const cJSON *rule, const char *host)
+{
+	const cJSON *includes = cJSON_GetObjectItemCaseSensitive(rule, "includes");
+	const cJSON *excludes = cJSON_GetObjectItemCaseSensitive(rule, "excludes");
+	const cJSON *comment = cJSON_GetObjectItemCaseSensitive(rule, "comment");
+	const cJSON *in = cJSON_GetObjectItemCaseSensitive(includes, "arches");
+	const cJSON *out = cJSON_GetObjectItemCaseSensitive(excludes, "arches");
+
+	if (filters_more_than_arches(includes) || filters_more_than_arches(excludes) ||
+	    !(comment == NULL || (cJSON_IsString(comment) && comment->valuestring[0] == '\0')))
+		return -1;
+	if (!empty_or_absent(in) && !list_has(in, host))
+		return 0;
+	return empty_or_absent(out) || !list_has(out, host);
+}
+
+/* Adds a copy of rule as the format writes it; returns false when memory runs out. */
+static bool add_rule_copy(cJSON *syscalls, const cJSON *rule, enum profile_format format, bool split)
+{
+	const cJSON *names = cJSON_GetObjectItemCaseSensitive(rule, "names");
+
+	if (format == PROFILE_FORMAT_OCI) {
+		cJSON *copy = cJSON_Duplicate(rule, 1);
+		cJSON_DeleteItemFromObjectCaseSensitive(copy, "includes");
+		cJSON_DeleteItemFromObjectCaseSensitive(copy, "excludes");
+		cJSON_DeleteItemFromObjectCaseSensitive(copy, "comment");
+		return copy != NULL && cJSON_AddItemToArray(syscalls, copy);
+	}
+	if (format != PROFILE_FORMAT_LEGACY || !split || names == NULL) {
+		cJSON *copy = cJSON_Duplicate(rule, 1);
+		return copy != NULL && cJSON_AddItemToArray(syscalls, copy);
+	}
+	/* The legacy format names one syscall per rule, first. */
+	for (const cJSON *name = names->child; name; name = name->next) {
+		cJSON *copy = cJSON_CreateObject();
+		if (copy == NULL || !cJSON_AddItemToArray(syscalls, copy) ||
+		    cJSON_AddStringToObject(copy, "name", name->valuestring) == NULL)
+			return false;
+		for (const cJSON *item = rule->child; item; item = item->next)
+			if (strcmp(item->string, "names") != 0 &&
+			    !cJSON_AddItemToObject(copy, item->string, cJSON_Duplicate(item, 1)))
+				return false;
+	}
+	return true;
+}
+
+/*
+ * Adds every rule of list; generated rules are split per name in the
+ * legacy format. Returns 0, -1 when memory runs out, -2 with message.
+ */
+static int add_rules(cJSON *syscalls, const cJSON *list, const struct profile *p, enum profile_format format,
+                     bool generated, char *message, size_t size)
+{
+	const char *host = p->arches->count > 0 ? arch_moby_name(p->arches->tokens[0]) : "";
+
+	for (const cJSON *rule = list ? list->child : NULL; rule; rule = rule->next) {
+		if (format == PROFILE_FORMAT_OCI) {
+			int applies = oci_applies(rule, host);
+			if (applies < 0) {
+				char *text = json_to_line(rule);
+				snprintf(message, size,
+				         "the OCI format has no comment and no includes or excludes but by "
+				         "architecture, which this merged rule uses: %.120s; use --format docker",
+				         text ? text : "?");
+				free(text);
+				return -2;
+			}
+			if (applies == 0)
+				continue;
+		}
+		if (!add_rule_copy(syscalls, rule, format, generated))
+			return -1;
+	}
+	return 0;
+}
+
+/* Builds the tree to write into *root; returns 0, -1 when memory runs out, -2 with message. */
+static int build(const struct profile *p, enum profile_format format, cJSON **root_out, char *message, size_t size)
 {
 	cJSON *root = cJSON_CreateObject();
 	cJSON *arches, *syscalls;
+	int status = -1;
 	bool ok;
 
+	*root_out = NULL;
 	if (root == NULL || cJSON_AddStringToObject(root, "defaultAction", p->default_action) == NULL)
 		goto fail;
 	if (p->has_errno_ret && cJSON_AddNumberToObject(root, "defaultErrnoRet", (double)p->errno_ret) == NULL)
@@ -102,42 +204,27 @@ static cJSON *build(const struct profile *p, enum profile_format format)
 	ok = format == PROFILE_FORMAT_LEGACY ? add_legacy_rules(syscalls, p) : add_names_rule(syscalls, p);
 	if (!ok)
 		goto fail;
-	for (const cJSON *rule = p->kept_rules ? p->kept_rules->child : NULL; rule; rule = rule->next) {
-		cJSON *copy = cJSON_Duplicate(rule, 1);
-		if (copy == NULL || !cJSON_AddItemToArray(syscalls, copy))
-			goto fail;
-	}
-	return root;
+	status = add_rules(syscalls, p->arg_rules, p, format, true, message, size);
+	if (status == 0)
+		status = add_rules(syscalls, p->kept_rules, p, format, false, message, size);
+	if (status != 0)
+		goto fail;
+	*root_out = root;
+	return 0;
 fail:
 	cJSON_Delete(root);
-	return NULL;
+	return status;
 }
 
 int profile_write(FILE *out, const struct profile *p, enum profile_format format, char *message, size_t size)
 {
 	cJSON *root;
-	int status;
+	int status = build(p, format, &root, message, size);
 
-	if (format == PROFILE_FORMAT_OCI && p->kept_rules != NULL) {
-		int index = 0;
-		for (const cJSON *rule = p->kept_rules->child; rule; rule = rule->next, index++)
-			if (cJSON_GetObjectItemCaseSensitive(rule, "includes") != NULL ||
-			    cJSON_GetObjectItemCaseSensitive(rule, "excludes") != NULL ||
-			    cJSON_GetObjectItemCaseSensitive(rule, "comment") != NULL) {
-				char *text = json_to_line(rule);
-				snprintf(message, size,
-				         "the OCI format has no includes, excludes or comment, which this merged "
-				         "rule uses: %.120s; use --format docker",
-				         text ? text : "?");
-				free(text);
-				return -2;
-			}
-	}
-	root = build(p, format);
-	if (root == NULL) {
+	if (status == -1)
 		errno = ENOMEM;
-		return -1;
-	}
+	if (status != 0)
+		return status;
 	status = json_write(out, root);
 	cJSON_Delete(root);
 	return status;
@@ -353,7 +440,8 @@ int profile_parse(const char *path, const char *text, size_t length, struct prof
 	input->path = strdup(path);
 	input->allow_names = cJSON_CreateArray();
 	input->other_rules = cJSON_CreateArray();
-	if (input->path == NULL || input->allow_names == NULL || input->other_rules == NULL)
+	input->arg_names = cJSON_CreateArray();
+	if (input->path == NULL || input->allow_names == NULL || input->other_rules == NULL || input->arg_names == NULL)
 		return problem(&reader, "out of memory");
 	root = cJSON_ParseWithLengthOpts(text, length, &end, 0);
 	if (root == NULL) {
@@ -459,5 +547,6 @@ void profile_input_free(struct profile_input *input)
 	free(input->default_action);
 	cJSON_Delete(input->allow_names);
 	cJSON_Delete(input->other_rules);
+	cJSON_Delete(input->arg_names);
 	memset(input, 0, sizeof(*input));
 }

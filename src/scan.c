@@ -100,7 +100,7 @@ static void copy_text(char *out, size_t size, const struct event_text *text, con
 	}
 }
 
-static void add_translation(struct scan *scan, const struct translation *translation,
+static void add_translation(struct scan *scan, const struct translation *translation, const struct event *event,
                             struct syscall_set *set, struct location where)
 {
 	if (translation->kind == TRANSLATION_NOT_SYSCALL) {
@@ -115,17 +115,39 @@ static void add_translation(struct scan *scan, const struct translation *transla
 		int id = translation->ids[i];
 		if (!syscall_set_has(set, id)) {
 			syscall_set_add(set, id);
-			if (set == &scan->syscalls)
+			if (set == &scan->syscalls) {
+				size_t length = event->process.length < SCAN_PROCESS_MAX ? event->process.length
+				                                                         : SCAN_PROCESS_MAX;
 				scan->first_seen[id] = where;
+				if (event->process.text != NULL)
+					memcpy(scan->first_process[id], event->process.text, length);
+				scan->first_process[id][length] = '\0';
+			}
 		}
 	}
+}
+
+static void observe_arguments(struct scan *scan, struct arg_facts *facts, const struct event *event,
+                              struct location where)
+{
+	char message[320];
+
+	if (arg_facts_observe(facts, event, where, message, sizeof(message)) == ARG_OK)
+		return;
+	if (++scan->args_not_understood <= SCAN_REPORTS_MAX)
+		report(scan, scan->files[where.file], where.line, "%s", message);
+	if (scan->args_not_understood == SCAN_REPORTS_MAX)
+		report(scan, scan->files[where.file], where.line, "further argument values not understood are "
+		       "counted, not shown");
 }
 
 static enum scan_status take_event(struct scan *scan, enum event_status kind, const struct event *event,
                                    struct location where)
 {
 	struct syscall_set *set = &scan->syscalls;
+	struct arg_facts *facts = &scan->facts;
 	enum scan_status status = SCAN_OK;
+	const struct translation *translation;
 
 	if (scan->filter != NULL) {
 		int wanted = container_filter_match(scan->filter, event->container_id.text, event->container_id.length);
@@ -142,14 +164,17 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 		copy_text(container->name, sizeof(container->name), &event->container_name, NULL);
 		copy_text(container->image, sizeof(container->image), &event->image, &event->image_tag);
 		set = &container->syscalls;
+		facts = &container->facts;
 	}
 	scan->matched++;
 	if (kind == EVENT_NO_SYSCALL) {
 		scan->not_syscall++;
 		return SCAN_OK;
 	}
-	add_translation(scan, translator_get(scan->translator, event->name.text, event->name.length, where),
-	                set, where);
+	translation = translator_get(scan->translator, event->name.text, event->name.length, where);
+	add_translation(scan, translation, event, set, where);
+	if (translation->kind == TRANSLATION_SYSCALLS)
+		observe_arguments(scan, facts, event, where);
 	return SCAN_OK;
 }
 

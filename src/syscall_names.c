@@ -275,30 +275,35 @@ bool syscall_names_well_formed(const char *name, size_t len)
 	return true;
 }
 
-/* Architectures in the order Docker's own profile lists them. */
+/*
+ * Architectures in the order Docker's own profile lists them, with the
+ * name moby's includes and excludes use for the host each runs on (Go's
+ * GOARCH turned into libseccomp's spelling; x32 runs on an amd64 host).
+ */
 static const struct arch_name {
 	const char *docker; /* the spelling in a profile */
 	const char *short_name; /* libseccomp's and uname's spelling */
+	const char *moby; /* the spelling of includes.arches and excludes.arches */
 } arch_names[] = {
-	{ "SCMP_ARCH_X86_64", "x86_64" },
-	{ "SCMP_ARCH_X86", "x86" },
-	{ "SCMP_ARCH_X32", "x32" },
-	{ "SCMP_ARCH_AARCH64", "aarch64" },
-	{ "SCMP_ARCH_ARM", "arm" },
-	{ "SCMP_ARCH_MIPS64", "mips64" },
-	{ "SCMP_ARCH_MIPS64N32", "mips64n32" },
-	{ "SCMP_ARCH_MIPS", "mips" },
-	{ "SCMP_ARCH_MIPSEL64", "mipsel64" },
-	{ "SCMP_ARCH_MIPSEL64N32", "mipsel64n32" },
-	{ "SCMP_ARCH_MIPSEL", "mipsel" },
-	{ "SCMP_ARCH_PPC64LE", "ppc64le" },
-	{ "SCMP_ARCH_PPC64", "ppc64" },
-	{ "SCMP_ARCH_PPC", "ppc" },
-	{ "SCMP_ARCH_S390X", "s390x" },
-	{ "SCMP_ARCH_S390", "s390" },
-	{ "SCMP_ARCH_PARISC64", "parisc64" },
-	{ "SCMP_ARCH_PARISC", "parisc" },
-	{ "SCMP_ARCH_RISCV64", "riscv64" },
+	{ "SCMP_ARCH_X86_64", "x86_64", "amd64" },
+	{ "SCMP_ARCH_X86", "x86", "x86" },
+	{ "SCMP_ARCH_X32", "x32", "amd64" },
+	{ "SCMP_ARCH_AARCH64", "aarch64", "arm64" },
+	{ "SCMP_ARCH_ARM", "arm", "arm" },
+	{ "SCMP_ARCH_MIPS64", "mips64", "mips64" },
+	{ "SCMP_ARCH_MIPS64N32", "mips64n32", "mips64n32" },
+	{ "SCMP_ARCH_MIPS", "mips", "mips" },
+	{ "SCMP_ARCH_MIPSEL64", "mipsel64", "mipsel64" },
+	{ "SCMP_ARCH_MIPSEL64N32", "mipsel64n32", "mips3l64n32" },
+	{ "SCMP_ARCH_MIPSEL", "mipsel", "mipsle" },
+	{ "SCMP_ARCH_PPC64LE", "ppc64le", "ppc64le" },
+	{ "SCMP_ARCH_PPC64", "ppc64", "ppc64" },
+	{ "SCMP_ARCH_PPC", "ppc", "ppc" },
+	{ "SCMP_ARCH_S390X", "s390x", "s390x" },
+	{ "SCMP_ARCH_S390", "s390", "s390" },
+	{ "SCMP_ARCH_PARISC64", "parisc64", "parisc64" },
+	{ "SCMP_ARCH_PARISC", "parisc", "parisc" },
+	{ "SCMP_ARCH_RISCV64", "riscv64", "riscv64" },
 };
 
 #define ARCH_NAME_COUNT (sizeof(arch_names) / sizeof(arch_names[0]))
@@ -326,6 +331,12 @@ const char *arch_short_name(uint32_t token)
 {
 	size_t i = arch_index(token);
 	return i < ARCH_NAME_COUNT ? arch_names[i].short_name : NULL;
+}
+
+const char *arch_moby_name(uint32_t token)
+{
+	size_t i = arch_index(token);
+	return i < ARCH_NAME_COUNT ? arch_names[i].moby : NULL;
 }
 
 static bool same_word(const char *a, size_t a_len, const char *b)

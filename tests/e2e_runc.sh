@@ -1,36 +1,46 @@
 #!/bin/sh
 # End to end: a real runtime (runc) enforces the profile falco2seccomp makes.
 #
-# 1. A minimal root filesystem holds a static busybox.
+# 1. A minimal root filesystem holds a static busybox and tests/e2e/probe.c,
+#    built static here.
 # 2. Recording: Falco needs a kernel driver, which a test cannot load, so the
-#    workload's syscalls are recorded with strace instead, run on the same
-#    root filesystem (chroot) with the same binary and kernel. Every syscall
-#    after the workload's execve is turned into a Falco-shaped JSON alert of
-#    container e2e0e2e0e2e0. strace writes kernel names (pread64, not pread);
-#    falco2seccomp takes those as Falco's generic events, unchanged. Like
-#    Falco's container.id filter, this sees the workload only, not runc.
-# 3. falco2seccomp turns the log into a profile (--format oci, default
+#    workloads' syscalls are recorded with strace instead, run on the same
+#    root filesystem (chroot) with the same binaries and kernel, and turned
+#    into Falco's JSON alerts by tests/e2e/strace2falco.awk, with the clone
+#    flags and socket families as Falco writes them. strace writes kernel
+#    names (pread64, not pread); falco2seccomp takes those as Falco's generic
+#    events, unchanged. Like Falco's container.id filter, this sees the
+#    workload only, not runc.
+# 3. falco2seccomp turns each log into a profile (--format oci, default
 #    runtime baseline runc), which goes into the bundle's config.json with
 #    noNewPrivileges off, as Docker and Kubernetes run containers.
-# 4. Checks: the workload runs under `runc run`; the same container running
-#    mkdir, which the recording never did, is denied with EPERM (and the same
-#    mkdir succeeds without the profile, so the denial is seccomp's); and the
-#    profile made with --runtime none from the same log does not even start
-#    the container, because runc itself makes syscalls after loading the
-#    filter that no log of the container shows.
+# 4. Checks, each the way an attacker would try it:
+#    - busybox: the workload runs; mkdir, never recorded, is denied with
+#      EPERM (and works without the profile); the --runtime none profile does
+#      not even start the container, because runc itself makes syscalls
+#      after loading the filter that no log of the container shows.
+#    - probe: its normal work (a thread, which glibc makes with clone3 and,
+#      once clone3 answers ENOSYS, with clone; fork; an AF_INET socket) runs
+#      under its profile, while clone(CLONE_NEWUSER) gets EPERM, clone3 gets
+#      ENOSYS, socket(AF_VSOCK), socket(AF_NETLINK) and
+#      personality(READ_IMPLIES_EXEC) get EPERM. Under the profile made with
+#      --allow-namespaces both clones create the namespace; without any
+#      profile every probe succeeds, so each denial is seccomp's.
+#    - --check passes the log the profile came from.
 #
-# It needs root, runc, strace, jq and busybox-static; when it cannot run,
+# It needs root, runc, strace, jq, cc and busybox-static; when it cannot run,
 # it fails and says why, never passes silently.
 # Usage: tests/e2e_runc.sh BINARY
 set -u
 export LC_ALL=C
 binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
 passed=0
 failed=0
 work=$(mktemp -d)
 name=f2s-e2e-$$
 cleanup() {
-	for c in ok denied control none; do runc delete -f "$name-$c" >/dev/null 2>&1; done
+	runc list -q 2>/dev/null | grep "^$name-" | while read -r c; do runc delete -f "$c" >/dev/null 2>&1; done
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -44,9 +54,12 @@ finish() {
 	[ "$failed" -eq 0 ]
 	exit $?
 }
+check() {
+	if eval "$2"; then passed=$((passed + 1)); else fail "$1"; fi
+}
 
 busybox=$(command -v busybox || echo /bin/busybox)
-for need in runc strace jq; do
+for need in runc strace jq cc; do
 	if ! command -v $need >/dev/null 2>&1; then
 		fail "cannot run: $need is missing (scripts/deps.sh test installs it)"
 		finish
@@ -67,33 +80,47 @@ mkdir -p "$rootfs/bin" "$rootfs/etc" "$rootfs/proc" "$rootfs/dev" "$rootfs/sys" 
 cp "$busybox" "$rootfs/bin/busybox"
 for applet in sh echo cat ls mkdir; do ln -s busybox "$rootfs/bin/$applet"; done
 echo e2e >"$rootfs/etc/hostname"
+if ! cc -static -O2 -pthread -o "$rootfs/bin/probe" "$here/e2e/probe.c" 2>"$work/cc.err"; then
+	fail "cannot build the probe: $(head -3 "$work/cc.err")"
+	finish
+fi
 workload='echo hello; cat /etc/hostname; ls /'
 
-# 2. Recording.
-if ! env -i PATH=/bin "$(command -v strace)" -f -qq -o "$work/trace.txt" "$(command -v chroot)" "$rootfs" /bin/sh -c "$workload" >"$work/recorded.out" 2>&1; then
-	fail "cannot record the workload with strace: $(head -3 "$work/recorded.out")"
-	finish
-fi
-awk '
-	/execve\("\/bin\/sh"/ { started = 1 }
-	!started { next }
-	$2 ~ /^[a-z_0-9]+\(/ {
-		name = $2; sub(/\(.*/, "", name)
-		printf "{\"output\":\"00:00:00.000000000: Informational e2e0e2e0e2e0:%s\",", name
-		printf "\"output_fields\":{\"container.id\":\"e2e0e2e0e2e0\",\"evt.type\":\"%s\",\"syscall.type\":\"%s\"},", name, name
-		printf "\"priority\":\"Informational\",\"rule\":\"Container syscalls\",\"source\":\"syscall\"}\n"
-	}' "$work/trace.txt" >"$work/events.jsonl"
-if [ "$(wc -l <"$work/events.jsonl")" -lt 20 ]; then
-	fail "the recording holds too few events: $(wc -l <"$work/events.jsonl")"
-	finish
-fi
+# 2. Recording: record LOG START COMMAND... runs COMMAND in the root
+# filesystem under strace and writes the alerts of container e2e0e2e0e2e0.
+record() {
+	log=$1
+	start=$2
+	shift 2
+	if ! env -i PATH=/bin "$(command -v strace)" -f -qq -o "$work/trace.txt" "$(command -v chroot)" "$rootfs" "$@" >"$work/recorded.out" 2>&1; then
+		fail "cannot record $* with strace: $(head -3 "$work/recorded.out")"
+		finish
+	fi
+	awk -v cid=e2e0e2e0e2e0 -v proc="$(basename "$start")" -v start="$start" -f "$here/e2e/strace2falco.awk" \
+		"$work/trace.txt" >"$log"
+	if [ "$(wc -l <"$log")" -lt 20 ]; then
+		fail "the recording of $* holds too few events: $(wc -l <"$log")"
+		finish
+	fi
+}
+record "$work/events.jsonl" /bin/sh /bin/sh -c "$workload"
+record "$work/probe.jsonl" /bin/probe /bin/probe work
+check "the probe's recording shows glibc making its thread with clone3" \
+	"grep -q '\"evt.type\":\"clone3\"' '$work/probe.jsonl'"
 
 # 3. Profiles and bundles.
-"$binary" -q -log "$work/events.jsonl" -container-id e2e0e2e0e2e0 --format oci -o "$work/profile.json" ||
-	fail "falco2seccomp failed on the recording"
-"$binary" -q -log "$work/events.jsonl" -container-id e2e0e2e0e2e0 --format oci --runtime none -o "$work/bare.json" ||
-	fail "falco2seccomp --runtime none failed on the recording"
+profile() {
+	out=$1
+	shift
+	"$binary" -q -container-id e2e0e2e0e2e0 --format oci -o "$out" "$@" || fail "falco2seccomp $* failed"
+}
+profile "$work/profile.json" -log "$work/events.jsonl"
+profile "$work/bare.json" -log "$work/events.jsonl" --runtime none
+profile "$work/probe-profile.json" -log "$work/probe.jsonl"
+profile "$work/probe-namespaces.json" -log "$work/probe.jsonl" --allow-namespaces
 (cd "$work/bundle" && runc spec) || { fail "runc spec failed"; finish; }
+mv "$work/bundle/config.json" "$work/spec.json"
+echo '{}' >"$work/empty.json"
 
 # bundle_config PROFILE|none ARGS_JSON: writes config.json for one run.
 bundle_config() {
@@ -108,49 +135,66 @@ bundle_config() {
 		 | .root.readonly = false | $filter" "$work/spec.json" >"$work/bundle/config.json" 2>"$work/jq.err" ||
 		{ fail "jq could not write config.json: $(cat "$work/jq.err")"; finish; }
 }
-mv "$work/bundle/config.json" "$work/spec.json"
-echo '{}' >"$work/empty.json"
 
-# run_container NAME: runs the bundle, output in $work/NAME.out, status in $run_status.
+# run_container NAME PROFILE|none ARGS_JSON: runs the bundle, output in
+# $work/NAME.out, status in $run_status.
 run_container() {
+	bundle_config "$2" "$3"
 	run_status=0
 	(cd "$work/bundle" && timeout 60 runc run "$name-$1") >"$work/$1.out" 2>&1 </dev/null || run_status=$?
 	runc delete -f "$name-$1" >/dev/null 2>&1
 }
 
 # 4a. The recorded workload runs under its profile.
-bundle_config "$work/profile.json" "[\"/bin/sh\", \"-c\", \"$workload\"]"
-run_container ok
-if [ $run_status -eq 0 ] && grep -qx hello "$work/ok.out" && grep -qx e2e "$work/ok.out"; then
-	passed=$((passed + 1))
-else
-	fail "the recorded workload did not run under its profile (status $run_status): $(head -5 "$work/ok.out")"
-fi
+run_container ok "$work/profile.json" "[\"/bin/sh\", \"-c\", \"$workload\"]"
+check "the recorded workload did not run under its profile (status $run_status): $(head -5 "$work/ok.out")" \
+	"[ $run_status -eq 0 ] && grep -qx hello '$work/ok.out' && grep -qx e2e '$work/ok.out'"
 
 # 4b. Something never recorded is denied with EPERM...
-bundle_config "$work/profile.json" '["/bin/mkdir", "/made-by-test"]'
-run_container denied
-if [ $run_status -ne 0 ] && grep -q "Operation not permitted" "$work/denied.out" && [ ! -d "$rootfs/made-by-test" ]; then
-	passed=$((passed + 1))
-else
-	fail "mkdir was not denied with EPERM (status $run_status): $(head -5 "$work/denied.out")"
-fi
+run_container denied "$work/profile.json" '["/bin/mkdir", "/made-by-test"]'
+check "mkdir was not denied with EPERM (status $run_status): $(head -5 "$work/denied.out")" \
+	"[ $run_status -ne 0 ] && grep -q 'Operation not permitted' '$work/denied.out' && [ ! -d '$rootfs/made-by-test' ]"
 # ...by seccomp: without the profile the same mkdir works.
-bundle_config none '["/bin/mkdir", "/made-by-test"]'
-run_container control
-if [ $run_status -eq 0 ] && [ -d "$rootfs/made-by-test" ]; then
-	passed=$((passed + 1))
-else
-	fail "mkdir failed even without a profile (status $run_status): $(head -5 "$work/control.out")"
-fi
+run_container control none '["/bin/mkdir", "/made-by-test"]'
+check "mkdir failed even without a profile (status $run_status): $(head -5 "$work/control.out")" \
+	"[ $run_status -eq 0 ] && [ -d '$rootfs/made-by-test' ]"
 
 # 4c. Without the runtime baseline the container does not start.
-bundle_config "$work/bare.json" "[\"/bin/sh\", \"-c\", \"$workload\"]"
-run_container none
+run_container none "$work/bare.json" "[\"/bin/sh\", \"-c\", \"$workload\"]"
 if [ $run_status -ne 0 ] && ! grep -qx hello "$work/none.out"; then
 	passed=$((passed + 1))
 	echo "e2e: as expected, --runtime none stops the container: $(grep -m1 'operation not permitted' "$work/none.out" || tail -1 "$work/none.out")"
 else
 	fail "with --runtime none the container started (status $run_status); the baseline would be unneeded"
 fi
+
+# 4d. The probe, under each profile: expect NAME PROFILE MODE LINE.
+expect() {
+	run_container "$1" "$2" "[\"/bin/probe\", \"$3\"]"
+	check "probe $3 under $(basename "$2"): expected '$4', got (status $run_status): $(head -3 "$work/$1.out")" \
+		"grep -qx '$4' '$work/$1.out'"
+}
+expect work "$work/probe-profile.json" work "work: ok"
+expect newuser "$work/probe-profile.json" clone-newuser "clone-newuser: EPERM"
+expect clone3 "$work/probe-profile.json" clone3-newuser "clone3-newuser: ENOSYS"
+expect vsock "$work/probe-profile.json" socket-vsock "socket-vsock: EPERM"
+expect netlink "$work/probe-profile.json" socket-netlink "socket-netlink: EPERM"
+expect persona "$work/probe-profile.json" personality "personality: EPERM"
+expect ns-work "$work/probe-namespaces.json" work "work: ok"
+expect ns-newuser "$work/probe-namespaces.json" clone-newuser "clone-newuser: ok"
+expect ns-clone3 "$work/probe-namespaces.json" clone3-newuser "clone3-newuser: ok"
+expect free-newuser none clone-newuser "clone-newuser: ok"
+expect free-clone3 none clone3-newuser "clone3-newuser: ok"
+expect free-netlink none socket-netlink "socket-netlink: ok"
+expect free-persona none personality "personality: ok"
+run_container free-vsock none '["/bin/probe", "socket-vsock"]'
+check "socket(AF_VSOCK) without a profile was refused with EPERM, so its denial would prove nothing" \
+	"grep -q '^socket-vsock: ' '$work/free-vsock.out' && ! grep -qx 'socket-vsock: EPERM' '$work/free-vsock.out'"
+
+# 4e. --check passes the log the profile came from (clone3 answers ENOSYS,
+# and clone is allowed for the fallback).
+"$binary" -q -container-id e2e0e2e0e2e0 -log "$work/probe.jsonl" -o "$work/probe-docker.json" ||
+	fail "falco2seccomp failed on the probe's recording"
+check "--check did not pass the log the profile came from: $("$binary" --check "$work/probe-docker.json" -container-id e2e0e2e0e2e0 -log "$work/probe.jsonl" 2>&1 | tail -3)" \
+	"'$binary' -q --check '$work/probe-docker.json' -container-id e2e0e2e0e2e0 -log '$work/probe.jsonl'"
 finish

@@ -79,7 +79,7 @@ static void write_should_give_the_same_bytes_each_time(void)
 {
 	struct arch_list arches;
 	const char *names[] = { "close", "read" };
-	struct profile p = { "SCMP_ACT_ERRNO", true, 1, &arches, names, 2, NULL };
+	struct profile p = { "SCMP_ACT_ERRNO", true, 1, &arches, names, 2, NULL, NULL };
 	char *first = NULL, *second = NULL;
 	size_t first_size, second_size;
 	char message[200];
@@ -100,7 +100,7 @@ static void write_should_refuse_docker_only_rules_in_oci_format(void)
 {
 	struct arch_list arches;
 	cJSON *kept = cJSON_Parse("[{\"names\":[\"clone\"],\"action\":\"SCMP_ACT_ALLOW\",\"includes\":{\"caps\":[\"CAP_SYS_ADMIN\"]}}]");
-	struct profile p = { "SCMP_ACT_ERRNO", false, 0, &arches, NULL, 0, kept };
+	struct profile p = { "SCMP_ACT_ERRNO", false, 0, &arches, NULL, 0, NULL, kept };
 	char message[300];
 	arch_list_default(&arches);
 	CHECK(profile_write(stdout, &p, PROFILE_FORMAT_OCI, message, sizeof(message)) == -2);

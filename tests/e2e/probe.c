@@ -1,0 +1,104 @@
+/*
+ * probe: the workload of the end-to-end test. "work" does what an ordinary
+ * service does (a thread, a child process, an AF_INET socket); each other
+ * mode tries one thing Docker's default profile refuses and prints what the
+ * kernel answered: "NAME: ok" or "NAME: EPERM" (the errno's name).
+ * Built static, so that it runs alone in a bare root filesystem.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <linux/sched.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/personality.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef AF_VSOCK
+#define AF_VSOCK 40
+#endif
+
+static void *thread_main(void *arg)
+{
+	return arg;
+}
+
+static int work(void)
+{
+	pthread_t thread;
+	int status = 0;
+	pid_t child;
+	int fd;
+
+	if (pthread_create(&thread, NULL, thread_main, NULL) != 0 || pthread_join(thread, NULL) != 0) {
+		puts("work: pthread_create failed");
+		return 1;
+	}
+	child = fork();
+	if (child == 0)
+		_exit(0);
+	if (child < 0 || waitpid(child, &status, 0) != child || status != 0) {
+		printf("work: fork failed: %s\n", strerrorname_np(errno));
+		return 1;
+	}
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0) {
+		printf("work: socket failed: %s\n", strerrorname_np(errno));
+		return 1;
+	}
+	close(fd);
+	puts("work: ok");
+	return 0;
+}
+
+/* Prints the outcome of a call that returned result. */
+static int report(const char *name, long result)
+{
+	if (result < 0)
+		printf("%s: %s\n", name, strerrorname_np(errno));
+	else
+		printf("%s: ok\n", name);
+	return 0;
+}
+
+/* The same for a clone: the child leaves at once, the parent waits for it. */
+static int report_clone(const char *name, long result)
+{
+	int status;
+
+	if (result == 0)
+		_exit(0);
+	if (result > 0)
+		waitpid((pid_t)result, &status, 0);
+	return report(name, result);
+}
+
+int main(int argc, char **argv)
+{
+	const char *mode = argc > 1 ? argv[1] : "";
+
+	if (strcmp(mode, "work") == 0)
+		return work();
+	if (strcmp(mode, "clone-newuser") == 0)
+		return report_clone(mode, syscall(SYS_clone, CLONE_NEWUSER | SIGCHLD, NULL, NULL, NULL, 0));
+	if (strcmp(mode, "clone3-newuser") == 0) {
+		struct clone_args args;
+		memset(&args, 0, sizeof(args));
+		args.flags = CLONE_NEWUSER;
+		args.exit_signal = SIGCHLD;
+		return report_clone(mode, syscall(SYS_clone3, &args, sizeof(args)));
+	}
+	if (strcmp(mode, "socket-vsock") == 0)
+		return report(mode, socket(AF_VSOCK, SOCK_STREAM, 0));
+	if (strcmp(mode, "socket-netlink") == 0)
+		return report(mode, socket(AF_NETLINK, SOCK_RAW, 0));
+	if (strcmp(mode, "personality") == 0)
+		return report(mode, personality(READ_IMPLIES_EXEC));
+	fprintf(stderr, "usage: probe work|clone-newuser|clone3-newuser|socket-vsock|socket-netlink|personality\n");
+	return 2;
+}
