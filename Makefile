@@ -20,7 +20,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DF2S_VERSION='"$(VERSION)"' -Iinclude $(DEP
 LIBS = $(DEPS_LIBS) -lm
 
 LIB_SOURCES = src/arg_facts.c src/arg_rules.c src/container_filter.c src/docker_default.c src/event.c src/json_arena.c src/json_scan.c src/json_writer.c src/line_reader.c \
-	src/merge.c src/options.c src/output.c src/profile.c src/runtime_baseline.c src/scan.c src/syscall_names.c \
+	src/merge.c src/options.c src/output.c src/profile.c src/profile_judge.c src/runtime_baseline.c src/scan.c src/syscall_names.c \
 	src/syscall_set.c src/translate.c
 SOURCES = $(LIB_SOURCES) src/main.c
 HEADERS = $(wildcard include/*.h)
@@ -28,7 +28,7 @@ HEADERS = $(wildcard include/*.h)
 # The sanitizer build that tests run; warnings are errors there.
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -Werror
 
-.PHONY: all clean install uninstall check example deps bench fuzz lint
+.PHONY: all clean install uninstall check example deps bench fuzz print-lib-sources
 
 all: falco2seccomp
 
@@ -47,6 +47,10 @@ build/asan/unit_tests: tests/unit/*.c tests/unit/*.h $(LIB_SOURCES) $(HEADERS) M
 build/plain/falco2seccomp: $(SOURCES) $(HEADERS) Makefile
 	@mkdir -p build/plain
 	$(CC) $(ALL_CFLAGS) -O1 -g -Werror -o $@ $(SOURCES) $(LDFLAGS) $(LIBS)
+
+# The one source list, for fuzz/run.sh.
+print-lib-sources:
+	@echo $(LIB_SOURCES)
 
 deps:
 	@scripts/deps.sh build

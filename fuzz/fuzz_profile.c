@@ -2,7 +2,9 @@
  * Fuzzes the profile reader behind --merge and --check, and writes back
  * whatever it accepts.
  */
+#include "docker_default.h"
 #include "profile.h"
+#include "profile_judge.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -17,11 +19,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (profile_parse("fuzz.json", (const char *)data, size, &input, message, sizeof(message)) == 0) {
 		const char *names[] = { "read" };
 		struct profile p = { input.default_action, input.has_errno_ret, input.errno_ret, &input.arches,
-			             names, 1, input.other_rules };
+			             names, 1, input.other_rules, input.other_rules };
+		struct judge_context ctx = { "amd64", docker_default_capabilities, DOCKER_DEFAULT_CAPABILITY_COUNT, 6, 1 };
+		struct judgement judgement;
+		char text[512];
 		FILE *sink = fopen("/dev/null", "w");
 		if (sink != NULL) {
 			profile_write(sink, &p, PROFILE_FORMAT_DOCKER, message, sizeof(message));
-			profile_allows(&input, "read");
+			profile_write(sink, &p, PROFILE_FORMAT_OCI, message, sizeof(message));
+			profile_write(sink, &p, PROFILE_FORMAT_LEGACY, message, sizeof(message));
+			for (const cJSON *rule = input.other_rules->child; rule; rule = rule->next) {
+				const cJSON *names_item = cJSON_GetObjectItemCaseSensitive(rule, "names");
+				const cJSON *name_item = cJSON_GetObjectItemCaseSensitive(rule, "name");
+				const char *name = cJSON_IsString(name_item) ? name_item->valuestring
+				                   : names_item && cJSON_IsString(names_item->child) ? names_item->child->valuestring
+				                                                                     : "read";
+				profile_judge(&input, name, &ctx, &judgement);
+				profile_judge_describe(&judgement, name, text, sizeof(text));
+			}
 			fclose(sink);
 		}
 	}

@@ -7,9 +7,7 @@ set -u
 seconds=${1:-10}
 cd "$(dirname "$0")/.."
 mkdir -p build/fuzz
-sources="src/container_filter.c src/event.c src/json_arena.c src/json_scan.c src/json_writer.c src/line_reader.c
-	src/merge.c src/options.c src/output.c src/profile.c src/runtime_baseline.c src/scan.c src/syscall_names.c
-	src/syscall_set.c src/translate.c"
+sources=$(make -s --no-print-directory print-lib-sources)
 flags="-std=c11 -D_GNU_SOURCE -Iinclude $(pkg-config --cflags libcjson libseccomp) -g -O1
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 libs="$(pkg-config --libs libcjson libseccomp) -lm"

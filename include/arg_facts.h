@@ -37,6 +37,7 @@ struct family_facts {
 };
 
 struct arg_facts {
+	bool flags_logged;    /* some clone or clone3 event carried its flags */
 	uint32_t namespaces;  /* kernel CLONE_NEW* bits logged with clone or clone3 */
 	struct arg_origin namespace_at[DOCKER_NAMESPACE_FLAG_COUNT]; /* first event of each flag */
 	struct family_facts families[ARG_SOCKET_CALLS];              /* socket, socketpair */

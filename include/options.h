@@ -13,6 +13,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The most capabilities --cap-add may name, and their longest spelling. */
+#define OPTIONS_CAPS_MAX 64
+#define OPTIONS_CAP_NAME_MAX 40
+
 /* The most files one option may name (--log, --merge, --add, --remove). */
 #define OPTIONS_LIST_MAX 256
 
@@ -52,6 +56,8 @@ struct options {
 	struct name_list merge;          /* --merge */
 	struct arg_rule_choice arg_rules; /* --allow-namespaces, --no-arg-rule */
 	bool deny_risky;                 /* --deny-risky */
+	char cap_add[OPTIONS_CAPS_MAX][OPTIONS_CAP_NAME_MAX]; /* --cap-add, as CAP_NAME */
+	size_t cap_add_count;            /* entries in cap_add */
 	const char *check;               /* --check PROFILE */
 	const char *output;              /* -o, NULL for stdout */
 	const char *output_dir;          /* --output-dir */

@@ -69,11 +69,8 @@ int profile_read(const char *path, struct profile_input *input, char *message, s
 int profile_parse(const char *path, const char *text, size_t length, struct profile_input *input,
                   char *message, size_t size);
 
-/*
- * Tells whether the profile lets a process call name: a rule that allows it
- * (with or without argument conditions), or no rule and an allowing default.
- */
-bool profile_allows(const struct profile_input *input, const char *name);
+/* Tells whether a rule names the syscall name, in "names" or "name". */
+bool profile_rule_names(const cJSON *rule, const char *name);
 
 /* Frees what input owns. Accepts NULL. */
 void profile_input_free(struct profile_input *input);

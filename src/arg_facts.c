@@ -84,6 +84,7 @@ static enum arg_observation observe_flags(struct arg_facts *facts, const struct 
 				found |= 1u << i;
 		start += length + 1;
 		if (bar == NULL) {
+			facts->flags_logged = true;
 			for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
 				if ((found >> i & 1) && !(facts->namespaces & docker_namespace_flags[i].value)) {
 					facts->namespaces |= docker_namespace_flags[i].value;
@@ -188,6 +189,7 @@ enum arg_observation arg_facts_observe(struct arg_facts *facts, const struct eve
 
 void arg_facts_unite(struct arg_facts *into, const struct arg_facts *from)
 {
+	into->flags_logged |= from->flags_logged;
 	for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
 		if ((from->namespaces & docker_namespace_flags[i].value) &&
 		    !(into->namespaces & docker_namespace_flags[i].value)) {

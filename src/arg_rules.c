@@ -5,6 +5,7 @@
 #include "arg_rules.h"
 
 #include "docker_default.h"
+#include "profile.h"
 
 #include <seccomp.h>
 #include <stdio.h>
@@ -363,19 +364,6 @@ bool arg_rules_absorb(const cJSON *rule, const char *path, struct arg_facts *fac
 	return false;
 }
 
-static bool rule_names_contain(const cJSON *rule, const char *name)
-{
-	const cJSON *names = cJSON_GetObjectItemCaseSensitive(rule, "names");
-	const cJSON *single = cJSON_GetObjectItemCaseSensitive(rule, "name");
-
-	if (cJSON_IsString(single) && strcmp(single->valuestring, name) == 0)
-		return true;
-	for (const cJSON *item = names ? names->child : NULL; item; item = item->next)
-		if (cJSON_IsString(item) && strcmp(item->valuestring, name) == 0)
-			return true;
-	return false;
-}
-
 /* Tells whether one of the rule's conditions keeps name within the rule in force. */
 static bool narrow_enough(const cJSON *rule, enum arg_rule which, const struct arg_facts *facts,
                           const struct arg_rule_choice *choice)
@@ -422,7 +410,7 @@ bool arg_rules_widens(const cJSON *rule, const struct arg_facts *facts, const st
 	for (size_t i = 0; i < sizeof(guarded) / sizeof(guarded[0]); i++) {
 		enum arg_rule which = guarded[i];
 		const char *option;
-		if (!arg_rule_active(choice, which) || !rule_names_contain(rule, rule_names[which]) ||
+		if (!arg_rule_active(choice, which) || !profile_rule_names(rule, rule_names[which]) ||
 		    (which != ARG_RULE_CLONE3 && narrow_enough(rule, which, facts, choice)))
 			continue;
 		option = which == ARG_RULE_CLONE || which == ARG_RULE_CLONE3 ? "--allow-namespaces or --no-arg-rule "

@@ -13,6 +13,7 @@
 #include "options.h"
 #include "output.h"
 #include "profile.h"
+#include "profile_judge.h"
 #include "runtime_baseline.h"
 #include "scan.h"
 #include "syscall_set.h"
@@ -25,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -73,6 +75,11 @@ static const char help_text[] =
 	"  --remove NAME          never allow NAME; repeatable\n"
 	"  --merge PROFILE        start from PROFILE's rules; repeatable\n"
 	"  --allow-empty          write a profile even with no events\n"
+	"  --allow-namespaces     allow clone and clone3 with namespace flags\n"
+	"  --no-arg-rule NAME     allow NAME (clone, clone3, personality, socket,\n"
+	"                         socketpair) with any arguments; repeatable\n"
+	"  --deny-risky           leave out syscalls Docker's default allows only with\n"
+	"                         a capability or never, unless --add names them\n"
 	"Output:\n"
 	"  -o, --output FILE      write the profile to FILE, replacing it only when\n"
 	"                         complete (default: standard output)\n"
@@ -81,6 +88,7 @@ static const char help_text[] =
 	"  --full-parse           decode every line (slower; same result)\n"
 	"Other jobs:\n"
 	"  --check PROFILE        report syscalls in the log that PROFILE does not allow\n"
+	"  --cap-add CAP          with --check: the container also has CAP; repeatable\n"
 	"  --list-containers      list the containers in the log\n"
 	"  --all-containers --output-dir DIR   one profile per container\n"
 	"  -h, --help             show this help\n"
@@ -519,7 +527,7 @@ static void summarize_arg_rules(struct run *run, const struct syscall_set *set, 
 		}
 	}
 	if (used > 0)
-		warn("argument rules kept from Docker's default: %s", text);
+		warn("argument rules (Docker's, narrowed to the log): %s", text);
 	for (size_t i = 0; plan->written[ARG_RULE_CLONE] && i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
 		if (facts->namespaces & docker_namespace_flags[i].value) {
 			describe_origin(run, &facts->namespace_at[i], origin, sizeof(origin));
@@ -752,8 +760,75 @@ static int job_profile(struct run *run)
 	return status;
 }
 
+/* The container --check judges for: this host's architecture and kernel, Docker's capabilities and --cap-add. */
+static void judge_context(const struct options *opts, const char **caps, struct judge_context *ctx)
+{
+	struct utsname host;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->arch = arch_moby_name(seccomp_arch_native());
+	if (ctx->arch == NULL)
+		ctx->arch = "";
+	for (size_t i = 0; i < DOCKER_DEFAULT_CAPABILITY_COUNT; i++)
+		caps[ctx->cap_count++] = docker_default_capabilities[i];
+	for (size_t i = 0; i < opts->cap_add_count; i++)
+		caps[ctx->cap_count++] = opts->cap_add[i];
+	ctx->caps = caps;
+	if (uname(&host) == 0 && sscanf(host.release, "%u.%u", &ctx->kernel_major, &ctx->kernel_minor) != 2)
+		ctx->kernel_major = ctx->kernel_minor = 0;
+}
+
+/*
+ * Judges one observed syscall for --check; returns true when the profile
+ * does not allow it, after saying why.
+ */
+static bool check_syscall(struct run *run, const struct profile_input *profile, const struct judge_context *ctx,
+                          int id)
+{
+	const char *name = syscall_catalog_name(&run->catalog, id);
+	const char *path = run->options.check;
+	const struct location *at = &run->scan.first_seen[id];
+	struct judgement judgement, fallback;
+	char conditions[512];
+
+	profile_judge(profile, name, ctx, &judgement);
+	if (judgement.verdict == VERDICT_ALLOWED)
+		return false;
+	if (judgement.verdict == VERDICT_CONDITIONAL) {
+		int holds = profile_judge_arguments(&judgement, name, &run->scan.facts);
+		profile_judge_describe(&judgement, name, conditions, sizeof(conditions));
+		if (holds == 0) {
+			warn("%s:%llu: %s is allowed by %s %s, which the arguments in the log do not meet",
+			     file_name(run, at->file), (unsigned long long)at->line, name, path, conditions);
+			return true;
+		}
+		if (!run->options.quiet)
+			warn("%s: allowed by %s %s%s", name, path, conditions,
+			     holds < 0 ? " (the log does not show enough of its arguments to tell)" : ", as the log shows");
+		return false;
+	}
+	profile_judge(profile, "clone", ctx, &fallback);
+	if (strcmp(name, "clone3") == 0 && judgement.errno_rule && judgement.errno_ret == DOCKER_ENOSYS &&
+	    fallback.verdict != VERDICT_DENIED) {
+		if (!run->options.quiet)
+			warn("clone3: answered with ENOSYS by %s; the C library then falls back to clone, which it allows",
+			     path);
+		return false;
+	}
+	if (judgement.needs_cap != NULL)
+		warn("%s:%llu: %s is not allowed by %s without %s (--cap-add %s judges for a container that has it)",
+		     file_name(run, at->file), (unsigned long long)at->line, name, path, judgement.needs_cap,
+		     judgement.needs_cap);
+	else
+		warn("%s:%llu: %s is not allowed by %s", file_name(run, at->file), (unsigned long long)at->line, name,
+		     path);
+	return true;
+}
+
 static int job_check(struct run *run)
 {
+	const char *caps[DOCKER_DEFAULT_CAPABILITY_COUNT + OPTIONS_CAPS_MAX];
+	struct judge_context ctx;
 	struct profile_input profile;
 	char message[512];
 	size_t denied = 0;
@@ -764,18 +839,14 @@ static int job_check(struct run *run)
 		profile_input_free(&profile);
 		return EXIT_INPUT;
 	}
+	judge_context(&run->options, caps, &ctx);
 	run->arches = run->options.has_arches || profile.arches.count == 0 ? run->options.arches : profile.arches;
 	status = run_scan(run, &run->options.containers, false);
 	if (status == EXIT_OK)
 		status = check_matches(run);
-	for (size_t id = 0; status == EXIT_OK && id < run->catalog.count; id++) {
-		const char *name = syscall_catalog_name(&run->catalog, (int)id);
-		if (!syscall_set_has(&run->scan.syscalls, (int)id) || profile_allows(&profile, name))
-			continue;
-		denied++;
-		warn("%s:%llu: %s is not allowed by %s", file_name(run, run->scan.first_seen[id].file),
-		     (unsigned long long)run->scan.first_seen[id].line, name, run->options.check);
-	}
+	for (size_t id = 0; status == EXIT_OK && id < run->catalog.count; id++)
+		if (syscall_set_has(&run->scan.syscalls, (int)id) && check_syscall(run, &profile, &ctx, (int)id))
+			denied++;
 	if (status == EXIT_OK && !run->options.quiet)
 		warn("%zu of %zu syscalls observed are not allowed by %s", denied,
 		     syscall_set_count(&run->scan.syscalls), run->options.check);

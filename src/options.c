@@ -6,6 +6,7 @@
 
 #include "runtime_baseline.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -13,12 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum option_code {
 	OPT_LOG = 256, OPT_CONTAINER_ID, OPT_DEFAULT_ACTION, OPT_ERRNO_RET, OPT_ARCH, OPT_FORMAT,
 	OPT_RUNTIME, OPT_EXACT, OPT_ADD, OPT_REMOVE, OPT_MERGE, OPT_CHECK, OPT_LIST_CONTAINERS,
 	OPT_ALL_CONTAINERS, OPT_OUTPUT_DIR, OPT_STRICT, OPT_ALLOW_EMPTY, OPT_VERSION, OPT_FULL_PARSE,
-	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY
+	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY,
+	OPT_CAP_ADD
 };
 
 static const struct option long_options[] = {
@@ -36,6 +39,7 @@ static const struct option long_options[] = {
 	{ "allow-namespaces", no_argument, NULL, OPT_ALLOW_NAMESPACES },
 	{ "no-arg-rule", required_argument, NULL, OPT_NO_ARG_RULE },
 	{ "deny-risky", no_argument, NULL, OPT_DENY_RISKY },
+	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
 	{ "check", required_argument, NULL, OPT_CHECK },
 	{ "list-containers", no_argument, NULL, OPT_LIST_CONTAINERS },
 	{ "all-containers", no_argument, NULL, OPT_ALL_CONTAINERS },
@@ -78,6 +82,24 @@ static bool parse_errno(const char *text, long *value)
 	errno = 0;
 	*value = strtol(text, &end, 10);
 	return errno == 0 && end != text && *end == '\0' && *value >= 0 && *value <= 4095;
+}
+
+/* Adds --cap-add's capability, spelled CAP_SYS_ADMIN or SYS_ADMIN in any case. */
+static enum options_status add_capability(struct options *opts, const char *arg, char *message, size_t size)
+{
+	const char *name = strncasecmp(arg, "CAP_", 4) == 0 ? arg + 4 : arg;
+	char *cap;
+
+	if (*name == '\0' || strlen(name) + 4 >= OPTIONS_CAP_NAME_MAX || strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz_") != strlen(name))
+		return usage_error(message, size, "--cap-add: '%s' is not a capability such as CAP_SYS_ADMIN", arg);
+	if (opts->cap_add_count == OPTIONS_CAPS_MAX)
+		return usage_error(message, size, "too many --cap-add capabilities");
+	cap = opts->cap_add[opts->cap_add_count++];
+	memcpy(cap, "CAP_", 4);
+	for (size_t i = 0; i <= strlen(name); i++)
+		cap[4 + i] = (char)toupper((unsigned char)name[i]);
+	return OPTIONS_OK;
 }
 
 /* Names the option argv[optind - 1] that getopt refused, for the message. */
@@ -164,6 +186,8 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 		opts->arg_rules.lifted[rule] = true;
 		return OPTIONS_OK;
 	}
+	case OPT_CAP_ADD:
+		return add_capability(opts, arg, message, size);
 	case OPT_CHECK:
 		opts->check = arg;
 		opts->job = JOB_CHECK;
@@ -215,6 +239,9 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 	if ((opts->job == JOB_CHECK || opts->job == JOB_LIST_CONTAINERS) && opts->merge.count > 0)
 		return usage_error(message, size, "--merge builds profiles: it does not go with --check or "
 		                   "--list-containers");
+	if (opts->cap_add_count > 0 && opts->job != JOB_CHECK)
+		return usage_error(message, size, "--cap-add says which capabilities --check judges a profile for; "
+		                   "it goes with --check");
 	if (opts->job == JOB_ALL_CONTAINERS && opts->output_dir == NULL)
 		return usage_error(message, size, "--all-containers needs --output-dir DIR");
 	if (opts->job != JOB_ALL_CONTAINERS && opts->output_dir != NULL)

@@ -503,7 +503,7 @@ int profile_read(const char *path, struct profile_input *input, char *message, s
 	return status;
 }
 
-static bool names_contain(const cJSON *rule, const char *name)
+bool profile_rule_names(const cJSON *rule, const char *name)
 {
 	const cJSON *names = cJSON_GetObjectItemCaseSensitive(rule, "names");
 	const cJSON *single = cJSON_GetObjectItemCaseSensitive(rule, "name");
@@ -514,29 +514,6 @@ static bool names_contain(const cJSON *rule, const char *name)
 		if (cJSON_IsString(item) && strcmp(item->valuestring, name) == 0)
 			return true;
 	return false;
-}
-
-static bool allowing(const char *action)
-{
-	return strcmp(action, "SCMP_ACT_ALLOW") == 0 || strcmp(action, "SCMP_ACT_LOG") == 0;
-}
-
-bool profile_allows(const struct profile_input *input, const char *name)
-{
-	bool named = false;
-
-	for (const cJSON *item = input->allow_names->child; item; item = item->next)
-		if (strcmp(item->valuestring, name) == 0)
-			return true;
-	for (const cJSON *rule = input->other_rules->child; rule; rule = rule->next) {
-		if (!names_contain(rule, name))
-			continue;
-		const cJSON *action = cJSON_GetObjectItemCaseSensitive(rule, "action");
-		if (allowing(action->valuestring))
-			return true;
-		named = true;
-	}
-	return !named && allowing(input->default_action);
 }
 
 void profile_input_free(struct profile_input *input)

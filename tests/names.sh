@@ -3,7 +3,8 @@
 # - every row of Falco's event table (tests/data/falco-event-names.tsv, a
 #   copy of the project's reference) gives exactly the kernel names the
 #   table lists, plus the 32-bit names libs folds into it, plus exit and
-#   exit_group; events that are not syscalls give no profile at all;
+#   exit_group (and clone for clone3, whose ENOSYS sends the C library
+#   to clone); events that are not syscalls give no profile at all;
 # - --exact leaves family members out;
 # - the 2016 nginx log gives pread64, pwrite64 and rt_sigreturn, never
 #   Falco's or sysdig's own names;
@@ -25,9 +26,10 @@ fail() {
 	failed=$((failed + 1))
 }
 
-# Prints the names a profile allows, one a line, sorted.
+# Prints the names a profile's rules name, one a line, sorted, each once
+# (clone has a rule per architecture kind, with its argument conditions).
 profile_names() {
-	sed -n 's/^        "\([a-z0-9_]*\)",\{0,1\}$/\1/p' "$1" | sort
+	jq -r '.syscalls[] | (.names // [.name])[]' "$1" | sort -u
 }
 
 # Runs one event through the program; prints the names or NOT-A-SYSCALL.
@@ -60,7 +62,9 @@ while IFS="$(printf '\t')" read -r event kernel note; do
 	if [ -z "$kernel" ]; then
 		expected=NOT-A-SYSCALL
 	else
-		expected=$(one_per_line "$kernel" "$folded" exit exit_group)
+		fallback=""
+		[ "$event" = clone3 ] && fallback=clone
+		expected=$(one_per_line "$kernel" "$folded" $fallback exit exit_group)
 	fi
 	actual=$(run_event "$event")
 	if [ "$actual" = "$expected" ]; then

@@ -1,4 +1,6 @@
+#include "docker_default.h"
 #include "profile.h"
+#include "profile_judge.h"
 #include "test.h"
 
 #include <seccomp.h>
@@ -7,6 +9,16 @@
 static int parse(const char *text, struct profile_input *input, char *message)
 {
 	return profile_parse("p.json", text, strlen(text), input, message, 300);
+}
+
+/* Tells whether input allows name, at least under some argument conditions, in a default container. */
+static bool profile_allows(const struct profile_input *input, const char *name)
+{
+	struct judge_context ctx = { "amd64", docker_default_capabilities, DOCKER_DEFAULT_CAPABILITY_COUNT, 6, 1 };
+	struct judgement judgement;
+
+	profile_judge(input, name, &ctx, &judgement);
+	return judgement.verdict != VERDICT_DENIED;
 }
 
 static void parse_should_split_plain_allow_lists_from_other_rules(void)
