@@ -18,16 +18,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (profile_parse("fuzz.json", (const char *)data, size, &input, message, sizeof(message)) == 0) {
 		const char *names[] = { "read" };
-		struct profile p = { input.default_action, input.has_errno_ret, input.errno_ret, &input.arches,
-			             names, 1, input.other_rules, input.other_rules };
-		struct judge_context ctx = { "amd64", docker_default_capabilities, DOCKER_DEFAULT_CAPABILITY_COUNT, 6, 1 };
+		struct rule_context ctx = { "amd64", docker_default_capabilities, DOCKER_DEFAULT_CAPABILITY_COUNT, 6, 1 };
+		struct profile p = { .default_action = input.default_action, .has_errno_ret = input.has_errno_ret,
+		                     .errno_ret = input.errno_ret, .arches = &input.arches,
+		                     .arch_map = input.has_arch_map ? &input.arch_map : NULL, .names = names,
+		                     .name_count = 1, .arg_rules = input.other_rules, .kept_rules = input.other_rules,
+		                     .oci = &ctx };
 		struct judgement judgement;
 		char text[512];
 		FILE *sink = fopen("/dev/null", "w");
 		if (sink != NULL) {
-			profile_write(sink, &p, PROFILE_FORMAT_DOCKER, message, sizeof(message));
-			profile_write(sink, &p, PROFILE_FORMAT_OCI, message, sizeof(message));
-			profile_write(sink, &p, PROFILE_FORMAT_LEGACY, message, sizeof(message));
+			profile_write(sink, &p, PROFILE_FORMAT_DOCKER);
+			profile_write(sink, &p, PROFILE_FORMAT_OCI);
+			profile_write(sink, &p, PROFILE_FORMAT_LEGACY);
 			for (const cJSON *rule = input.other_rules->child; rule; rule = rule->next) {
 				const cJSON *names_item = cJSON_GetObjectItemCaseSensitive(rule, "names");
 				const cJSON *name_item = cJSON_GetObjectItemCaseSensitive(rule, "name");

@@ -21,7 +21,10 @@ enum merge_status {
 
 /* The top of the profile to write. */
 struct merge_header {
-	struct arch_list arches;    /* --arch, else every merged profile's, else the default */
+	struct arch_list arches;    /* --arch, else every merged profile's, else the default;
+	                               with an archMap, its main and sub-architectures */
+	bool has_arch_map;          /* a merged profile had archMap: arch_map is written back */
+	struct arch_map arch_map;   /* the entries of the target architectures */
 	const char *default_action; /* borrowed: --default-action, else the merged profiles' one */
 	bool has_errno_ret;         /* defaultErrnoRet is written */
 	long errno_ret;             /* its value */
@@ -29,7 +32,12 @@ struct merge_header {
 
 /*
  * Settles the header from the options and count merged profiles: what the
- * command line says wins; otherwise the profiles must agree.
+ * command line says wins; otherwise the profiles must agree. An archMap is
+ * resolved as the runtimes do: without --arch, only the entry of this
+ * machine's architecture is kept; with it, the entries of the listed ones.
+ * The result is checked as the command line is: an errno goes only with
+ * SCMP_ACT_ERRNO or SCMP_ACT_TRACE and is at most 4095, and
+ * SCMP_ACT_NOTIFY is no default action.
  */
 enum merge_status merge_header(const struct options *opts, const struct profile_input *profiles, size_t count,
                                struct merge_header *header, char *message, size_t size);
@@ -54,8 +62,9 @@ enum merge_status merge_check_arg_rules(const struct profile_input *profiles, si
                                         char *message, size_t size);
 
 /*
- * Gathers the profiles' rules that are not plain allow lists, each once,
- * ordered by their text, so that merging in any order writes the same bytes.
+ * Gathers the profiles' rules that are not plain allow lists, each once
+ * (rules equal but for the order of their keys are one), ordered by their
+ * text with keys sorted, so that merging in any order writes the same bytes.
  * *kept is a new array (caller frees with cJSON_Delete), or NULL when there
  * are none.
  */

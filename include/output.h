@@ -1,25 +1,36 @@
 /*
- * output: where a profile goes. A file is written beside its final name and
- * renamed over it only when everything was written, so a failed run leaves
- * an existing profile untouched.
+ * output: where a profile goes, as a shell redirect would send it, but
+ * atomically. A regular file is written beside its final name (through a
+ * symlink, beside the link's target) and renamed over it only when
+ * everything was written, keeping the old file's mode and, where the
+ * caller may, its owner; a failed run leaves an existing profile
+ * untouched. A device or a pipe is written in place; "-" is standard
+ * output.
  */
 #ifndef F2S_OUTPUT_H
 #define F2S_OUTPUT_H
 
 #include <stdio.h>
 
+enum output_status {
+	OUTPUT_OK,
+	OUTPUT_FAILED,            /* errno says why */
+	OUTPUT_DIRECTORY_LOCKED   /* the file's directory is not writable: it cannot be replaced safely */
+};
+
 struct output {
 	FILE *file;       /* where to write; stdout when path is NULL */
-	const char *path; /* the final name, borrowed; NULL for stdout */
+	const char *path; /* the name given, borrowed; NULL for stdout */
+	char *final_path; /* owned: the file replaced at commit (a symlink's target) */
 	char *temp_path;  /* owned: the file being written */
 };
 
-/* Opens path (NULL: stdout) for writing; returns 0, or -1 with errno set. */
-int output_open(struct output *out, const char *path);
+/* Opens path (NULL or "-": stdout) for writing. */
+enum output_status output_open(struct output *out, const char *path);
 
 /*
- * Finishes the file: flushes, syncs and renames it over path. Returns 0, or
- * -1 with errno set, in which case nothing at path was changed.
+ * Finishes the file: flushes, syncs and renames it over its final name.
+ * Returns 0, or -1 with errno set, in which case nothing there was changed.
  */
 int output_commit(struct output *out);
 

@@ -20,16 +20,33 @@ enum profile_format {
 	PROFILE_FORMAT_OCI     /* the linux.seccomp object of an OCI config */
 };
 
+/* The container a rule's includes and excludes are weighed for, as moby does. */
+struct rule_context {
+	const char *arch;           /* moby's name of the architecture ("amd64") */
+	const char *const *caps;    /* the container's capabilities, borrowed */
+	size_t cap_count;           /* entries in caps */
+	unsigned kernel_major;      /* the kernel, for minKernel */
+	unsigned kernel_minor;
+};
+
+/*
+ * Tells whether moby keeps rule for the container ctx describes. When a
+ * capability that includes.caps asks for is missing, *missing names it.
+ */
+bool profile_rule_applies(const cJSON *rule, const struct rule_context *ctx, const char **missing);
+
 /* What a profile to write holds. Nothing in it is owned. */
 struct profile {
 	const char *default_action;  /* an SCMP_ACT_* name */
 	bool has_errno_ret;          /* write defaultErrnoRet */
 	long errno_ret;              /* its value */
 	const struct arch_list *arches; /* the architectures */
+	const struct arch_map *arch_map; /* written instead of architectures (docker format), or NULL */
 	const char *const *names;    /* syscalls to allow without conditions, sorted */
 	size_t name_count;           /* entries in names */
 	const cJSON *arg_rules;      /* array of rules with arguments (Docker's format), or NULL */
 	const cJSON *kept_rules;     /* array of rules to write as they are, or NULL */
+	const struct rule_context *oci; /* the container the OCI format resolves includes and excludes for */
 };
 
 /* A profile read for --merge or --check. */
@@ -38,7 +55,9 @@ struct profile_input {
 	char *default_action;      /* owned */
 	bool has_errno_ret;        /* defaultErrnoRet was given */
 	long errno_ret;            /* its value */
-	struct arch_list arches;   /* from architectures and archMap */
+	struct arch_list arches;   /* from architectures and archMap, every one */
+	bool has_arch_map;         /* the profile has archMap */
+	struct arch_map arch_map;  /* its entries */
 	cJSON *allow_names;        /* owned array of the names of plain allow rules */
 	cJSON *other_rules;        /* owned array of every other rule, as written */
 	cJSON *arg_names;          /* owned array of the names of rules merge_absorb_arg_rules took */
@@ -50,14 +69,20 @@ bool profile_action_valid(const char *action);
 /* The valid actions, comma-separated, for messages. */
 const char *profile_action_list(void);
 
+/* Tells whether action may be a profile's defaultAction (SCMP_ACT_NOTIFY may not). */
+bool profile_default_action_valid(const char *action);
+
+/* The actions that may be defaultAction, comma-separated, for messages. */
+const char *profile_default_action_list(void);
+
 /*
- * Writes p to out in format; returns 0, -1 when out failed (errno set), or
- * -2 when the format cannot express a rule (message says which). The legacy
+ * Writes p to out in format; returns 0, or -1 when out failed or memory ran
+ * out (errno set). The legacy
  * format writes one rule per name; the OCI format has no includes or
- * excludes, so it writes the rules that apply on the profile's first
- * architecture, as moby does on a host of that architecture.
+ * excludes, so it writes the rules that apply to the container p->oci
+ * describes (its architecture, capabilities and kernel), as moby does.
  */
-int profile_write(FILE *out, const struct profile *p, enum profile_format format, char *message, size_t size);
+int profile_write(FILE *out, const struct profile *p, enum profile_format format);
 
 /*
  * Reads and checks the profile at path. Returns 0, or -1 with a message

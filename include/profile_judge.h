@@ -17,15 +17,6 @@
 /* The most conditional rules told apart for one syscall. */
 #define JUDGE_CONDITIONS_MAX 16
 
-/* The container the profile is judged for. */
-struct judge_context {
-	const char *arch;           /* moby's name of the host architecture ("amd64") */
-	const char *const *caps;    /* the container's capabilities, borrowed */
-	size_t cap_count;           /* entries in caps */
-	unsigned kernel_major;      /* the kernel, for minKernel */
-	unsigned kernel_minor;
-};
-
 enum verdict {
 	VERDICT_ALLOWED,     /* allowed whatever the arguments */
 	VERDICT_CONDITIONAL, /* allowed only when a rule's argument conditions hold */
@@ -42,7 +33,7 @@ struct judgement {
 };
 
 /* Judges name against input for the container ctx describes. */
-void profile_judge(const struct profile_input *input, const char *name, const struct judge_context *ctx,
+void profile_judge(const struct profile_input *input, const char *name, const struct rule_context *ctx,
                    struct judgement *out);
 
 /*

@@ -23,6 +23,21 @@ struct arch_list {
 	size_t count;              /* number of tokens in use */
 };
 
+/*
+ * A profile's archMap: for each main architecture, the ones its processes
+ * may also use (x86_64: x86 and x32). A runtime keeps the entry of the
+ * architecture it runs on.
+ */
+struct arch_map_entry {
+	uint32_t arch;           /* the main architecture */
+	struct arch_list subs;   /* its sub-architectures */
+};
+
+struct arch_map {
+	struct arch_map_entry entries[ARCH_MAX]; /* in arch_docker_name's order */
+	size_t count;                            /* entries in use */
+};
+
 enum falco_name_kind {
 	FALCO_NAME_SYSCALL,     /* an event that stands for kernel syscalls */
 	FALCO_NAME_NOT_SYSCALL, /* one of Falco's own events: never written */
@@ -66,6 +81,13 @@ void arch_list_default(struct arch_list *list);
 
 /* Adds token unless present; false when the list is full. */
 bool arch_list_add(struct arch_list *list, uint32_t token);
+
+/*
+ * Tells whether one seccomp filter can hold every architecture of list
+ * (libseccomp refuses to mix byte orders). When it cannot, *bad is the
+ * first architecture that does not fit with those before it.
+ */
+bool arch_list_loadable(const struct arch_list *list, uint32_t *bad);
 
 /* Sorts the list into the order of arch_docker_name's table. */
 void arch_list_sort(struct arch_list *list);

@@ -33,6 +33,7 @@ struct translation {
 	enum translation_kind kind;       /* what the name stands for */
 	int ids[TRANSLATE_IDS_MAX];       /* catalog ids, for TRANSLATION_SYSCALLS */
 	int count;                        /* ids in use */
+	int direct_count;                 /* the first ids: the name's own and family; the rest are 32-bit aliases */
 	bool expanded;                    /* family members were added */
 	uint64_t events;                  /* events seen with this name */
 	struct location first;            /* where the name was first seen */
@@ -48,7 +49,12 @@ struct translator {
 	struct translation scratch;      /* for names beyond the limit */
 	uint64_t names_not_remembered;   /* events whose name was beyond the limit */
 	bool catalog_full;               /* a name was lost because the catalog is full */
+	struct syscall_set direct;       /* ids that events stand for themselves (own name or family) */
+	struct syscall_set aliases;      /* ids added only as 32-bit x86 aliases of other names */
 };
+
+/* How many of set's syscalls were observed as such, not added as 32-bit aliases. */
+size_t translator_count_observed(const struct translator *translator, const struct syscall_set *set);
 
 /* Returns 0, or -1 when memory runs out. */
 int translator_init(struct translator *translator, struct syscall_catalog *catalog, bool exact, bool with_ia32);

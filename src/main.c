@@ -124,6 +124,8 @@ struct run {
 	struct options options;            /* the command line */
 	struct profile_input *merged;      /* --merge profiles, options.merge.count of them */
 	struct arch_list arches;           /* the target architectures */
+	const struct arch_map *arch_map;   /* the archMap to write, or NULL */
+	struct merge_header header;        /* what --merge and the command line settled */
 	const char *default_action;        /* for the profile written */
 	bool has_errno_ret;                /* defaultErrnoRet to write */
 	long errno_ret;                    /* its value */
@@ -185,13 +187,43 @@ static void describe_arches(const struct arch_list *arches, char *text, size_t s
 		                         arch_short_name(arches->tokens[i]));
 }
 
+/* Refuses architectures that cannot share one filter; returns an exit status. */
+static int check_loadable(const struct arch_list *arches)
+{
+	uint32_t bad;
+	char list[256];
+
+	if (arch_list_loadable(arches, &bad))
+		return EXIT_OK;
+	describe_arches(arches, list, sizeof(list));
+	warn("%s cannot share one seccomp filter with the others of %s (libseccomp refuses to mix byte orders); "
+	     "name the architectures of one kind with --arch",
+	     arch_short_name(bad), list);
+	return EXIT_USAGE;
+}
+
+/* Checks that the profile to write loads: each archMap entry on its own, else the whole list. */
+static int check_architectures(const struct run *run)
+{
+	int status = EXIT_OK;
+
+	if (run->arch_map == NULL || run->options.format != PROFILE_FORMAT_DOCKER)
+		return check_loadable(&run->arches);
+	for (size_t e = 0; e < run->arch_map->count && status == EXIT_OK; e++) {
+		struct arch_list group = run->arch_map->entries[e].subs;
+		arch_list_add(&group, run->arch_map->entries[e].arch);
+		status = check_loadable(&group);
+	}
+	return status;
+}
+
 /* Settles the profile's header and the kept rules from the merged profiles. */
 static int merge_profiles(struct run *run)
 {
-	struct merge_header header;
+	struct merge_header *header = &run->header;
 	char message[512];
 
-	switch (merge_header(&run->options, run->merged, run->options.merge.count, &header, message, sizeof(message))) {
+	switch (merge_header(&run->options, run->merged, run->options.merge.count, header, message, sizeof(message))) {
 	case MERGE_OK:
 		break;
 	case MERGE_CONFLICT:
@@ -200,16 +232,17 @@ static int merge_profiles(struct run *run)
 	case MERGE_NO_MEMORY:
 		return EXIT_RESOURCES;
 	}
-	run->arches = header.arches;
-	run->default_action = header.default_action;
-	run->has_errno_ret = header.has_errno_ret;
-	run->errno_ret = header.errno_ret;
+	run->arches = header->arches;
+	run->arch_map = header->has_arch_map ? &header->arch_map : NULL;
+	run->default_action = header->default_action;
+	run->has_errno_ret = header->has_errno_ret;
+	run->errno_ret = header->errno_ret;
 	merge_absorb_arg_rules(run->merged, run->options.merge.count, &run->merged_facts);
 	if (merge_kept_rules(run->merged, run->options.merge.count, &run->kept_rules) != MERGE_OK) {
 		warn("out of memory");
 		return EXIT_RESOURCES;
 	}
-	return EXIT_OK;
+	return check_architectures(run);
 }
 
 static int read_merged_profiles(struct run *run)
@@ -344,6 +377,28 @@ static int finish_set(struct run *run, struct syscall_set *set, struct additions
 	return EXIT_OK;
 }
 
+/*
+ * The container rules are weighed for: architecture token, this host's
+ * kernel, Docker's default capabilities and --cap-add (caps has room for
+ * them all).
+ */
+static void rule_context_for(const struct options *opts, uint32_t arch, const char **caps, struct rule_context *ctx)
+{
+	struct utsname host;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->arch = arch_moby_name(arch);
+	if (ctx->arch == NULL)
+		ctx->arch = "";
+	for (size_t i = 0; i < DOCKER_DEFAULT_CAPABILITY_COUNT; i++)
+		caps[ctx->cap_count++] = docker_default_capabilities[i];
+	for (size_t i = 0; i < opts->cap_add_count; i++)
+		caps[ctx->cap_count++] = opts->cap_add[i];
+	ctx->caps = caps;
+	if (uname(&host) == 0 && sscanf(host.release, "%u.%u", &ctx->kernel_major, &ctx->kernel_minor) != 2)
+		ctx->kernel_major = ctx->kernel_minor = 0;
+}
+
 /* Writes the profile for set to path (NULL: stdout); returns an exit status. */
 static int write_profile(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
                          const char *path, struct arg_rule_plan *plan)
@@ -355,34 +410,43 @@ static int write_profile(struct run *run, const struct syscall_set *set, const s
 		.has_errno_ret = run->has_errno_ret,
 		.errno_ret = run->errno_ret,
 		.arches = &run->arches,
+		.arch_map = run->arch_map,
 		.names = plain,
 		.kept_rules = run->kept_rules,
 	};
+	const char *caps[DOCKER_DEFAULT_CAPABILITY_COUNT + OPTIONS_CAPS_MAX];
+	struct rule_context oci;
 	cJSON *rules;
 	struct output out;
-	char message[512];
 	int status;
 
+	rule_context_for(&run->options, run->arches.tokens[0], caps, &oci);
+	profile.oci = &oci;
 	if (arg_rules_build(names, count, &run->arches, facts, &run->options.arg_rules, plain, &profile.name_count,
 	                    &rules, plan) != 0) {
 		warn("out of memory");
 		return EXIT_RESOURCES;
 	}
 	profile.arg_rules = rules;
-	if (output_open(&out, path) != 0) {
+	switch (output_open(&out, path)) {
+	case OUTPUT_OK:
+		break;
+	case OUTPUT_DIRECTORY_LOCKED:
+		warn("cannot write %s: its directory is not writable (%s), so the file cannot be replaced safely; "
+		     "write it elsewhere with -o, or to standard output", path, strerror(errno));
+		cJSON_Delete(rules);
+		return EXIT_OUTPUT;
+	case OUTPUT_FAILED:
+	default:
 		warn("cannot write %s: %s", path, strerror(errno));
 		cJSON_Delete(rules);
 		return EXIT_OUTPUT;
 	}
-	status = profile_write(out.file, &profile, run->options.format, message, sizeof(message));
+	status = profile_write(out.file, &profile, run->options.format);
 	cJSON_Delete(rules);
-	if (status == -2) {
-		output_abort(&out);
-		warn("%s", message);
-		return EXIT_USAGE;
-	}
 	if (status != 0 || output_commit(&out) != 0) {
-		warn("cannot write %s: %s", path ? path : "the profile to standard output", strerror(errno));
+		warn("cannot write %s: %s", path && strcmp(path, "-") != 0 ? path : "the profile to standard output",
+		     strerror(errno));
 		output_abort(&out);
 		return EXIT_OUTPUT;
 	}
@@ -568,35 +632,44 @@ static void summarize_arg_rules(struct run *run, const struct syscall_set *set, 
 static size_t report_risky(struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
                            const struct additions *added, const char *container)
 {
-	size_t count = 0;
-	char where[320];
+	const char *level = run->options.strict ? "error" : "warning";
+	size_t count = 0, merged = 0, used = 0;
+	char where[320], list[2048];
 
+	list[0] = '\0';
 	for (size_t id = 0; id < run->catalog.count; id++) {
 		const char *name = syscall_catalog_name(&run->catalog, (int)id);
 		const char *cap = risky_capability(name);
 		if (cap == NULL || !syscall_set_has(set, (int)id) || syscall_set_has(&added->by_user, (int)id))
 			continue;
 		count++;
-		if (container != NULL && syscall_set_has(observed, (int)id))
+		if (!syscall_set_has(observed, (int)id)) {
+			/* What merged profiles bring is told in one line. */
+			if (used < sizeof(list))
+				used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s (%s)", merged ? ", " : "", name,
+				                         cap[0] ? cap : "never");
+			merged++;
+			continue;
+		}
+		if (container != NULL)
 			snprintf(where, sizeof(where), "container %s made it", container);
-		else if (syscall_set_has(observed, (int)id) && run->scan.first_process[id][0] != '\0')
+		else if (run->scan.first_process[id][0] != '\0')
 			snprintf(where, sizeof(where), "process '%s' made it first at %s:%llu", run->scan.first_process[id],
 			         file_name(run, run->scan.first_seen[id].file),
 			         (unsigned long long)run->scan.first_seen[id].line);
-		else if (syscall_set_has(observed, (int)id))
+		else
 			snprintf(where, sizeof(where), "first made at %s:%llu", file_name(run, run->scan.first_seen[id].file),
 			         (unsigned long long)run->scan.first_seen[id].line);
-		else
-			snprintf(where, sizeof(where), "a merged profile allows it");
 		if (cap[0] != '\0')
 			warn("%s: %s is allowed, which Docker's default allows only with %s; %s (--add %s keeps it, "
-			     "--deny-risky leaves such syscalls out)",
-			     run->options.strict ? "error" : "warning", name, cap, where, name);
+			     "--deny-risky leaves such syscalls out)", level, name, cap, where, name);
 		else
 			warn("%s: %s is allowed, which Docker's default never allows; %s (--add %s keeps it, "
-			     "--deny-risky leaves such syscalls out)",
-			     run->options.strict ? "error" : "warning", name, where, name);
+			     "--deny-risky leaves such syscalls out)", level, name, where, name);
 	}
+	if (merged > 0)
+		warn("%s: the merged profiles allow %zu syscalls that Docker's default allows only with a capability "
+		     "(or never): %s; --deny-risky leaves them out, --add keeps one", level, merged, list);
 	return count;
 }
 
@@ -607,8 +680,11 @@ static void summarize(struct run *run, const struct syscall_set *set, const stru
 	if (run->options.quiet)
 		return;
 	summarize_translations(run);
-	warn("%llu events read, %llu of the named containers, %zu distinct syscalls observed",
-	     (unsigned long long)scan->events, (unsigned long long)scan->matched, syscall_set_count(&scan->syscalls));
+	size_t observed = translator_count_observed(&run->translator, &scan->syscalls);
+	warn("%llu events read, %llu of the named containers, %zu distinct syscalls observed (and %zu 32-bit x86 "
+	     "names of them added)",
+	     (unsigned long long)scan->events, (unsigned long long)scan->matched, observed,
+	     syscall_set_count(&scan->syscalls) - observed);
 	const struct runtime_baseline *baseline = runtime_baseline_find(run->options.runtime);
 	char runtime[200];
 	if (baseline != NULL)
@@ -760,29 +836,12 @@ static int job_profile(struct run *run)
 	return status;
 }
 
-/* The container --check judges for: this host's architecture and kernel, Docker's capabilities and --cap-add. */
-static void judge_context(const struct options *opts, const char **caps, struct judge_context *ctx)
-{
-	struct utsname host;
-
-	memset(ctx, 0, sizeof(*ctx));
-	ctx->arch = arch_moby_name(seccomp_arch_native());
-	if (ctx->arch == NULL)
-		ctx->arch = "";
-	for (size_t i = 0; i < DOCKER_DEFAULT_CAPABILITY_COUNT; i++)
-		caps[ctx->cap_count++] = docker_default_capabilities[i];
-	for (size_t i = 0; i < opts->cap_add_count; i++)
-		caps[ctx->cap_count++] = opts->cap_add[i];
-	ctx->caps = caps;
-	if (uname(&host) == 0 && sscanf(host.release, "%u.%u", &ctx->kernel_major, &ctx->kernel_minor) != 2)
-		ctx->kernel_major = ctx->kernel_minor = 0;
-}
 
 /*
  * Judges one observed syscall for --check; returns true when the profile
  * does not allow it, after saying why.
  */
-static bool check_syscall(struct run *run, const struct profile_input *profile, const struct judge_context *ctx,
+static bool check_syscall(struct run *run, const struct profile_input *profile, const struct rule_context *ctx,
                           int id)
 {
 	const char *name = syscall_catalog_name(&run->catalog, id);
@@ -828,7 +887,7 @@ static bool check_syscall(struct run *run, const struct profile_input *profile, 
 static int job_check(struct run *run)
 {
 	const char *caps[DOCKER_DEFAULT_CAPABILITY_COUNT + OPTIONS_CAPS_MAX];
-	struct judge_context ctx;
+	struct rule_context ctx;
 	struct profile_input profile;
 	char message[512];
 	size_t denied = 0;
@@ -839,7 +898,7 @@ static int job_check(struct run *run)
 		profile_input_free(&profile);
 		return EXIT_INPUT;
 	}
-	judge_context(&run->options, caps, &ctx);
+	rule_context_for(&run->options, seccomp_arch_native(), caps, &ctx);
 	run->arches = run->options.has_arches || profile.arches.count == 0 ? run->options.arches : profile.arches;
 	status = run_scan(run, &run->options.containers, false);
 	if (status == EXIT_OK)
@@ -849,7 +908,7 @@ static int job_check(struct run *run)
 			denied++;
 	if (status == EXIT_OK && !run->options.quiet)
 		warn("%zu of %zu syscalls observed are not allowed by %s", denied,
-		     syscall_set_count(&run->scan.syscalls), run->options.check);
+		     translator_count_observed(&run->translator, &run->scan.syscalls), run->options.check);
 	profile_input_free(&profile);
 	if (status == EXIT_OK && denied > 0)
 		status = EXIT_NOT_ALLOWED;
@@ -907,7 +966,8 @@ static int job_list_containers(struct run *run)
 		print_cell(c->name, 24);
 		fputs("  ", stdout);
 		print_cell(c->image, 32);
-		printf("  %10llu  %8zu\n", (unsigned long long)c->events, syscall_set_count(&c->syscalls));
+		printf("  %10llu  %8zu\n", (unsigned long long)c->events,
+		       translator_count_observed(&run->translator, &c->syscalls));
 	}
 	if (run->scan.container_count == 0) {
 		warn("no container events in %llu events read", (unsigned long long)run->scan.events);

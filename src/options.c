@@ -125,12 +125,9 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 		return OPTIONS_OK;
 	case OPT_DEFAULT_ACTION:
 		if (!profile_action_valid(arg))
-			return usage_error(message, size,
-			                   "--default-action: '%s' is not a seccomp action; valid actions: "
-			                   "SCMP_ACT_ERRNO, SCMP_ACT_KILL, SCMP_ACT_KILL_PROCESS, SCMP_ACT_KILL_THREAD, "
-			                   "SCMP_ACT_TRAP, SCMP_ACT_TRACE, SCMP_ACT_LOG, SCMP_ACT_ALLOW",
-			                   arg);
-		if (strcmp(arg, "SCMP_ACT_NOTIFY") == 0)
+			return usage_error(message, size, "--default-action: '%s' is not a seccomp action; valid actions: %s",
+			                   arg, profile_default_action_list());
+		if (!profile_default_action_valid(arg))
 			return usage_error(message, size,
 			                   "--default-action: %s needs a listener and runtimes refuse it as the "
 			                   "default action",

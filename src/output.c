@@ -4,55 +4,140 @@
 #include "output.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-int output_open(struct output *out, const char *path)
+/*
+ * The file a write to path lands in: path itself, or the target of the
+ * symlink it is (resolved like open(2) would, even when the target does
+ * not exist yet). Returns a malloc'd name, or NULL with errno set.
+ */
+static char *final_name(const char *path)
+{
+	char *name = strdup(path);
+
+	for (int hops = 0; name != NULL && hops < 40; hops++) {
+		struct stat info;
+		char target[PATH_MAX];
+		ssize_t length;
+		if (lstat(name, &info) != 0 || !S_ISLNK(info.st_mode))
+			return name;
+		length = readlink(name, target, sizeof(target) - 1);
+		if (length < 0) {
+			free(name);
+			return NULL;
+		}
+		target[length] = '\0';
+		if (target[0] == '/') {
+			free(name);
+			name = strdup(target);
+		} else {
+			char *copy = strdup(name);
+			char *joined = copy ? malloc(strlen(copy) + (size_t)length + 2) : NULL;
+			if (joined != NULL) {
+				strcpy(joined, dirname(copy));
+				strcat(joined, "/");
+				strcat(joined, target);
+			}
+			free(copy);
+			free(name);
+			name = joined;
+		}
+	}
+	if (name != NULL) {
+		free(name);
+		errno = ELOOP;
+	}
+	return NULL;
+}
+
+/* Makes the new file look like the old one: its mode, and its owner where the caller may. */
+static int copy_attributes(int fd, const struct stat *old)
+{
+	if (fchown(fd, old->st_uid, old->st_gid) != 0 && errno != EPERM)
+		return -1;
+	return fchmod(fd, old->st_mode & 07777);
+}
+
+static enum output_status fail(struct output *out, int fd)
+{
+	int saved = errno;
+
+	if (fd >= 0)
+		close(fd);
+	if (out->temp_path != NULL)
+		unlink(out->temp_path);
+	free(out->temp_path);
+	free(out->final_path);
+	out->temp_path = out->final_path = NULL;
+	errno = saved;
+	return OUTPUT_FAILED;
+}
+
+enum output_status output_open(struct output *out, const char *path)
 {
 	static const char suffix[] = ".XXXXXX";
-	struct stat info;
+	struct stat old;
+	bool exists = false;
 	mode_t mask;
 	int fd;
 
 	memset(out, 0, sizeof(*out));
-	out->path = path;
-	if (path == NULL) {
+	if (path == NULL || strcmp(path, "-") == 0) {
 		out->file = stdout;
-		return 0;
+		return OUTPUT_OK;
 	}
-	/* A device or a pipe (/dev/stdout, a fifo) is written in place. */
-	if (stat(path, &info) == 0 && !S_ISREG(info.st_mode)) {
-		out->file = fopen(path, "w");
-		return out->file ? 0 : -1;
+	out->path = path;
+	out->final_path = final_name(path);
+	if (out->final_path == NULL)
+		return fail(out, -1);
+	/* Open first and ask the descriptor, so that what is checked is what is written. */
+	fd = open(out->final_path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 && errno != ENOENT)
+		return fail(out, -1);
+	if (fd >= 0) {
+		if (fstat(fd, &old) != 0)
+			return fail(out, fd);
+		if (!S_ISREG(old.st_mode)) {
+			/* A device or a pipe (/dev/stdout, a fifo) is written in place. */
+			out->file = fdopen(fd, "w");
+			return out->file ? OUTPUT_OK : fail(out, fd);
+		}
+		close(fd);
+		exists = true;
 	}
-	out->temp_path = malloc(strlen(path) + sizeof(suffix));
+	out->temp_path = malloc(strlen(out->final_path) + sizeof(suffix));
 	if (out->temp_path == NULL)
-		return -1;
-	strcpy(out->temp_path, path);
+		return fail(out, -1);
+	strcpy(out->temp_path, out->final_path);
 	strcat(out->temp_path, suffix);
 	fd = mkstemp(out->temp_path);
 	if (fd < 0) {
-		free(out->temp_path);
-		out->temp_path = NULL;
-		return -1;
-	}
-	/* mkstemp makes the file 0600; a profile is no secret. */
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	out->file = fdopen(fd, "w");
-	if (out->file == NULL) {
 		int saved = errno;
-		close(fd);
-		unlink(out->temp_path);
 		free(out->temp_path);
 		out->temp_path = NULL;
+		fail(out, -1);
 		errno = saved;
-		return -1;
+		return saved == EACCES || saved == EROFS ? OUTPUT_DIRECTORY_LOCKED : OUTPUT_FAILED;
 	}
-	return 0;
+	if (exists) {
+		if (copy_attributes(fd, &old) != 0)
+			return fail(out, fd);
+	} else {
+		/* mkstemp makes the file 0600; a new profile gets what a redirect would give it. */
+		mask = umask(0);
+		umask(mask);
+		if (fchmod(fd, 0666 & ~mask) != 0)
+			return fail(out, fd);
+	}
+	out->file = fdopen(fd, "w");
+	return out->file ? OUTPUT_OK : fail(out, fd);
 }
 
 int output_commit(struct output *out)
@@ -64,32 +149,22 @@ int output_commit(struct output *out)
 		failed = fflush(stdout) != 0 || ferror(stdout);
 		return failed ? -1 : 0;
 	}
-	if (out->temp_path == NULL) {
-		failed = fflush(out->file) != 0 || ferror(out->file);
-		saved = errno;
-		if (fclose(out->file) != 0 && !failed) {
-			failed = 1;
-			saved = errno;
-		}
-		out->file = NULL;
-		errno = saved;
-		return failed ? -1 : 0;
-	}
-	failed = fflush(out->file) != 0 || ferror(out->file) || fsync(fileno(out->file)) != 0;
+	failed = fflush(out->file) != 0 || ferror(out->file) || (out->temp_path && fsync(fileno(out->file)) != 0);
 	saved = errno;
 	if (fclose(out->file) != 0 && !failed) {
 		failed = 1;
 		saved = errno;
 	}
 	out->file = NULL;
-	if (!failed && rename(out->temp_path, out->path) != 0) {
+	if (!failed && out->temp_path != NULL && rename(out->temp_path, out->final_path) != 0) {
 		failed = 1;
 		saved = errno;
 	}
-	if (failed)
+	if (failed && out->temp_path != NULL)
 		unlink(out->temp_path);
 	free(out->temp_path);
-	out->temp_path = NULL;
+	free(out->final_path);
+	out->temp_path = out->final_path = NULL;
 	errno = saved;
 	return failed ? -1 : 0;
 }
@@ -102,6 +177,7 @@ void output_abort(struct output *out)
 			unlink(out->temp_path);
 	}
 	free(out->temp_path);
-	out->temp_path = NULL;
+	free(out->final_path);
+	out->temp_path = out->final_path = NULL;
 	out->file = NULL;
 }

@@ -9,15 +9,23 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-static const char *const actions[] = {
-	"SCMP_ACT_KILL", "SCMP_ACT_KILL_PROCESS", "SCMP_ACT_KILL_THREAD", "SCMP_ACT_TRAP",
-	"SCMP_ACT_ERRNO", "SCMP_ACT_TRACE", "SCMP_ACT_ALLOW", "SCMP_ACT_LOG", "SCMP_ACT_NOTIFY",
+/* Every action a profile may name; the one list that messages and checks are made from. */
+static const struct action {
+	const char *name;
+	bool as_default; /* runtimes accept it as defaultAction */
+} actions[] = {
+	{ "SCMP_ACT_ERRNO", true }, { "SCMP_ACT_KILL", true },  { "SCMP_ACT_KILL_PROCESS", true },
+	{ "SCMP_ACT_KILL_THREAD", true }, { "SCMP_ACT_TRAP", true }, { "SCMP_ACT_TRACE", true },
+	{ "SCMP_ACT_LOG", true }, { "SCMP_ACT_ALLOW", true }, { "SCMP_ACT_NOTIFY", false },
 };
+
+#define ACTION_COUNT (sizeof(actions) / sizeof(actions[0]))
 
 static const char *const comparisons[] = {
 	"SCMP_CMP_NE", "SCMP_CMP_LT", "SCMP_CMP_LE", "SCMP_CMP_EQ",
@@ -34,13 +42,42 @@ static bool in_list(const char *word, const char *const *list, size_t count)
 
 bool profile_action_valid(const char *action)
 {
-	return in_list(action, actions, sizeof(actions) / sizeof(actions[0]));
+	for (size_t i = 0; i < ACTION_COUNT; i++)
+		if (strcmp(actions[i].name, action) == 0)
+			return true;
+	return false;
+}
+
+bool profile_default_action_valid(const char *action)
+{
+	for (size_t i = 0; i < ACTION_COUNT; i++)
+		if (strcmp(actions[i].name, action) == 0)
+			return actions[i].as_default;
+	return false;
+}
+
+/* Joins the names of the actions, all of them or only the default ones, with ", ". */
+static const char *join_actions(char *text, size_t size, bool defaults_only)
+{
+	size_t used = 0;
+
+	text[0] = '\0';
+	for (size_t i = 0; i < ACTION_COUNT && used < size; i++)
+		if (!defaults_only || actions[i].as_default)
+			used += (size_t)snprintf(text + used, size - used, "%s%s", used ? ", " : "", actions[i].name);
+	return text;
 }
 
 const char *profile_action_list(void)
 {
-	return "SCMP_ACT_ERRNO, SCMP_ACT_KILL, SCMP_ACT_KILL_PROCESS, SCMP_ACT_KILL_THREAD, "
-	       "SCMP_ACT_TRAP, SCMP_ACT_TRACE, SCMP_ACT_LOG, SCMP_ACT_ALLOW, SCMP_ACT_NOTIFY";
+	static char text[256];
+	return text[0] ? text : join_actions(text, sizeof(text), false);
+}
+
+const char *profile_default_action_list(void)
+{
+	static char text[256];
+	return text[0] ? text : join_actions(text, sizeof(text), true);
 }
 
 static bool empty_or_absent(const cJSON *item);
@@ -88,34 +125,56 @@ static bool list_has(const cJSON *list, const char *word)
 	return false;
 }
 
-/* Tells whether filter (includes or excludes) holds anything but arches. */
-static bool filters_more_than_arches(const cJSON *filter)
+static bool has_cap(const struct rule_context *ctx, const char *cap)
 {
-	for (const cJSON *item = filter ? filter->child : NULL; item; item = item->next)
-		if (strcmp(item->string, "arches") != 0 && !empty_or_absent(item))
+	for (size_t i = 0; i < ctx->cap_count; i++)
+		if (strcmp(ctx->caps[i], cap) == 0)
 			return true;
 	return false;
 }
 
-/*
- * For the OCI format: 1 when rule applies on the architecture whose moby
- * name is host, 0 when it does not, -1 when the format cannot say it.
- */
-static int oci_applies(const cJSON *rule, const char *host)
+/* 1 when the kernel is at least minKernel ("4.8"), 0 when older, -1 when it cannot be read. */
+static int kernel_at_least(const struct rule_context *ctx, const cJSON *min)
 {
-	const cJSON *includes = cJSON_GetObjectItemCaseSensitive(rule, "includes");
-	const cJSON *excludes = cJSON_GetObjectItemCaseSensitive(rule, "excludes");
-	const cJSON *comment = cJSON_GetObjectItemCaseSensitive(rule, "comment");
-	const cJSON *in = cJSON_GetObjectItemCaseSensitive(includes, "arches");
-	const cJSON *out = cJSON_GetObjectItemCaseSensitive(excludes, "arches");
+	unsigned major, minor;
+	char rest;
 
-	if (filters_more_than_arches(includes) || filters_more_than_arches(excludes) ||
-	    !(comment == NULL || (cJSON_IsString(comment) && comment->valuestring[0] == '\0')))
+	if (!cJSON_IsString(min) || sscanf(min->valuestring, "%u.%u%c", &major, &minor, &rest) != 2)
 		return -1;
-	if (!empty_or_absent(in) && !list_has(in, host))
-		return 0;
-	return empty_or_absent(out) || !list_has(out, host);
+	return ctx->kernel_major > major || (ctx->kernel_major == major && ctx->kernel_minor >= minor);
 }
+
+bool profile_rule_applies(const cJSON *rule, const struct rule_context *ctx, const char **cap)
+{
+	const cJSON *excludes = cJSON_GetObjectItemCaseSensitive(rule, "excludes");
+	const cJSON *includes = cJSON_GetObjectItemCaseSensitive(rule, "includes");
+	const cJSON *arches = cJSON_GetObjectItemCaseSensitive(excludes, "arches");
+	const cJSON *caps = cJSON_GetObjectItemCaseSensitive(excludes, "caps");
+	const cJSON *min = cJSON_GetObjectItemCaseSensitive(excludes, "minKernel");
+
+	*cap = NULL;
+	if (list_has(arches, ctx->arch))
+		return false;
+	for (const cJSON *item = caps ? caps->child : NULL; item; item = item->next)
+		if (cJSON_IsString(item) && has_cap(ctx, item->valuestring))
+			return false;
+	if (min != NULL && !cJSON_IsNull(min) && kernel_at_least(ctx, min) != 0)
+		return false;
+	arches = cJSON_GetObjectItemCaseSensitive(includes, "arches");
+	caps = cJSON_GetObjectItemCaseSensitive(includes, "caps");
+	min = cJSON_GetObjectItemCaseSensitive(includes, "minKernel");
+	if (cJSON_GetArraySize(arches) > 0 && !list_has(arches, ctx->arch))
+		return false;
+	if (min != NULL && !cJSON_IsNull(min) && kernel_at_least(ctx, min) != 1)
+		return false;
+	for (const cJSON *item = caps ? caps->child : NULL; item; item = item->next)
+		if (cJSON_IsString(item) && !has_cap(ctx, item->valuestring)) {
+			*cap = item->valuestring;
+			return false;
+		}
+	return true;
+}
+
 
 /* Adds a copy of rule as the format writes it; returns false when memory runs out. */
 static bool add_rule_copy(cJSON *syscalls, const cJSON *rule, enum profile_format format, bool split)
@@ -123,11 +182,22 @@ static bool add_rule_copy(cJSON *syscalls, const cJSON *rule, enum profile_forma
 	const cJSON *names = cJSON_GetObjectItemCaseSensitive(rule, "names");
 
 	if (format == PROFILE_FORMAT_OCI) {
-		cJSON *copy = cJSON_Duplicate(rule, 1);
-		cJSON_DeleteItemFromObjectCaseSensitive(copy, "includes");
-		cJSON_DeleteItemFromObjectCaseSensitive(copy, "excludes");
-		cJSON_DeleteItemFromObjectCaseSensitive(copy, "comment");
-		return copy != NULL && cJSON_AddItemToArray(syscalls, copy);
+		/* An OCI rule has these keys only. */
+		static const char *const keys[] = { "names", "action", "errnoRet", "args" };
+		cJSON *copy = cJSON_CreateObject();
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(rule, "name");
+		if (copy == NULL || !cJSON_AddItemToArray(syscalls, copy))
+			return false;
+		if (name != NULL && (names = cJSON_AddArrayToObject(copy, "names")) != NULL &&
+		    !cJSON_AddItemToArray((cJSON *)names, cJSON_Duplicate(name, 1)))
+			return false;
+		for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+			const cJSON *item = cJSON_GetObjectItemCaseSensitive(rule, keys[k]);
+			if (item != NULL && !cJSON_IsNull(item) &&
+			    !cJSON_AddItemToObject(copy, keys[k], cJSON_Duplicate(item, 1)))
+				return false;
+		}
+		return true;
 	}
 	if (format != PROFILE_FORMAT_LEGACY || !split || names == NULL) {
 		cJSON *copy = cJSON_Duplicate(rule, 1);
@@ -152,33 +222,46 @@ static bool add_rule_copy(cJSON *syscalls, const cJSON *rule, enum profile_forma
  * legacy format. Returns 0, -1 when memory runs out, -2 with message.
  */
 static int add_rules(cJSON *syscalls, const cJSON *list, const struct profile *p, enum profile_format format,
-                     bool generated, char *message, size_t size)
+                     bool generated)
 {
-	const char *host = p->arches->count > 0 ? arch_moby_name(p->arches->tokens[0]) : "";
+	const char *missing;
 
 	for (const cJSON *rule = list ? list->child : NULL; rule; rule = rule->next) {
-		if (format == PROFILE_FORMAT_OCI) {
-			int applies = oci_applies(rule, host);
-			if (applies < 0) {
-				char *text = json_to_line(rule);
-				snprintf(message, size,
-				         "the OCI format has no comment and no includes or excludes but by "
-				         "architecture, which this merged rule uses: %.120s; use --format docker",
-				         text ? text : "?");
-				free(text);
-				return -2;
-			}
-			if (applies == 0)
-				continue;
-		}
+		if (format == PROFILE_FORMAT_OCI && p->oci != NULL && !profile_rule_applies(rule, p->oci, &missing))
+			continue;
 		if (!add_rule_copy(syscalls, rule, format, generated))
 			return -1;
 	}
 	return 0;
 }
 
-/* Builds the tree to write into *root; returns 0, -1 when memory runs out, -2 with message. */
-static int build(const struct profile *p, enum profile_format format, cJSON **root_out, char *message, size_t size)
+static bool add_arch_names(cJSON *array, const struct arch_list *list)
+{
+	for (size_t i = 0; i < list->count; i++)
+		if (!cJSON_AddItemToArray(array, cJSON_CreateString(arch_docker_name(list->tokens[i]))))
+			return false;
+	return true;
+}
+
+static bool add_arch_map(cJSON *root, const struct arch_map *map)
+{
+	cJSON *entries = cJSON_AddArrayToObject(root, "archMap");
+
+	for (size_t i = 0; entries != NULL && i < map->count; i++) {
+		cJSON *entry = cJSON_CreateObject();
+		cJSON *subs;
+		if (entry == NULL || !cJSON_AddItemToArray(entries, entry) ||
+		    !cJSON_AddStringToObject(entry, "architecture", arch_docker_name(map->entries[i].arch)))
+			return false;
+		subs = cJSON_AddArrayToObject(entry, "subArchitectures");
+		if (subs == NULL || !add_arch_names(subs, &map->entries[i].subs))
+			return false;
+	}
+	return entries != NULL;
+}
+
+/* Builds the tree to write into *root; returns 0, or -1 when memory runs out. */
+static int build(const struct profile *p, enum profile_format format, cJSON **root_out)
 {
 	cJSON *root = cJSON_CreateObject();
 	cJSON *arches, *syscalls;
@@ -190,12 +273,12 @@ static int build(const struct profile *p, enum profile_format format, cJSON **ro
 		goto fail;
 	if (p->has_errno_ret && cJSON_AddNumberToObject(root, "defaultErrnoRet", (double)p->errno_ret) == NULL)
 		goto fail;
-	arches = cJSON_AddArrayToObject(root, "architectures");
-	if (arches == NULL)
-		goto fail;
-	for (size_t i = 0; i < p->arches->count; i++) {
-		cJSON *arch = cJSON_CreateString(arch_docker_name(p->arches->tokens[i]));
-		if (arch == NULL || !cJSON_AddItemToArray(arches, arch))
+	if (p->arch_map != NULL && format == PROFILE_FORMAT_DOCKER) {
+		if (!add_arch_map(root, p->arch_map))
+			goto fail;
+	} else {
+		arches = cJSON_AddArrayToObject(root, "architectures");
+		if (arches == NULL || !add_arch_names(arches, p->arches))
 			goto fail;
 	}
 	syscalls = cJSON_AddArrayToObject(root, "syscalls");
@@ -204,9 +287,9 @@ static int build(const struct profile *p, enum profile_format format, cJSON **ro
 	ok = format == PROFILE_FORMAT_LEGACY ? add_legacy_rules(syscalls, p) : add_names_rule(syscalls, p);
 	if (!ok)
 		goto fail;
-	status = add_rules(syscalls, p->arg_rules, p, format, true, message, size);
+	status = add_rules(syscalls, p->arg_rules, p, format, true);
 	if (status == 0)
-		status = add_rules(syscalls, p->kept_rules, p, format, false, message, size);
+		status = add_rules(syscalls, p->kept_rules, p, format, false);
 	if (status != 0)
 		goto fail;
 	*root_out = root;
@@ -216,10 +299,10 @@ fail:
 	return status;
 }
 
-int profile_write(FILE *out, const struct profile *p, enum profile_format format, char *message, size_t size)
+int profile_write(FILE *out, const struct profile *p, enum profile_format format)
 {
 	cJSON *root;
-	int status = build(p, format, &root, message, size);
+	int status = build(p, format, &root);
 
 	if (status == -1)
 		errno = ENOMEM;
@@ -339,17 +422,44 @@ static int read_rule(struct reader *reader, const cJSON *rule, int index, struct
 	return 0;
 }
 
-static int read_arch(struct reader *reader, const cJSON *item, const char *where, struct profile_input *input)
+/* Reads one architecture name into *token and adds it to list. */
+static int read_arch(struct reader *reader, const cJSON *item, const char *where, struct arch_list *list,
+                     uint32_t *token)
+{
+	if (!cJSON_IsString(item))
+		return problem(reader, "%s: must hold architecture names such as SCMP_ARCH_X86_64", where);
+	*token = arch_from_name(item->valuestring, strlen(item->valuestring));
+	if (*token == 0 || strncmp(item->valuestring, "SCMP_ARCH_", 10) != 0)
+		return problem(reader, "%s: unknown architecture \"%.40s\"", where, item->valuestring);
+	if (!arch_list_add(list, *token))
+		return problem(reader, "%s: too many architectures", where);
+	return 0;
+}
+
+static int read_arch_map(struct reader *reader, const cJSON *arch_map, struct profile_input *input)
 {
 	uint32_t token;
 
-	if (!cJSON_IsString(item))
-		return problem(reader, "%s: must hold architecture names such as SCMP_ARCH_X86_64", where);
-	token = arch_from_name(item->valuestring, strlen(item->valuestring));
-	if (token == 0 || strncmp(item->valuestring, "SCMP_ARCH_", 10) != 0)
-		return problem(reader, "%s: unknown architecture \"%.40s\"", where, item->valuestring);
-	if (!arch_list_add(&input->arches, token))
-		return problem(reader, "%s: too many architectures", where);
+	if (!cJSON_IsArray(arch_map))
+		return problem(reader, "archMap: must be an array");
+	input->has_arch_map = true;
+	for (const cJSON *entry = arch_map->child; entry; entry = entry->next) {
+		const cJSON *sub = cJSON_GetObjectItemCaseSensitive(entry, "subArchitectures");
+		struct arch_map_entry *slot;
+		if (input->arch_map.count == ARCH_MAX)
+			return problem(reader, "archMap: too many entries");
+		slot = &input->arch_map.entries[input->arch_map.count++];
+		memset(slot, 0, sizeof(*slot));
+		if (read_arch(reader, cJSON_GetObjectItemCaseSensitive(entry, "architecture"), "archMap", &input->arches,
+		              &slot->arch) != 0)
+			return -1;
+		if (sub != NULL && !cJSON_IsNull(sub) && !cJSON_IsArray(sub))
+			return problem(reader, "archMap: subArchitectures must be an array");
+		for (const cJSON *item = sub ? sub->child : NULL; item; item = item->next)
+			if (read_arch(reader, item, "archMap", &input->arches, &token) != 0 ||
+			    read_arch(reader, item, "archMap", &slot->subs, &token) != 0)
+				return -1;
+	}
 	return 0;
 }
 
@@ -357,29 +467,19 @@ static int read_arches(struct reader *reader, const cJSON *root, struct profile_
 {
 	const cJSON *arches = cJSON_GetObjectItemCaseSensitive(root, "architectures");
 	const cJSON *arch_map = cJSON_GetObjectItemCaseSensitive(root, "archMap");
+	uint32_t token;
 
+	if (cJSON_GetArraySize(arches) > 0 && cJSON_GetArraySize(arch_map) > 0)
+		return problem(reader, "has both architectures and archMap, which Docker refuses: keep one");
 	if (arches != NULL && !cJSON_IsNull(arches)) {
 		if (!cJSON_IsArray(arches))
 			return problem(reader, "architectures: must be an array");
 		for (const cJSON *item = arches->child; item; item = item->next)
-			if (read_arch(reader, item, "architectures", input) != 0)
+			if (read_arch(reader, item, "architectures", &input->arches, &token) != 0)
 				return -1;
 	}
-	if (arch_map != NULL && !cJSON_IsNull(arch_map)) {
-		if (!cJSON_IsArray(arch_map))
-			return problem(reader, "archMap: must be an array");
-		for (const cJSON *entry = arch_map->child; entry; entry = entry->next) {
-			const cJSON *sub = cJSON_GetObjectItemCaseSensitive(entry, "subArchitectures");
-			if (read_arch(reader, cJSON_GetObjectItemCaseSensitive(entry, "architecture"),
-			              "archMap", input) != 0)
-				return -1;
-			if (sub != NULL && !cJSON_IsNull(sub) && !cJSON_IsArray(sub))
-				return problem(reader, "archMap: subArchitectures must be an array");
-			for (const cJSON *item = sub ? sub->child : NULL; item; item = item->next)
-				if (read_arch(reader, item, "archMap", input) != 0)
-					return -1;
-		}
-	}
+	if (arch_map != NULL && !cJSON_IsNull(arch_map) && read_arch_map(reader, arch_map, input) != 0)
+		return -1;
 	arch_list_sort(&input->arches);
 	return 0;
 }
@@ -412,8 +512,8 @@ static int read_tree(struct reader *reader, const cJSON *root, struct profile_in
 		return problem(reader, "defaultAction: must be one of %s", profile_action_list());
 	input->default_action = strdup(action->valuestring);
 	if (errno_ret != NULL && !cJSON_IsNull(errno_ret)) {
-		if (!exact_integer(errno_ret))
-			return problem(reader, "defaultErrnoRet: must be a whole number");
+		if (!exact_integer(errno_ret) || errno_ret->valuedouble > 4095)
+			return problem(reader, "defaultErrnoRet: must be an errno number from 0 to 4095");
 		input->has_errno_ret = true;
 		input->errno_ret = (long)errno_ret->valuedouble;
 	}

@@ -18,63 +18,12 @@ static bool list_has(const cJSON *list, const char *word)
 	return false;
 }
 
-static bool has_cap(const struct judge_context *ctx, const char *cap)
-{
-	for (size_t i = 0; i < ctx->cap_count; i++)
-		if (strcmp(ctx->caps[i], cap) == 0)
-			return true;
-	return false;
-}
-
-/* 1 when the kernel is at least minKernel ("4.8"), 0 when older, -1 when it cannot be read. */
-static int kernel_at_least(const struct judge_context *ctx, const cJSON *min)
-{
-	unsigned major, minor;
-	char rest;
-
-	if (!cJSON_IsString(min) || sscanf(min->valuestring, "%u.%u%c", &major, &minor, &rest) != 2)
-		return -1;
-	return ctx->kernel_major > major || (ctx->kernel_major == major && ctx->kernel_minor >= minor);
-}
-
-/* Tells whether rule is kept for the container; *cap is set to a missing capability it includes. */
-static bool applies(const cJSON *rule, const struct judge_context *ctx, const char **cap)
-{
-	const cJSON *excludes = cJSON_GetObjectItemCaseSensitive(rule, "excludes");
-	const cJSON *includes = cJSON_GetObjectItemCaseSensitive(rule, "includes");
-	const cJSON *arches = cJSON_GetObjectItemCaseSensitive(excludes, "arches");
-	const cJSON *caps = cJSON_GetObjectItemCaseSensitive(excludes, "caps");
-	const cJSON *min = cJSON_GetObjectItemCaseSensitive(excludes, "minKernel");
-
-	*cap = NULL;
-	if (list_has(arches, ctx->arch))
-		return false;
-	for (const cJSON *item = caps ? caps->child : NULL; item; item = item->next)
-		if (cJSON_IsString(item) && has_cap(ctx, item->valuestring))
-			return false;
-	if (min != NULL && !cJSON_IsNull(min) && kernel_at_least(ctx, min) != 0)
-		return false;
-	arches = cJSON_GetObjectItemCaseSensitive(includes, "arches");
-	caps = cJSON_GetObjectItemCaseSensitive(includes, "caps");
-	min = cJSON_GetObjectItemCaseSensitive(includes, "minKernel");
-	if (cJSON_GetArraySize(arches) > 0 && !list_has(arches, ctx->arch))
-		return false;
-	if (min != NULL && !cJSON_IsNull(min) && kernel_at_least(ctx, min) != 1)
-		return false;
-	for (const cJSON *item = caps ? caps->child : NULL; item; item = item->next)
-		if (cJSON_IsString(item) && !has_cap(ctx, item->valuestring)) {
-			*cap = item->valuestring;
-			return false;
-		}
-	return true;
-}
-
 static bool allowing(const char *action)
 {
 	return strcmp(action, "SCMP_ACT_ALLOW") == 0 || strcmp(action, "SCMP_ACT_LOG") == 0;
 }
 
-void profile_judge(const struct profile_input *input, const char *name, const struct judge_context *ctx,
+void profile_judge(const struct profile_input *input, const char *name, const struct rule_context *ctx,
                    struct judgement *out)
 {
 	bool named = false;
@@ -91,7 +40,7 @@ void profile_judge(const struct profile_input *input, const char *name, const st
 		const char *cap;
 		if (!profile_rule_names(rule, name))
 			continue;
-		if (!applies(rule, ctx, &cap)) {
+		if (!profile_rule_applies(rule, ctx, &cap)) {
 			if (cap != NULL && allowing(action->valuestring) && out->needs_cap == NULL)
 				out->needs_cap = cap;
 			continue;

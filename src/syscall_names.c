@@ -409,6 +409,29 @@ static int compare_arch_tokens(const void *a, const void *b)
 	return (ia > ib) - (ia < ib);
 }
 
+bool arch_list_loadable(const struct arch_list *list, uint32_t *bad)
+{
+	scmp_filter_ctx ctx;
+	bool loadable;
+
+	/*
+	 * The filter is only built, never loaded: the basic API level spares
+	 * libseccomp its probe of the kernel's seccomp(2).
+	 */
+	seccomp_api_set(1);
+	ctx = seccomp_init(SCMP_ACT_ALLOW);
+	loadable = ctx != NULL && seccomp_arch_remove(ctx, SCMP_ARCH_NATIVE) == 0;
+
+	*bad = 0;
+	for (size_t i = 0; loadable && i < list->count; i++)
+		if (seccomp_arch_add(ctx, list->tokens[i]) != 0) {
+			*bad = list->tokens[i];
+			loadable = false;
+		}
+	seccomp_release(ctx);
+	return loadable;
+}
+
 void arch_list_sort(struct arch_list *list)
 {
 	qsort(list->tokens, list->count, sizeof(list->tokens[0]), compare_arch_tokens);

@@ -83,10 +83,12 @@ static enum translation_kind translate_into(struct syscall_catalog *catalog, boo
 	}
 	if (row == NULL) {
 		add_kernel_name(catalog, name, len, out, catalog_full);
+		out->direct_count = out->count;
 	} else {
 		add_kernel_name(catalog, row->own, strlen(row->own), out, catalog_full);
 		if (!exact)
 			out->expanded = add_name_list(catalog, row->family, out, catalog_full) > 0;
+		out->direct_count = out->count;
 		if (with_ia32)
 			add_name_list(catalog, row->ia32, out, catalog_full);
 	}
@@ -144,5 +146,22 @@ const struct translation *translator_get(struct translator *translator, const ch
 	entry->first = where;
 	translate_into(translator->catalog, translator->exact, translator->with_ia32, name, len, entry,
 	               &translator->catalog_full);
+	for (int i = 0; i < entry->count; i++) {
+		if (i < entry->direct_count) {
+			syscall_set_add(&translator->direct, entry->ids[i]);
+			syscall_set_remove(&translator->aliases, entry->ids[i]);
+		} else if (!syscall_set_has(&translator->direct, entry->ids[i])) {
+			syscall_set_add(&translator->aliases, entry->ids[i]);
+		}
+	}
 	return entry;
+}
+
+size_t translator_count_observed(const struct translator *translator, const struct syscall_set *set)
+{
+	struct syscall_set observed = *set;
+
+	for (size_t i = 0; i < SYSCALL_NAMES_MAX / 64; i++)
+		observed.bits[i] &= ~translator->aliases.bits[i];
+	return syscall_set_count(&observed);
 }

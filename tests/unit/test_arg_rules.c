@@ -262,10 +262,10 @@ static void widens_should_refuse_unconditional_clone_but_not_capability_rules(vo
 static void judge_should_honour_capabilities_architectures_and_kernel(void)
 {
 	static const char *const admin[] = { "CAP_SYS_ADMIN" };
-	struct judge_context plain = { "amd64", docker_default_capabilities, DOCKER_DEFAULT_CAPABILITY_COUNT, 6, 1 };
-	struct judge_context privileged = { "amd64", admin, 1, 6, 1 };
-	struct judge_context old = { "amd64", admin, 1, 4, 4 };
-	struct judge_context s390 = { "s390x", docker_default_capabilities, DOCKER_DEFAULT_CAPABILITY_COUNT, 6, 1 };
+	struct rule_context plain = { "amd64", docker_default_capabilities, DOCKER_DEFAULT_CAPABILITY_COUNT, 6, 1 };
+	struct rule_context privileged = { "amd64", admin, 1, 6, 1 };
+	struct rule_context old = { "amd64", admin, 1, 4, 4 };
+	struct rule_context s390 = { "s390x", docker_default_capabilities, DOCKER_DEFAULT_CAPABILITY_COUNT, 6, 1 };
 	struct profile_input in;
 	struct judgement j;
 	char message[300];
@@ -298,7 +298,7 @@ static void judge_should_honour_capabilities_architectures_and_kernel(void)
 
 static void judge_should_test_logged_arguments_against_conditions(void)
 {
-	struct judge_context ctx = { "amd64", docker_default_capabilities, DOCKER_DEFAULT_CAPABILITY_COUNT, 6, 1 };
+	struct rule_context ctx = { "amd64", docker_default_capabilities, DOCKER_DEFAULT_CAPABILITY_COUNT, 6, 1 };
 	struct profile_input in;
 	struct judgement j;
 	struct arg_facts facts;

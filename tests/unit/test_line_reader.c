@@ -68,16 +68,22 @@ static void reader_should_keep_nul_bytes_inside_lines(void)
 	close(fd);
 }
 
-static void reader_free_should_accept_null(void)
+static void reader_free_should_accept_null_and_forget_its_buffer(void)
 {
+	struct line_reader r;
+	int fd = pipe_with("a\n", 2);
 	line_reader_free(NULL);
-	CHECK(1);
+	CHECK(line_reader_init(&r, fd, 100) == 0);
+	line_reader_free(&r);
+	CHECK(r.buffer == NULL);
+	line_reader_free(&r);
+	close(fd);
 }
 
 const struct test_case reader_tests[] = {
 	TEST_CASE(reader_should_strip_newlines_and_carriage_returns),
 	TEST_CASE(reader_should_pass_over_a_line_above_the_limit_and_go_on),
 	TEST_CASE(reader_should_keep_nul_bytes_inside_lines),
-	TEST_CASE(reader_free_should_accept_null),
+	TEST_CASE(reader_free_should_accept_null_and_forget_its_buffer),
 	{ NULL, NULL },
 };

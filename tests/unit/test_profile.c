@@ -14,7 +14,7 @@ static int parse(const char *text, struct profile_input *input, char *message)
 /* Tells whether input allows name, at least under some argument conditions, in a default container. */
 static bool profile_allows(const struct profile_input *input, const char *name)
 {
-	struct judge_context ctx = { "amd64", docker_default_capabilities, DOCKER_DEFAULT_CAPABILITY_COUNT, 6, 1 };
+	struct rule_context ctx = { "amd64", docker_default_capabilities, DOCKER_DEFAULT_CAPABILITY_COUNT, 6, 1 };
 	struct judgement judgement;
 
 	profile_judge(input, name, &ctx, &judgement);
@@ -91,15 +91,15 @@ static void write_should_give_the_same_bytes_each_time(void)
 {
 	struct arch_list arches;
 	const char *names[] = { "close", "read" };
-	struct profile p = { "SCMP_ACT_ERRNO", true, 1, &arches, names, 2, NULL, NULL };
+	struct profile p = { .default_action = "SCMP_ACT_ERRNO", .has_errno_ret = true, .errno_ret = 1,
+	                     .arches = &arches, .names = names, .name_count = 2 };
 	char *first = NULL, *second = NULL;
 	size_t first_size, second_size;
-	char message[200];
 	arch_list_default(&arches);
 	FILE *a = open_memstream(&first, &first_size);
 	FILE *b = open_memstream(&second, &second_size);
-	CHECK(profile_write(a, &p, PROFILE_FORMAT_DOCKER, message, sizeof(message)) == 0);
-	CHECK(profile_write(b, &p, PROFILE_FORMAT_DOCKER, message, sizeof(message)) == 0);
+	CHECK(profile_write(a, &p, PROFILE_FORMAT_DOCKER) == 0);
+	CHECK(profile_write(b, &p, PROFILE_FORMAT_DOCKER) == 0);
 	fclose(a);
 	fclose(b);
 	CHECK(first_size == second_size && memcmp(first, second, first_size) == 0);
@@ -108,22 +108,36 @@ static void write_should_give_the_same_bytes_each_time(void)
 	free(second);
 }
 
-static void write_should_refuse_docker_only_rules_in_oci_format(void)
+static void write_should_keep_in_oci_format_only_the_rules_for_its_container(void)
 {
 	struct arch_list arches;
-	cJSON *kept = cJSON_Parse("[{\"names\":[\"clone\"],\"action\":\"SCMP_ACT_ALLOW\",\"includes\":{\"caps\":[\"CAP_SYS_ADMIN\"]}}]");
-	struct profile p = { "SCMP_ACT_ERRNO", false, 0, &arches, NULL, 0, NULL, kept };
-	char message[300];
+	cJSON *kept = cJSON_Parse("[{\"names\":[\"mount\"],\"action\":\"SCMP_ACT_ALLOW\",\"includes\":{\"caps\":[\"CAP_SYS_ADMIN\"]}},"
+	                          "{\"names\":[\"chroot\"],\"action\":\"SCMP_ACT_ALLOW\",\"comment\":\"\",\"includes\":{\"caps\":[\"CAP_SYS_CHROOT\"]}},"
+	                          "{\"names\":[\"clone\"],\"action\":\"SCMP_ACT_ALLOW\",\"excludes\":{\"arches\":[\"amd64\"]}}]");
+	struct rule_context ctx = { "amd64", docker_default_capabilities, DOCKER_DEFAULT_CAPABILITY_COUNT, 6, 1 };
+	struct profile p = { .default_action = "SCMP_ACT_ERRNO", .arches = &arches, .kept_rules = kept, .oci = &ctx };
+	char *text = NULL;
+	size_t size;
+	FILE *out = open_memstream(&text, &size);
 	arch_list_default(&arches);
-	CHECK(profile_write(stdout, &p, PROFILE_FORMAT_OCI, message, sizeof(message)) == -2);
-	CHECK(strstr(message, "use --format docker") != NULL);
+	CHECK(profile_write(out, &p, PROFILE_FORMAT_OCI) == 0);
+	fclose(out);
+	CHECK(text != NULL && strstr(text, "\"chroot\"") != NULL);
+	CHECK(text != NULL && strstr(text, "mount") == NULL && strstr(text, "clone") == NULL);
+	CHECK(text != NULL && strstr(text, "includes") == NULL && strstr(text, "comment") == NULL);
+	free(text);
 	cJSON_Delete(kept);
 }
 
-static void input_free_should_accept_null(void)
+static void input_free_should_accept_null_and_leave_nothing_behind(void)
 {
+	struct profile_input in;
+	char message[300];
 	profile_input_free(NULL);
-	CHECK(1);
+	CHECK(parse("{\"defaultAction\":\"SCMP_ACT_ERRNO\"}", &in, message) == 0);
+	profile_input_free(&in);
+	CHECK(in.path == NULL && in.default_action == NULL && in.allow_names == NULL && in.other_rules == NULL);
+	profile_input_free(&in);
 }
 
 const struct test_case profile_tests[] = {
@@ -133,7 +147,7 @@ const struct test_case profile_tests[] = {
 	TEST_CASE(parse_should_refuse_numbers_it_cannot_keep_exactly),
 	TEST_CASE(allows_should_follow_an_allowing_default),
 	TEST_CASE(write_should_give_the_same_bytes_each_time),
-	TEST_CASE(write_should_refuse_docker_only_rules_in_oci_format),
-	TEST_CASE(input_free_should_accept_null),
+	TEST_CASE(write_should_keep_in_oci_format_only_the_rules_for_its_container),
+	TEST_CASE(input_free_should_accept_null_and_leave_nothing_behind),
 	{ NULL, NULL },
 };
