@@ -11,6 +11,9 @@
 /* A short container id, as `docker ps` shows it. */
 #define CONTAINER_SHORT_ID 12
 
+/* The longest --container-id text looked at, prefix and white space included. */
+#define CONTAINER_ID_TEXT_MAX 127
+
 /* The most containers one run can name with --container-id. */
 #define CONTAINER_FILTER_MAX 64
 
@@ -25,8 +28,10 @@ struct container_filter {
 };
 
 /*
- * Adds an id given by the user. Returns 0, or -1 with a reason in message
- * (shorter than 12 or longer than 64 characters, not hexadecimal, too many).
+ * Adds an id given by the user, without the white space around it and a
+ * containerd://, docker:// or cri-o:// prefix. Returns 0, or -1 with a
+ * reason in message (not hexadecimal, shorter than 12 or longer than 64
+ * characters, too many).
  */
 int container_filter_add(struct container_filter *filter, const char *id, char *message, size_t size);
 

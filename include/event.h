@@ -20,6 +20,7 @@ enum event_status {
 	EVENT_SYSCALL,    /* name holds Falco's event name; container_id may be NULL */
 	EVENT_NO_SYSCALL, /* an alert whose syscall.type and evt.type are null */
 	EVENT_DROP,       /* a drop alert: drops holds the count (0 if not given) */
+	EVENT_OTHER_RULE, /* a well-formed alert of another rule, with no syscall; container_id may be set */
 	EVENT_EMPTY,      /* a blank line */
 	EVENT_BAD         /* unusable: message says why */
 };

@@ -41,6 +41,7 @@ struct name_list {
 
 struct options {
 	enum options_job job;            /* what to do */
+	unsigned jobs_given;             /* bit per job flag given (1 << JOB_CHECK, ...) */
 	struct name_list logs;           /* input files; "-" is stdin */
 	struct container_filter containers; /* --container-id */
 	const char *default_action;      /* --default-action, NULL when not given */

@@ -67,6 +67,8 @@ struct scan {
 	uint64_t matched_per_wanted[CONTAINER_FILTER_MAX]; /* by --container-id */
 	uint64_t drop_alerts;           /* Falco's drop alerts */
 	uint64_t drops;                 /* events they say were lost */
+	struct location first_drop;     /* where the first drop alert is */
+	uint64_t other_rules;           /* alerts of other rules about the wanted containers */
 	uint64_t not_syscall;           /* matched events that are not syscalls */
 	uint64_t unknown;               /* matched events naming no syscall */
 	uint64_t bytes;                 /* bytes read */

@@ -7,7 +7,7 @@ set -eu
 build="gcc make pkg-config libcjson-dev libseccomp-dev"
 case "${1:-build}" in
 build) packages="$build" ;;
-test) packages="$build clang libclang-rt-14-dev valgrind runc busybox-static strace mandoc seccomp jq" ;;
+test) packages="$build clang libclang-rt-14-dev valgrind runc busybox-static strace mandoc seccomp jq golang-github-containers-common" ;;
 bench) packages="$build jq time" ;;
 *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac

@@ -25,16 +25,39 @@ static bool is_hex(char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 }
 
-int container_filter_add(struct container_filter *filter, const char *id, char *message, size_t size)
+/* The runtime prefixes that kubectl and crictl put before an id. */
+static const char *const id_prefixes[] = { "containerd://", "docker://", "cri-o://" };
+
+int container_filter_add(struct container_filter *filter, const char *given, char *message, size_t size)
 {
-	size_t length = strlen(id);
+	char id[CONTAINER_ID_TEXT_MAX + 1];
+	size_t length;
 	struct container_wanted *wanted;
 
+	/* As copied from kubectl: white space around it, and a runtime prefix. */
+	while (*given == ' ' || *given == '\t' || *given == '\n' || *given == '\r')
+		given++;
+	for (size_t i = 0; i < sizeof(id_prefixes) / sizeof(id_prefixes[0]); i++)
+		if (strncmp(given, id_prefixes[i], strlen(id_prefixes[i])) == 0)
+			given += strlen(id_prefixes[i]);
+	snprintf(id, sizeof(id), "%s", given);
+	length = strlen(id);
+	while (length > 0 && (id[length - 1] == ' ' || id[length - 1] == '\t' || id[length - 1] == '\n' ||
+	                      id[length - 1] == '\r'))
+		id[--length] = '\0';
 	if (strcmp(id, "host") == 0) {
 		snprintf(message, size, "'host' is not a container: Falco marks processes outside containers "
 		         "with it, and their events never go into a profile");
 		return -1;
 	}
+	for (size_t i = 0; i < length; i++)
+		if (!is_hex(id[i])) {
+			snprintf(message, size,
+			         "'%.64s' is not a container id (12 to 64 hexadecimal characters, as docker ps or "
+			         "kubectl show them); to find the id of a container by its name, use --list-containers",
+			         id);
+			return -1;
+		}
 	if (length < CONTAINER_SHORT_ID) {
 		snprintf(message, size,
 		         "container id '%.64s' is ambiguous: give at least 12 characters (docker ps shows 12)", id);
@@ -44,11 +67,6 @@ int container_filter_add(struct container_filter *filter, const char *id, char *
 		snprintf(message, size, "container id '%.64s...' is longer than 64 characters", id);
 		return -1;
 	}
-	for (size_t i = 0; i < length; i++)
-		if (!is_hex(id[i])) {
-			snprintf(message, size, "container id '%s' is not hexadecimal", id);
-			return -1;
-		}
 	/* The same container named twice (short and full id, say) is kept once, by its shorter id. */
 	for (size_t i = 0; i < filter->count; i++) {
 		struct container_wanted *known = &filter->wanted[i];

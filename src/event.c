@@ -36,6 +36,17 @@ static bool is_id_char(char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* A container id as Docker, containerd and CRI-O make them: 12 to 64 hexadecimal characters. */
+static bool is_container_id(const char *id, size_t length)
+{
+	if (length < 12 || length > CONTAINER_ID_MAX)
+		return false;
+	for (size_t i = 0; i < length; i++)
+		if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f') || (id[i] >= 'A' && id[i] <= 'F')))
+			return false;
+	return true;
+}
+
 static bool is_event_name(const char *name, size_t length)
 {
 	return syscall_names_well_formed(name, length) ||
@@ -157,7 +168,7 @@ static enum event_status bad_name(struct event *event, const char *what, const c
 	quote_name(quoted, sizeof(quoted), name, length);
 	snprintf(event->message, sizeof(event->message), "%s \"%s\" (%zu bytes) is not %s",
 	         what, quoted, length,
-	         what[0] == 'c' ? "a container id" : "a syscall name");
+	         what[0] == 'c' ? "a container id (12 to 64 hexadecimal characters, or host)" : "a syscall name");
 	return EVENT_BAD;
 }
 
@@ -245,6 +256,15 @@ static enum event_status decode_alert(const struct alert_fields *fields, struct 
 			return EVENT_NO_SYSCALL;
 	} else if (output->kind != JSON_STRING || event_parse_text(output->text, output->length, event) != 0) {
 		char quoted[80];
+		if (fields->rule.kind == JSON_STRING && fields->rule.length > 0) {
+			/* An alert of another rule (a shell in a container, say): not a syscall event, not broken. */
+			memset(&event->name, 0, sizeof(event->name));
+			memset(&event->container_id, 0, sizeof(event->container_id));
+			set_text(&event->container_id, id);
+			if (event->container_id.text != NULL && !is_container_id(event->container_id.text, event->container_id.length))
+				memset(&event->container_id, 0, sizeof(event->container_id));
+			return EVENT_OTHER_RULE;
+		}
 		quote_name(quoted, sizeof(quoted), fields->rule.kind == JSON_STRING ? fields->rule.text : "",
 		           fields->rule.kind == JSON_STRING ? fields->rule.length : 0);
 		snprintf(event->message, sizeof(event->message),
@@ -253,10 +273,10 @@ static enum event_status decode_alert(const struct alert_fields *fields, struct 
 		return EVENT_BAD;
 	}
 
-	if (event->container_id.length > CONTAINER_ID_MAX)
-		return bad_name(event, "container.id", event->container_id.text, event->container_id.length);
 	if (event->container_id.length == 4 && memcmp(event->container_id.text, "host", 4) == 0)
 		event->container_id.text = NULL, event->container_id.length = 0;
+	if (event->container_id.text != NULL && !is_container_id(event->container_id.text, event->container_id.length))
+		return bad_name(event, "container.id", event->container_id.text, event->container_id.length);
 	if (!is_event_name(event->name.text, event->name.length))
 		return bad_name(event, "event name", event->name.text, event->name.length);
 	return EVENT_SYSCALL;
@@ -270,8 +290,12 @@ static enum event_status decode_json(const char *line, size_t length, struct eve
 
 	if (alert == NULL) {
 		const char *at = cJSON_GetErrorPtr();
-		if (at == NULL || at < line || at >= line + length) {
-			snprintf(event->message, sizeof(event->message), "not JSON (the line ends inside a value)");
+		size_t last = length;
+		while (last > 0 && is_space(line[last - 1]))
+			last--;
+		if (at == NULL || at < line || at >= line + length || (last > 0 && line[last - 1] != '}' && line[last - 1] != ']')) {
+			snprintf(event->message, sizeof(event->message),
+			         "not JSON: the line ends inside a JSON value (was it cut short?)");
 		} else {
 			describe_byte(shown, sizeof(shown), (unsigned char)*at);
 			snprintf(event->message, sizeof(event->message), "not JSON (unexpected %s at column %zu)",
@@ -323,8 +347,11 @@ static enum event_status decode(const char *line, size_t length, struct event *e
 		event->drops = drops_from_text(line, length);
 		return EVENT_DROP;
 	}
-	if (event_parse_text(line + start, length - start, event) == 0)
+	if (event_parse_text(line + start, length - start, event) == 0) {
+		if (event->container_id.text != NULL && !is_container_id(event->container_id.text, event->container_id.length))
+			return bad_name(event, "container id", event->container_id.text, event->container_id.length);
 		return EVENT_SYSCALL;
+	}
 	snprintf(event->message, sizeof(event->message),
 	         "neither a JSON alert nor a text alert of the form \"TIME: PRIORITY ID:SYSCALL\"");
 	return EVENT_BAD;

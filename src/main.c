@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libgen.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <time.h>
@@ -489,9 +490,10 @@ static bool report_drops(struct run *run)
 {
 	if (run->scan.drop_alerts == 0)
 		return false;
-	warn("%s: the log has %llu 'syscall event drop' alerts (%llu events lost): Falco missed "
-	     "events, so the profile may miss syscalls; record again with fewer events or a larger "
-	     "buffer (see falco2seccomp(1))",
+	warn("%s:%llu: %s: the log has %llu 'syscall event drop' alerts, the first here (%llu events lost): "
+	     "Falco missed events, so the profile may miss syscalls; record again with fewer events or a "
+	     "larger buffer (see falco2seccomp(1))",
+	     file_name(run, run->scan.first_drop.file), (unsigned long long)run->scan.first_drop.line,
 	     run->options.strict ? "error" : "warning", (unsigned long long)run->scan.drop_alerts,
 	     (unsigned long long)run->scan.drops);
 	return true;
@@ -702,6 +704,9 @@ static void summarize(struct run *run, const struct syscall_set *set, const stru
 		     added->risky_denied);
 	if (scan->bad_lines > 0)
 		warn("%llu unusable lines were skipped", (unsigned long long)scan->bad_lines);
+	if (scan->other_rules > 0)
+		warn("skipped alerts of other rules about the named containers, which carry no syscall: %llu",
+		     (unsigned long long)scan->other_rules);
 }
 
 /* The scan and its checks, shared by every job. */
@@ -773,13 +778,59 @@ static int check_matches(struct run *run)
 	return EXIT_NO_EVENTS;
 }
 
-/* What the jobs that write profiles do first: merged profiles, then the scan. */
+/*
+ * Tells whether dir can take the profiles of --all-containers: an existing
+ * writable directory, or a new one in a writable directory. Says why not.
+ */
+static bool output_dir_usable(const char *dir)
+{
+	struct stat info;
+	char *copy;
+	bool usable;
+
+	if (stat(dir, &info) == 0) {
+		if (!S_ISDIR(info.st_mode)) {
+			warn("--output-dir %s: not a directory", dir);
+			return false;
+		}
+		if (access(dir, W_OK | X_OK) != 0) {
+			warn("--output-dir %s: %s", dir, strerror(errno));
+			return false;
+		}
+		return true;
+	}
+	copy = strdup(dir);
+	usable = copy != NULL && access(dirname(copy), W_OK | X_OK) == 0;
+	if (!usable)
+		warn("--output-dir %s: cannot be created: %s", dir, strerror(errno));
+	free(copy);
+	return usable;
+}
+
+/* Checks what the command line names before the first byte of a log is read; returns an exit status. */
+static int check_command_line(struct run *run)
+{
+	syscall_catalog_init(&run->catalog, &run->arches);
+	for (size_t i = 0; i < run->options.add.count; i++)
+		if (user_syscall(run, "--add", run->options.add.items[i]) < 0)
+			return EXIT_USAGE;
+	for (size_t i = 0; i < run->options.remove.count; i++)
+		if (user_syscall(run, "--remove", run->options.remove.items[i]) < 0)
+			return EXIT_USAGE;
+	if (run->options.output_dir != NULL && !output_dir_usable(run->options.output_dir))
+		return EXIT_OUTPUT;
+	return EXIT_OK;
+}
+
+/* What the jobs that write profiles do first: merged profiles, the command line's names, then the scan. */
 static int read_inputs(struct run *run, const struct container_filter *filter)
 {
 	int status = read_merged_profiles(run);
 
 	if (status == EXIT_OK)
 		status = merge_profiles(run);
+	if (status == EXIT_OK)
+		status = check_command_line(run);
 	if (status == EXIT_OK)
 		status = run_scan(run, filter, true);
 	return status;
@@ -925,20 +976,63 @@ static int compare_containers(const void *a, const void *b)
 }
 
 /*
- * Writes text in a column of width bytes, cut short with '~' when longer,
- * with bytes a terminal would act on shown as '?'.
+ * Reads the UTF-8 character at p: its length in bytes (1 for a byte that
+ * starts none, shown as '?') and the columns a terminal gives it.
+ */
+static size_t utf8_char(const unsigned char *p, int *columns)
+{
+	uint32_t code;
+	size_t length = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
+
+	*columns = 1;
+	if (length <= 1)
+		return 1;
+	code = *p & (0xff >> (length + 1));
+	for (size_t i = 1; i < length; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 1;
+		code = code << 6 | (p[i] & 0x3f);
+	}
+	if (code >= 0x300 && code <= 0x36f)
+		*columns = 0;
+	else if ((code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) ||
+	         (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) ||
+	         (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) ||
+	         (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1f300 && code <= 0x1faff) ||
+	         (code >= 0x20000 && code <= 0x3fffd))
+		*columns = 2;
+	return length;
+}
+
+/*
+ * Writes text in a column width terminal cells wide, cut short with '~'
+ * when wider, with bytes a terminal would act on, and broken UTF-8, shown
+ * as '?'.
  */
 static void print_cell(const char *text, int width)
 {
-	int printed = 0;
+	const unsigned char *p = (const unsigned char *)(*text ? text : "-");
+	int printed = 0, total = 0;
 
-	for (const unsigned char *p = (const unsigned char *)(*text ? text : "-"); *p; p++, printed++) {
-		if (printed == width - 1 && p[1] != '\0') {
+	for (const unsigned char *q = p; *q != '\0';) {
+		int more;
+		q += utf8_char(q, &more);
+		total += more;
+	}
+	while (*p != '\0') {
+		int columns;
+		size_t length = utf8_char(p, &columns);
+		if (total > width && printed + columns > width - 1) {
 			putchar('~');
 			printed++;
 			break;
 		}
-		putchar(*p < 0x20 || *p == 0x7f ? '?' : *p);
+		if (length == 1 && (*p < 0x20 || *p >= 0x7f))
+			putchar('?');
+		else
+			fwrite(p, 1, length, stdout);
+		printed += columns;
+		p += length;
 	}
 	for (; printed < width; printed++)
 		putchar(' ');
@@ -976,10 +1070,15 @@ static int job_list_containers(struct run *run)
 	return EXIT_OK;
 }
 
-/* A container name usable as a file name: letters, digits, '.', '_', '-'. */
+/*
+ * A container name usable as a file name inside --output-dir: letters,
+ * digits, '.', '_' and '-', and a letter or digit first, so that it is
+ * never hidden, never taken for an option, and never leaves the directory.
+ */
 static bool safe_file_name(const char *name)
 {
-	if (name[0] == '\0' || name[0] == '.' || strlen(name) > 100)
+	if (!((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z') ||
+	      (name[0] >= '0' && name[0] <= '9')) || strlen(name) > 100)
 		return false;
 	for (const char *p = name; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
@@ -1015,6 +1114,11 @@ static int job_all_containers(struct run *run)
 		struct arg_rule_plan plan;
 		struct syscall_set set = c->syscalls;
 		const char *base = safe_file_name(c->name) && !name_taken(&run->scan, i, c->name) ? c->name : c->id;
+		if (!safe_file_name(base)) {
+			/* Ids from the log are hexadecimal, so this cannot happen; a path outside dir never may. */
+			warn("container %s: no safe file name for its profile; not written", c->id);
+			continue;
+		}
 		char path[4096];
 
 		if (syscall_set_count(&c->syscalls) == 0 && !run->options.allow_empty) {

@@ -110,7 +110,7 @@ static const char *refused_option(int argc, char **argv)
 
 static enum options_status parse_one(int code, const char *arg, struct options *opts, char *message, size_t size)
 {
-	char reason[160];
+	char reason[320];
 	const char *bad;
 	size_t bad_len;
 
@@ -188,6 +188,7 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 	case OPT_CHECK:
 		opts->check = arg;
 		opts->job = JOB_CHECK;
+		opts->jobs_given |= 1u << JOB_CHECK;
 		return OPTIONS_OK;
 	case OPT_OUTPUT_DIR:
 		opts->output_dir = arg;
@@ -208,8 +209,8 @@ static void set_flag(int code, struct options *opts)
 	case OPT_FULL_PARSE: opts->full_parse = true; break;
 	case OPT_ALLOW_NAMESPACES: opts->arg_rules.allow_namespaces = true; break;
 	case OPT_DENY_RISKY: opts->deny_risky = true; break;
-	case OPT_LIST_CONTAINERS: opts->job = JOB_LIST_CONTAINERS; break;
-	case OPT_ALL_CONTAINERS: opts->job = JOB_ALL_CONTAINERS; break;
+	case OPT_LIST_CONTAINERS: opts->job = JOB_LIST_CONTAINERS; opts->jobs_given |= 1u << JOB_LIST_CONTAINERS; break;
+	case OPT_ALL_CONTAINERS: opts->job = JOB_ALL_CONTAINERS; opts->jobs_given |= 1u << JOB_ALL_CONTAINERS; break;
 	case OPT_PROGRESS: opts->progress = opts->progress_set = true; break;
 	case OPT_NO_PROGRESS: opts->progress = false, opts->progress_set = true; break;
 	case 'q': opts->quiet = true; break;
@@ -220,11 +221,8 @@ static void set_flag(int code, struct options *opts)
 static enum options_status check_job(struct options *opts, char *message, size_t size)
 {
 	bool selecting = opts->containers.count > 0;
-	int jobs = (opts->check != NULL) + (opts->job == JOB_LIST_CONTAINERS) + (opts->job == JOB_ALL_CONTAINERS);
 
-	if (opts->check != NULL && opts->job != JOB_CHECK)
-		jobs = 2;
-	if (jobs > 1)
+	if (__builtin_popcount(opts->jobs_given) > 1)
 		return usage_error(message, size, "--check, --list-containers and --all-containers are "
 		                   "separate jobs: give one");
 	if ((opts->job == JOB_PROFILE || opts->job == JOB_CHECK) && !selecting)

@@ -217,8 +217,16 @@ static enum scan_status scan_line(struct scan *scan, uint32_t file_index, uint64
 		break;
 	case EVENT_DROP:
 		scan->events++;
-		scan->drop_alerts++;
+		if (scan->drop_alerts++ == 0)
+			scan->first_drop = where;
 		scan->drops += event.drops;
+		break;
+	case EVENT_OTHER_RULE:
+		scan->events++;
+		if (event.container_id.text != NULL &&
+		    (scan->filter == NULL ||
+		     container_filter_match(scan->filter, event.container_id.text, event.container_id.length) >= 0))
+			scan->other_rules++;
 		break;
 	case EVENT_SYSCALL:
 	case EVENT_NO_SYSCALL:
@@ -228,6 +236,27 @@ static enum scan_status scan_line(struct scan *scan, uint32_t file_index, uint64
 	}
 	json_arena_reset();
 	return status;
+}
+
+/* The compressed formats Falco's rotated logs come in, by their first bytes. */
+static const struct compression {
+	const char *magic;  /* the first bytes */
+	size_t length;      /* bytes in magic */
+	const char *name;   /* what it is */
+	const char *reader; /* the command that reads it */
+} compressions[] = {
+	{ "\x1f\x8b", 2, "gzip", "zcat" },
+	{ "\x28\xb5\x2f\xfd", 4, "zstd", "zstdcat" },
+	{ "\xfd" "7zXZ", 5, "xz", "xzcat" },
+};
+
+/* The compression line (a file's first) begins with, or NULL. */
+static const struct compression *compression_of(const char *line, size_t length)
+{
+	for (size_t i = 0; i < sizeof(compressions) / sizeof(compressions[0]); i++)
+		if (length >= compressions[i].length && memcmp(line, compressions[i].magic, compressions[i].length) == 0)
+			return &compressions[i];
+	return NULL;
 }
 
 static enum scan_status scan_file(struct scan *scan, uint32_t file_index)
@@ -259,6 +288,14 @@ static enum scan_status scan_file(struct scan *scan, uint32_t file_index)
 			break;
 		}
 		scan->lines++;
+		const struct compression *compressed = reader.line_number == 1 && got == LINE_OK ? compression_of(line, length) : NULL;
+		if (compressed != NULL) {
+			report(scan, file, 0, "%s-compressed, which falco2seccomp does not read; decompress it first: "
+			       "%s %s | falco2seccomp -log - ...", compressed->name, compressed->reader,
+			       is_stdin ? "FILE" : file);
+			status = SCAN_INPUT_ERROR;
+			break;
+		}
 		if (got == LINE_TOO_LONG) {
 			scan->events++;
 			status = bad_line(scan, file, reader.line_number, "longer than the 8 MiB line limit");

@@ -27,8 +27,11 @@
 #      --allow-namespaces both clones create the namespace; without any
 #      profile every probe succeeds, so each denial is seccomp's.
 #    - --check passes the log the profile came from.
+#    - a profile merged with a runtime's own default (podman's, from Debian's
+#      containers-common, whose archMap lists every architecture) starts the
+#      container: only this machine's archMap entry is kept.
 #
-# It needs root, runc, strace, jq, cc and busybox-static; when it cannot run,
+# It needs root, runc, strace, jq, cc, busybox-static and containers-common; when it cannot run,
 # it fails and says why, never passes silently.
 # Usage: tests/e2e_runc.sh BINARY
 set -u
@@ -197,4 +200,26 @@ check "socket(AF_VSOCK) without a profile was refused with EPERM, so its denial 
 	fail "falco2seccomp failed on the probe's recording"
 check "--check did not pass the log the profile came from: $("$binary" --check "$work/probe-docker.json" -container-id e2e0e2e0e2e0 -log "$work/probe.jsonl" 2>&1 | tail -3)" \
 	"'$binary' -q --check '$work/probe-docker.json' -container-id e2e0e2e0e2e0 -log '$work/probe.jsonl'"
+# 4f. Merged with podman's default, the profile still loads and runs the
+# workload. That default allows clone, clone3 and socket without Docker's
+# argument rules, so keeping it is a choice the command line must make.
+podman_default=/usr/share/containers/seccomp.json
+if [ ! -f "$podman_default" ]; then
+	fail "cannot merge podman's default: $podman_default is missing (scripts/deps.sh test installs containers-common)"
+else
+	"$binary" -q -container-id e2e0e2e0e2e0 -log "$work/events.jsonl" --merge "$podman_default" \
+		-o "$work/merged-docker.json" 2>"$work/merge.err" && fail "merging podman's default passed without a choice"
+	check "merging podman's default did not name the option that decides: $(cat "$work/merge.err")" \
+		"grep -q -- '--allow-namespaces' '$work/merge.err'"
+	for format in docker oci; do
+		"$binary" -q -container-id e2e0e2e0e2e0 -log "$work/events.jsonl" --merge "$podman_default" \
+			--allow-namespaces --no-arg-rule socket --format $format -o "$work/merged-$format.json" 2>>"$work/merge.log" ||
+			fail "falco2seccomp --merge $podman_default --format $format failed"
+	done
+	check "the merged docker profile does not keep exactly this machine's archMap entry" \
+		"jq -e '(.archMap | length) == 1 and (has(\"architectures\") | not)' '$work/merged-docker.json' >/dev/null"
+	run_container merged "$work/merged-oci.json" "[\"/bin/sh\", \"-c\", \"$workload\"]"
+	check "the workload did not run under the profile merged with podman's default (status $run_status): $(head -3 "$work/merged.out")" \
+		"[ $run_status -eq 0 ] && grep -qx hello '$work/merged.out'"
+fi
 finish

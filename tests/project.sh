@@ -18,11 +18,17 @@ check "man page passes mandoc -Tlint" "mandoc -Tlint -W warning man/falco2seccom
 ./falco2seccomp --help >"$work/help"
 check "--help exits 0" "[ \$? -eq 0 ]"
 man_text=$(mandoc -Tutf8 man/falco2seccomp.1 | col -b)
+# An option counts as documented only as a whole word: -o must not be found
+# inside --output-dir, nor --check inside --check-something.
+whole() {
+	grep -Eq -- "(^|[^a-z-])--?$1([^a-z-]|\$)"
+}
 for option in $(sed -n 's/^	{ "\([a-z-]*\)", .*/\1/p' src/options.c); do
-	check "--$option in --help" "grep -q -- '-$option' '$work/help'"
-	check "--$option in the man page" "echo \"\$man_text\" | grep -q -- '-$option'"
-	check "--$option in README.md" "grep -q -- '-$option' README.md"
+	check "--$option in --help" "whole '$option' <'$work/help'"
+	check "--$option in the man page" "echo \"\$man_text\" | whole '$option'"
+	check "--$option in README.md" "whole '$option' <README.md"
 done
+check "the whole-word match refuses a part of an option" "! echo '--output-dir DIR' | whole output"
 for status in 0 1 2 3 4 5 6; do
 	check "exit status $status in --help" "grep -q '^  $status  ' '$work/help'"
 	check "exit status $status in the man page" "echo \"\$man_text\" | sed -n '/^EXIT STATUS/,/^EXAMPLES/p' | grep -Eq '^ +$status[[:space:]]'"

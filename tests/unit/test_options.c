@@ -3,16 +3,25 @@
 
 #include <seccomp.h>
 
-static enum options_status parse(struct options *opts, char *message, int argc, char **argv)
+/* Parses a copy of args: getopt wants argv writable, and string literals are not. */
+static enum options_status parse(struct options *opts, char *message, int argc, const char *const *args)
 {
-	return options_parse(argc, argv, opts, message, 300);
+	static char storage[32][128];
+	char *argv[33];
+
+	for (int i = 0; i < argc && i < 32; i++) {
+		snprintf(storage[i], sizeof(storage[i]), "%s", args[i]);
+		argv[i] = storage[i];
+	}
+	argv[argc < 32 ? argc : 32] = NULL;
+	return options_parse(argc < 32 ? argc : 32, argv, opts, message, 300);
 }
 
 static void parse_should_accept_single_dash_long_options(void)
 {
 	static struct options opts;
 	char message[300];
-	char *argv[] = { "f2s", "-log", "a.log", "-log", "b.log", "-container-id", "3ad7b26ded6d", NULL };
+	const char *argv[] = { "f2s", "-log", "a.log", "-log", "b.log", "-container-id", "3ad7b26ded6d", NULL };
 	CHECK(parse(&opts, message, 7, argv) == OPTIONS_OK);
 	CHECK(opts.logs.count == 2);
 	CHECK_STR(opts.logs.items[1], "b.log");
@@ -24,7 +33,7 @@ static void parse_should_accept_gnu_long_options_with_equals(void)
 {
 	static struct options opts;
 	char message[300];
-	char *argv[] = { "f2s", "--log=a.log", "--container-id", "3ad7b26ded6d", "-o", "out.json", "-q",
+	const char *argv[] = { "f2s", "--log=a.log", "--container-id", "3ad7b26ded6d", "-o", "out.json", "-q",
 		         "--arch=aarch64", "--format=legacy", NULL };
 	CHECK(parse(&opts, message, 9, argv) == OPTIONS_OK);
 	CHECK_STR(opts.logs.items[0], "a.log");
@@ -38,7 +47,7 @@ static void parse_should_read_stdin_when_no_log_is_given(void)
 {
 	static struct options opts;
 	char message[300];
-	char *argv[] = { "f2s", "-container-id", "3ad7b26ded6d", NULL };
+	const char *argv[] = { "f2s", "-container-id", "3ad7b26ded6d", NULL };
 	CHECK(parse(&opts, message, 3, argv) == OPTIONS_OK);
 	CHECK(opts.logs.count == 1);
 	CHECK_STR(opts.logs.items[0], "-");
@@ -48,10 +57,10 @@ static void parse_should_refuse_what_is_not_a_job(void)
 {
 	static struct options opts;
 	char message[300];
-	char *no_id[] = { "f2s", "-log", "a.log", NULL };
-	char *missing[] = { "f2s", "-container-id", NULL };
-	char *unknown[] = { "f2s", "--frobnicate", NULL };
-	char *errno_kill[] = { "f2s", "-container-id", "3ad7b26ded6d", "--default-action", "SCMP_ACT_KILL",
+	const char *no_id[] = { "f2s", "-log", "a.log", NULL };
+	const char *missing[] = { "f2s", "-container-id", NULL };
+	const char *unknown[] = { "f2s", "--frobnicate", NULL };
+	const char *errno_kill[] = { "f2s", "-container-id", "3ad7b26ded6d", "--default-action", "SCMP_ACT_KILL",
 		               "--errno-ret", "1", NULL };
 	CHECK(parse(&opts, message, 3, no_id) == OPTIONS_USAGE);
 	CHECK(strstr(message, "no container named") != NULL);
@@ -66,8 +75,8 @@ static void parse_should_answer_help_and_version(void)
 {
 	static struct options opts;
 	char message[300];
-	char *help[] = { "f2s", "-h", NULL };
-	char *version[] = { "f2s", "--version", NULL };
+	const char *help[] = { "f2s", "-h", NULL };
+	const char *version[] = { "f2s", "--version", NULL };
 	CHECK(parse(&opts, message, 2, help) == OPTIONS_HELP);
 	CHECK(parse(&opts, message, 2, version) == OPTIONS_VERSION);
 }
