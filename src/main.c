@@ -908,8 +908,15 @@ static bool check_syscall(struct run *run, const struct profile_input *profile, 
 		int holds = profile_judge_arguments(&judgement, name, &run->scan.facts);
 		profile_judge_describe(&judgement, name, conditions, sizeof(conditions));
 		if (holds == 0) {
-			warn("%s:%llu: %s is allowed by %s %s, which the arguments in the log do not meet",
-			     file_name(run, at->file), (unsigned long long)at->line, name, path, conditions);
+			char origin[256] = "";
+			for (size_t i = 0; strcmp(name, "clone") == 0 && i < DOCKER_NAMESPACE_FLAG_COUNT && !origin[0]; i++)
+				if (run->scan.facts.namespaces & docker_namespace_flags[i].value) {
+					size_t used = (size_t)snprintf(origin, sizeof(origin), " (%s: ", docker_namespace_flags[i].name);
+					describe_origin(run, &run->scan.facts.namespace_at[i], origin + used, sizeof(origin) - used - 1);
+					strcat(origin, ")");
+				}
+			warn("%s:%llu: %s is allowed by %s %s, which the arguments in the log do not meet%s",
+			     file_name(run, at->file), (unsigned long long)at->line, name, path, conditions, origin);
 			return true;
 		}
 		if (!run->options.quiet)

@@ -404,8 +404,8 @@ static int read_rule(struct reader *reader, const cJSON *rule, int index, struct
 	}
 	if (!cJSON_IsString(action) || !profile_action_valid(action->valuestring))
 		return problem(reader, "syscalls[%d].action: must be one of %s", index, profile_action_list());
-	if (errno_ret != NULL && !exact_integer(errno_ret))
-		return problem(reader, "syscalls[%d].errnoRet: must be a whole number", index);
+	if (errno_ret != NULL && (!exact_integer(errno_ret) || errno_ret->valuedouble > 4095))
+		return problem(reader, "syscalls[%d].errnoRet: must be an errno number from 0 to 4095", index);
 	if (check_args(reader, args, index) != 0)
 		return -1;
 	plain = strcmp(action->valuestring, "SCMP_ACT_ALLOW") == 0 && empty_or_absent(args) &&

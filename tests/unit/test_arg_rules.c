@@ -35,16 +35,29 @@ static enum arg_observation observe(struct arg_facts *facts, const char *name, c
 	return arg_facts_observe(facts, &event, where, message, sizeof(message));
 }
 
+/* What arg_rules_build is given and says: the default architectures, no facts, nothing lifted. */
+struct build {
+	struct arch_list arches;
+	struct arg_facts facts;
+	struct arg_rule_choice choice;
+	size_t plain; /* names left plain by the last build */
+};
+
+static void build_init(struct build *b)
+{
+	memset(b, 0, sizeof(*b));
+	arch_list_default(&b->arches);
+}
+
 /* Builds the rules for names and returns them as one line of JSON (caller frees). */
-static char *build_line(const char *const *names, size_t count, const struct arch_list *arches,
-                        const struct arg_facts *facts, const struct arg_rule_choice *choice, size_t *plain_count)
+static char *build_line(struct build *b, const char *const *names, size_t count)
 {
 	const char *plain[16];
 	struct arg_rule_plan plan;
 	cJSON *rules;
 	char *line;
 
-	if (arg_rules_build(names, count, arches, facts, choice, plain, plain_count, &rules, &plan) != 0)
+	if (arg_rules_build(names, count, &b->arches, &b->facts, &b->choice, plain, &b->plain, &rules, &plan) != 0)
 		return NULL;
 	line = json_to_line(rules);
 	cJSON_Delete(rules);
@@ -105,16 +118,11 @@ static void facts_should_not_restrict_families_for_bare_numbers_or_unknown_names
 static void build_should_keep_dockers_rules_by_default(void)
 {
 	static const char *const names[] = { "clone", "clone3", "personality", "read", "socket", "socketpair" };
-	struct arch_list arches;
-	struct arg_facts facts;
-	struct arg_rule_choice choice;
-	size_t plain;
+	struct build b;
 	char *line;
-	memset(&facts, 0, sizeof(facts));
-	memset(&choice, 0, sizeof(choice));
-	arch_list_default(&arches);
-	line = build_line(names, 6, &arches, &facts, &choice, &plain);
-	CHECK(plain == 2); /* read, socketpair */
+	build_init(&b);
+	line = build_line(&b, names, 6);
+	CHECK(b.plain == 2); /* read, socketpair */
 	CHECK(line != NULL && strstr(line, "{\"names\":[\"clone\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,"
 	                                   "\"value\":2114060288,\"valueTwo\":0,\"op\":\"SCMP_CMP_MASKED_EQ\"}]}") != NULL);
 	CHECK(line != NULL && strstr(line, "{\"names\":[\"clone3\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":38}") != NULL);
@@ -128,20 +136,15 @@ static void build_should_keep_dockers_rules_by_default(void)
 static void build_should_open_only_the_logged_namespace_flags_and_families(void)
 {
 	static const char *const names[] = { "clone", "socket", "socketpair" };
-	struct arch_list arches;
-	struct arg_facts facts;
-	struct arg_rule_choice choice;
-	size_t plain;
+	struct build b;
 	char *line;
-	memset(&facts, 0, sizeof(facts));
-	memset(&choice, 0, sizeof(choice));
-	arch_list_default(&arches);
-	observe(&facts, "clone", "flags", "CLONE_NEWNET|CLONE_NEWNS");
-	observe(&facts, "socket", "domain", "AF_INET");
-	observe(&facts, "socket", "domain", "AF_INET6");
-	observe(&facts, "socketpair", "domain", "AF_LOCAL|AF_UNIX");
-	line = build_line(names, 3, &arches, &facts, &choice, &plain);
-	CHECK(plain == 0);
+	build_init(&b);
+	observe(&b.facts, "clone", "flags", "CLONE_NEWNET|CLONE_NEWNS");
+	observe(&b.facts, "socket", "domain", "AF_INET");
+	observe(&b.facts, "socket", "domain", "AF_INET6");
+	observe(&b.facts, "socketpair", "domain", "AF_LOCAL|AF_UNIX");
+	line = build_line(&b, names, 3);
+	CHECK(b.plain == 0);
 	/* 0x7E020000 without NEWNET (0x40000000) and NEWNS (0x20000) */
 	CHECK(line != NULL && strstr(line, "\"value\":1040187392,") != NULL);
 	CHECK(line != NULL && strstr(line, "{\"names\":[\"socketpair\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,\"value\":1,") != NULL);
@@ -154,19 +157,17 @@ static void build_should_open_only_the_logged_namespace_flags_and_families(void)
 static void build_should_split_clone_by_architecture_for_s390(void)
 {
 	static const char *const names[] = { "clone" };
-	struct arch_list arches = { { SCMP_ARCH_S390X, SCMP_ARCH_S390 }, 2 };
-	struct arg_facts facts;
-	struct arg_rule_choice choice;
-	size_t plain;
+	struct arch_list s390 = { { SCMP_ARCH_S390X, SCMP_ARCH_S390 }, 2 };
+	struct build b;
 	char *line;
-	memset(&facts, 0, sizeof(facts));
-	memset(&choice, 0, sizeof(choice));
-	line = build_line(names, 1, &arches, &facts, &choice, &plain);
+	build_init(&b);
+	b.arches = s390;
+	line = build_line(&b, names, 1);
 	CHECK(line != NULL && strstr(line, "\"index\":1,") != NULL && strstr(line, "\"index\":0,") == NULL &&
 	      strstr(line, "includes") == NULL);
 	free(line);
-	arches.tokens[1] = SCMP_ARCH_X86_64;
-	line = build_line(names, 1, &arches, &facts, &choice, &plain);
+	b.arches.tokens[1] = SCMP_ARCH_PPC64;
+	line = build_line(&b, names, 1);
 	CHECK(line != NULL && strstr(line, "\"excludes\":{\"arches\":[\"s390\",\"s390x\"]}") != NULL &&
 	      strstr(line, "\"includes\":{\"arches\":[\"s390\",\"s390x\"]}") != NULL);
 	free(line);
@@ -175,18 +176,13 @@ static void build_should_split_clone_by_architecture_for_s390(void)
 static void build_should_allow_by_name_what_the_user_lifts(void)
 {
 	static const char *const names[] = { "clone", "clone3", "personality", "socket" };
-	struct arch_list arches;
-	struct arg_facts facts;
-	struct arg_rule_choice choice;
-	size_t plain;
+	struct build b;
 	char *line;
-	memset(&facts, 0, sizeof(facts));
-	memset(&choice, 0, sizeof(choice));
-	arch_list_default(&arches);
-	choice.allow_namespaces = true;
-	choice.lifted[ARG_RULE_PERSONALITY] = true;
-	line = build_line(names, 4, &arches, &facts, &choice, &plain);
-	CHECK(plain == 3);
+	build_init(&b);
+	b.choice.allow_namespaces = true;
+	b.choice.lifted[ARG_RULE_PERSONALITY] = true;
+	line = build_line(&b, names, 4);
+	CHECK(b.plain == 3);
 	CHECK(line != NULL && strstr(line, "clone") == NULL && strstr(line, "personality") == NULL &&
 	      strstr(line, "\"socket\"") != NULL);
 	free(line);

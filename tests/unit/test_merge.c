@@ -46,27 +46,33 @@ static void header_should_refuse_disagreement_unless_the_command_line_chooses(vo
 	profile_input_free(&p[1]);
 }
 
+/* The kept rules of profiles a and b merged as a, b (*one) and as b, a (*two); the caller frees both. */
+static void kept_both_ways(const char *a, const char *b, cJSON **one, cJSON **two)
+{
+	struct profile_input ab[2], ba[2];
+	load(&ab[0], "a", a);
+	load(&ab[1], "b", b);
+	load(&ba[0], "b", b);
+	load(&ba[1], "a", a);
+	CHECK(merge_kept_rules(ab, 2, one) == MERGE_OK);
+	CHECK(merge_kept_rules(ba, 2, two) == MERGE_OK);
+	for (int i = 0; i < 2; i++) {
+		profile_input_free(&ab[i]);
+		profile_input_free(&ba[i]);
+	}
+}
+
 static void kept_rules_should_be_the_same_in_any_order_and_once_each(void)
 {
 	static const char a[] = "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"ptrace\"],\"action\":\"SCMP_ACT_ERRNO\"},"
 	                        "{\"names\":[\"clone\"],\"action\":\"SCMP_ACT_ALLOW\",\"includes\":{\"caps\":[\"CAP_SYS_ADMIN\"]}}]}";
 	static const char b[] = "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"ptrace\"],\"action\":\"SCMP_ACT_ERRNO\"}]}";
-	struct profile_input ab[2], ba[2];
 	cJSON *one, *two;
-	load(&ab[0], "a", a);
-	load(&ab[1], "b", b);
-	load(&ba[0], "b", b);
-	load(&ba[1], "a", a);
-	CHECK(merge_kept_rules(ab, 2, &one) == MERGE_OK);
-	CHECK(merge_kept_rules(ba, 2, &two) == MERGE_OK);
+	kept_both_ways(a, b, &one, &two);
 	CHECK(cJSON_GetArraySize(one) == 2);
 	CHECK(cJSON_Compare(one, two, 1));
 	cJSON_Delete(one);
 	cJSON_Delete(two);
-	for (int i = 0; i < 2; i++) {
-		profile_input_free(&ab[i]);
-		profile_input_free(&ba[i]);
-	}
 }
 
 static void kept_rules_should_be_one_whatever_the_order_of_their_keys(void)
@@ -75,22 +81,12 @@ static void kept_rules_should_be_one_whatever_the_order_of_their_keys(void)
 	                        "\"args\":[{\"index\":1,\"value\":21505,\"op\":\"SCMP_CMP_EQ\"}]}]}";
 	static const char b[] = "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"args\":[{\"op\":\"SCMP_CMP_EQ\",\"value\":21505,"
 	                        "\"index\":1}],\"action\":\"SCMP_ACT_ALLOW\",\"names\":[\"ioctl\"]}]}";
-	struct profile_input ab[2], ba[2];
 	cJSON *one, *two;
-	load(&ab[0], "a", a);
-	load(&ab[1], "b", b);
-	load(&ba[0], "b", b);
-	load(&ba[1], "a", a);
-	CHECK(merge_kept_rules(ab, 2, &one) == MERGE_OK);
-	CHECK(merge_kept_rules(ba, 2, &two) == MERGE_OK);
+	kept_both_ways(a, b, &one, &two);
 	CHECK(cJSON_GetArraySize(one) == 1);
 	CHECK(cJSON_Compare(one, two, 1));
 	cJSON_Delete(one);
 	cJSON_Delete(two);
-	for (int i = 0; i < 2; i++) {
-		profile_input_free(&ab[i]);
-		profile_input_free(&ba[i]);
-	}
 }
 
 static void header_should_refuse_an_errno_that_the_action_does_not_take(void)
