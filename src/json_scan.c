@@ -183,10 +183,11 @@ static bool scan_value(struct scanner *s, struct json_value *value)
 
 struct wanted_key {
 	const char *key;          /* the key as Falco writes it */
+	size_t length;            /* its length */
 	size_t offset;            /* where its value goes in struct alert_fields */
 };
 
-#define FIELD(key, member) { key, offsetof(struct alert_fields, member) }
+#define FIELD(key, member) { key, sizeof(key) - 1, offsetof(struct alert_fields, member) }
 
 static const struct wanted_key top_keys[] = {
 	FIELD("rule", rule), FIELD("output", output),
@@ -205,7 +206,7 @@ static struct json_value *slot_for(struct alert_fields *fields, const struct wan
                                    const char *key, size_t length)
 {
 	for (size_t i = 0; i < count; i++)
-		if (strlen(keys[i].key) == length && memcmp(keys[i].key, key, length) == 0) {
+		if (keys[i].length == length && memcmp(keys[i].key, key, length) == 0) {
 			struct json_value *slot = (struct json_value *)(void *)((char *)fields + keys[i].offset);
 			return slot->kind == JSON_ABSENT ? slot : NULL;
 		}
