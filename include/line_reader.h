@@ -17,6 +17,12 @@ enum line_status {
 	LINE_READ_ERROR /* read(2) failed: errno_value says why */
 };
 
+/* Where something was read: the input's index in the list of inputs, and the line. */
+struct location {
+	uint32_t file; /* index into the list of inputs */
+	uint64_t line; /* from 1 */
+};
+
 struct line_reader {
 	int fd;                  /* borrowed: the caller opens and closes it */
 	char *buffer;            /* owned: bytes read but not yet returned */

@@ -6,7 +6,6 @@
 
 #include "arg_facts.h"
 #include "arg_rules.h"
-#include "options.h"
 #include "profile.h"
 
 #include <cJSON.h>
@@ -17,6 +16,15 @@ enum merge_status {
 	MERGE_OK,        /* done */
 	MERGE_CONFLICT,  /* the profiles disagree and the command line does not choose: message says how */
 	MERGE_NO_MEMORY  /* memory ran out */
+};
+
+/* What the command line says of the top of the profile, whatever the merged profiles say. */
+struct merge_overrides {
+	bool has_arches;            /* --arch was given */
+	struct arch_list arches;    /* --arch, or the default list */
+	const char *default_action; /* --default-action, or NULL */
+	bool has_errno_ret;         /* --errno-ret was given */
+	long errno_ret;             /* its value */
 };
 
 /* The top of the profile to write. */
@@ -39,7 +47,7 @@ struct merge_header {
  * SCMP_ACT_ERRNO or SCMP_ACT_TRACE and is at most 4095, and
  * SCMP_ACT_NOTIFY is no default action.
  */
-enum merge_status merge_header(const struct options *opts, const struct profile_input *profiles, size_t count,
+enum merge_status merge_header(const struct merge_overrides *opts, const struct profile_input *profiles, size_t count,
                                struct merge_header *header, char *message, size_t size);
 
 /*

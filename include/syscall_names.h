@@ -89,6 +89,9 @@ bool arch_list_add(struct arch_list *list, uint32_t token);
  */
 bool arch_list_loadable(const struct arch_list *list, uint32_t *bad);
 
+/* Writes the list as "x86_64, x86, x32" into text. */
+void arch_list_describe(const struct arch_list *list, char *text, size_t size);
+
 /* Sorts the list into the order of arch_docker_name's table. */
 void arch_list_sort(struct arch_list *list);
 

@@ -40,6 +40,9 @@ void syscall_catalog_init(struct syscall_catalog *catalog, const struct arch_lis
  */
 int syscall_catalog_intern(struct syscall_catalog *catalog, const char *name);
 
+/* The id of a name already interned, or -1; never interns. */
+int syscall_catalog_find(const struct syscall_catalog *catalog, const char *name);
+
 /* The name of id; owned by the catalog. */
 const char *syscall_catalog_name(const struct syscall_catalog *catalog, int id);
 
@@ -47,7 +50,6 @@ void syscall_set_add(struct syscall_set *set, int id);
 void syscall_set_remove(struct syscall_set *set, int id);
 bool syscall_set_has(const struct syscall_set *set, int id);
 size_t syscall_set_count(const struct syscall_set *set);
-void syscall_set_union(struct syscall_set *into, const struct syscall_set *from);
 
 /*
  * Fills names (room for SYSCALL_NAMES_MAX pointers into the catalog) with

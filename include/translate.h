@@ -5,6 +5,7 @@
 #ifndef F2S_TRANSLATE_H
 #define F2S_TRANSLATE_H
 
+#include "line_reader.h"
 #include "syscall_set.h"
 
 #include <stdbool.h>
@@ -15,12 +16,6 @@
 
 /* The most kernel names one event can stand for (dup: dup, dup2, dup3). */
 #define TRANSLATE_IDS_MAX 6
-
-/* Where something was first seen: input file index and line number. */
-struct location {
-	uint32_t file; /* index into the list of inputs */
-	uint64_t line; /* from 1 */
-};
 
 enum translation_kind {
 	TRANSLATION_SYSCALLS,    /* ids holds the syscalls to allow */
@@ -70,11 +65,5 @@ void translator_free(struct translator *translator);
 const struct translation *translator_get(struct translator *translator, const char *name, size_t len,
                                          struct location where);
 
-/*
- * Adds to ids the kernel names a Falco event name stands for, without
- * counting an event; for --add and merged profiles. Returns the kind.
- */
-enum translation_kind translate_once(struct syscall_catalog *catalog, bool exact, const char *name,
-                                     struct translation *out);
 
 #endif

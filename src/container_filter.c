@@ -5,6 +5,7 @@
 #include "container_filter.h"
 
 #include "event.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -14,14 +15,9 @@
 #include <emmintrin.h>
 #endif
 
-static char lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
-
 static bool is_hex(char c)
 {
-	c = lower(c);
+	c = text_lower(c);
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 }
 
@@ -74,7 +70,7 @@ int container_filter_add(struct container_filter *filter, const char *given, cha
 		if (strncasecmp(known->id, id, common) == 0) {
 			if (length < known->length) {
 				for (size_t k = 0; k <= length; k++)
-					known->id[k] = lower(id[k]);
+					known->id[k] = text_lower(id[k]);
 				known->length = length;
 			}
 			return 0;
@@ -86,7 +82,7 @@ int container_filter_add(struct container_filter *filter, const char *given, cha
 	}
 	wanted = &filter->wanted[filter->count++];
 	for (size_t i = 0; i <= length; i++)
-		wanted->id[i] = lower(id[i]);
+		wanted->id[i] = text_lower(id[i]);
 	wanted->length = length;
 	return 0;
 }

@@ -198,8 +198,7 @@ static void fields_from_tree(const cJSON *alert, struct alert_fields *fields)
 
 	take_value(&fields->rule, cJSON_GetObjectItemCaseSensitive(alert, "rule"));
 	take_value(&fields->output, cJSON_GetObjectItemCaseSensitive(alert, "output"));
-	fields->has_fields = cJSON_IsObject(output_fields);
-	if (!fields->has_fields)
+	if (!cJSON_IsObject(output_fields))
 		output_fields = NULL;
 	take_value(&fields->id, cJSON_GetObjectItemCaseSensitive(output_fields, "container.id"));
 	take_value(&fields->suggested_id, cJSON_GetObjectItemCaseSensitive(output_fields, "container_id"));

@@ -237,8 +237,8 @@ static bool scan_members(struct scanner *s, struct alert_fields *fields, enum ob
 		skip_space(s);
 		if (role == OBJECT_ALERT && !seen_fields && key_length == 13 && memcmp(key, "output_fields", 13) == 0) {
 			seen_fields = true;
-			fields->has_fields = s->at < s->end && *s->at == '{';
-			if (fields->has_fields ? !scan_members(s, fields, OBJECT_FIELDS) : !scan_value(s, &value))
+			bool is_object = s->at < s->end && *s->at == '{';
+			if (is_object ? !scan_members(s, fields, OBJECT_FIELDS) : !scan_value(s, &value))
 				return false;
 		} else {
 			if (role == OBJECT_ALERT)

@@ -18,7 +18,7 @@ static bool takes_errno(const char *action)
 }
 
 /* The targets of an archMap: --arch, or this machine's architecture, plus other profiles' lists. */
-static void map_targets(const struct options *opts, const struct profile_input *profiles, size_t count,
+static void map_targets(const struct merge_overrides *opts, const struct profile_input *profiles, size_t count,
                         struct arch_list *targets)
 {
 	*targets = opts->arches;
@@ -42,7 +42,7 @@ static bool is_sub(const struct arch_map *map, uint32_t token)
 }
 
 /* Keeps the archMap entries of the targets; every target gets one, with the subs any profile gives it. */
-static void resolve_arch_map(const struct options *opts, const struct profile_input *profiles, size_t count,
+static void resolve_arch_map(const struct merge_overrides *opts, const struct profile_input *profiles, size_t count,
                              struct merge_header *header)
 {
 	struct arch_list targets;
@@ -79,7 +79,7 @@ static void resolve_arch_map(const struct options *opts, const struct profile_in
 	arch_list_sort(&header->arches);
 }
 
-static void settle_arches(const struct options *opts, const struct profile_input *profiles, size_t count,
+static void settle_arches(const struct merge_overrides *opts, const struct profile_input *profiles, size_t count,
                           struct merge_header *header)
 {
 	header->arches = opts->arches;
@@ -125,7 +125,7 @@ static enum merge_status check_header(const struct merge_header *header, const s
 	return MERGE_OK;
 }
 
-enum merge_status merge_header(const struct options *opts, const struct profile_input *profiles, size_t count,
+enum merge_status merge_header(const struct merge_overrides *opts, const struct profile_input *profiles, size_t count,
                                struct merge_header *header, char *message, size_t size)
 {
 	const char *action = opts->default_action;

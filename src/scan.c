@@ -6,6 +6,7 @@
 
 #include "json_arena.h"
 #include "line_reader.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -36,21 +37,14 @@ static void report(struct scan *scan, const char *file, uint64_t line, const cha
 	scan->report(scan->context, display_name(file), line, message);
 }
 
-static char lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
-
 /* The container an id names, added on first sight; NULL when full. */
 static struct scan_container *container_for(struct scan *scan, const struct event_text *id, enum scan_status *status)
 {
 	size_t key_length = id->length < CONTAINER_SHORT_ID ? id->length : CONTAINER_SHORT_ID;
-	uint32_t hash = 2166136261u;
+	uint32_t hash = text_hash(id->text, key_length, 1);
 	uint32_t slot;
 	struct scan_container *container;
 
-	for (size_t i = 0; i < key_length; i++)
-		hash = (hash ^ (unsigned char)lower(id->text[i])) * 16777619u;
 	if (scan->container_slots == NULL) {
 		scan->container_slots = calloc(CONTAINER_SLOTS, sizeof(scan->container_slots[0]));
 		scan->containers = calloc(SCAN_CONTAINERS_MAX, sizeof(scan->containers[0]));
@@ -67,7 +61,7 @@ static struct scan_container *container_for(struct scan *scan, const struct even
 		    strncasecmp(container->id, id->text, common) == 0) {
 			if (id->length > known) {
 				for (size_t i = 0; i < id->length; i++)
-					container->id[i] = lower(id->text[i]);
+					container->id[i] = text_lower(id->text[i]);
 				container->id[id->length] = '\0';
 			}
 			return container;
@@ -80,7 +74,7 @@ static struct scan_container *container_for(struct scan *scan, const struct even
 	container = &scan->containers[scan->container_count++];
 	scan->container_slots[slot] = (uint32_t)scan->container_count;
 	for (size_t i = 0; i < id->length; i++)
-		container->id[i] = lower(id->text[i]);
+		container->id[i] = text_lower(id->text[i]);
 	return container;
 }
 

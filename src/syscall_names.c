@@ -5,6 +5,7 @@
 #include "syscall_names.h"
 
 #include <seccomp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -430,6 +431,15 @@ bool arch_list_loadable(const struct arch_list *list, uint32_t *bad)
 		}
 	seccomp_release(ctx);
 	return loadable;
+}
+
+void arch_list_describe(const struct arch_list *list, char *text, size_t size)
+{
+	size_t used = 0;
+
+	text[0] = '\0';
+	for (size_t i = 0; i < list->count && used < size; i++)
+		used += (size_t)snprintf(text + used, size - used, "%s%s", i ? ", " : "", arch_short_name(list->tokens[i]));
 }
 
 void arch_list_sort(struct arch_list *list)

@@ -4,17 +4,10 @@
  */
 #include "syscall_set.h"
 
+#include "text.h"
+
 #include <stdlib.h>
 #include <string.h>
-
-static uint32_t hash_name(const char *name)
-{
-	uint32_t hash = 2166136261u;
-
-	for (; *name; name++)
-		hash = (hash ^ (unsigned char)*name) * 16777619u;
-	return hash;
-}
 
 void syscall_catalog_init(struct syscall_catalog *catalog, const struct arch_list *arches)
 {
@@ -24,7 +17,7 @@ void syscall_catalog_init(struct syscall_catalog *catalog, const struct arch_lis
 
 int syscall_catalog_intern(struct syscall_catalog *catalog, const char *name)
 {
-	uint32_t slot = hash_name(name) % CATALOG_HASH_SLOTS;
+	uint32_t slot = text_hash(name, strlen(name), 0) % CATALOG_HASH_SLOTS;
 
 	if (strlen(name) > SYSCALL_NAME_MAX)
 		return CATALOG_NOT_A_SYSCALL;
@@ -42,6 +35,15 @@ int syscall_catalog_intern(struct syscall_catalog *catalog, const char *name)
 	strcpy(catalog->names[id], name);
 	catalog->slots[slot] = (uint16_t)(id + 1);
 	return id;
+}
+
+int syscall_catalog_find(const struct syscall_catalog *catalog, const char *name)
+{
+	for (uint32_t slot = text_hash(name, strlen(name), 0) % CATALOG_HASH_SLOTS; catalog->slots[slot] != 0;
+	     slot = (slot + 1) % CATALOG_HASH_SLOTS)
+		if (strcmp(catalog->names[catalog->slots[slot] - 1], name) == 0)
+			return catalog->slots[slot] - 1;
+	return -1;
 }
 
 const char *syscall_catalog_name(const struct syscall_catalog *catalog, int id)
@@ -71,12 +73,6 @@ size_t syscall_set_count(const struct syscall_set *set)
 	for (size_t i = 0; i < SYSCALL_NAMES_MAX / 64; i++)
 		count += (size_t)__builtin_popcountll(set->bits[i]);
 	return count;
-}
-
-void syscall_set_union(struct syscall_set *into, const struct syscall_set *from)
-{
-	for (size_t i = 0; i < SYSCALL_NAMES_MAX / 64; i++)
-		into->bits[i] |= from->bits[i];
 }
 
 static int compare_names(const void *a, const void *b)

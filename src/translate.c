@@ -3,6 +3,8 @@
  */
 #include "translate.h"
 
+#include "text.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,26 +98,6 @@ static enum translation_kind translate_into(struct syscall_catalog *catalog, boo
 	return out->kind;
 }
 
-enum translation_kind translate_once(struct syscall_catalog *catalog, bool exact, const char *name,
-                                     struct translation *out)
-{
-	size_t len = strlen(name);
-
-	memset(out, 0, sizeof(*out));
-	if (len <= SYSCALL_NAME_MAX)
-		memcpy(out->falco, name, len);
-	return translate_into(catalog, exact, true, name, len, out, NULL);
-}
-
-static uint32_t hash_bytes(const char *text, size_t len)
-{
-	uint32_t hash = 2166136261u;
-
-	for (size_t i = 0; i < len; i++)
-		hash = (hash ^ (unsigned char)text[i]) * 16777619u;
-	return hash;
-}
-
 const struct translation *translator_get(struct translator *translator, const char *name, size_t len,
                                          struct location where)
 {
@@ -124,7 +106,7 @@ const struct translation *translator_get(struct translator *translator, const ch
 
 	if (len > SYSCALL_NAME_MAX)
 		len = SYSCALL_NAME_MAX;
-	slot = hash_bytes(name, len) % TRANSLATE_SLOTS;
+	slot = text_hash(name, len, 0) % TRANSLATE_SLOTS;
 	while (translator->slots[slot] != 0) {
 		entry = &translator->entries[translator->slots[slot] - 1];
 		if (strlen(entry->falco) == len && memcmp(entry->falco, name, len) == 0) {

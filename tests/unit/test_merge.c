@@ -13,7 +13,7 @@ static void load(struct profile_input *p, const char *path, const char *text)
 
 static void header_should_unite_architectures_and_keep_agreed_values(void)
 {
-	static struct options opts;
+	static struct merge_overrides opts;
 	struct profile_input p[2];
 	struct merge_header h;
 	char message[300];
@@ -30,7 +30,7 @@ static void header_should_unite_architectures_and_keep_agreed_values(void)
 
 static void header_should_refuse_disagreement_unless_the_command_line_chooses(void)
 {
-	static struct options opts;
+	static struct merge_overrides opts;
 	struct profile_input p[2];
 	struct merge_header h;
 	char message[300];
@@ -91,7 +91,7 @@ static void kept_rules_should_be_one_whatever_the_order_of_their_keys(void)
 
 static void header_should_refuse_an_errno_that_the_action_does_not_take(void)
 {
-	static struct options opts;
+	static struct merge_overrides opts;
 	struct profile_input p;
 	struct merge_header h;
 	char message[300];

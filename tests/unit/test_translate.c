@@ -15,6 +15,19 @@ static void setup(const char *arches_spec)
 	syscall_catalog_init(&catalog, &arches);
 }
 
+/* What a fresh translator makes of name, with or without --exact, into *t. */
+static enum translation_kind translate(bool exact, const char *name, struct translation *t)
+{
+	struct translator translator;
+	struct location where = { 0, 1 };
+
+	if (translator_init(&translator, &catalog, exact, true) != 0)
+		return TRANSLATION_UNKNOWN;
+	*t = *translator_get(&translator, name, strlen(name), where);
+	translator_free(&translator);
+	return t->kind;
+}
+
 static int has(const struct translation *t, const char *name)
 {
 	for (int i = 0; i < t->count; i++)
@@ -27,9 +40,9 @@ static void translate_should_expand_families_unless_exact(void)
 {
 	struct translation t;
 	setup("x86_64");
-	CHECK(translate_once(&catalog, false, "dup", &t) == TRANSLATION_SYSCALLS);
+	CHECK(translate(false, "dup", &t) == TRANSLATION_SYSCALLS);
 	CHECK(t.count == 3 && has(&t, "dup") && has(&t, "dup2") && has(&t, "dup3") && t.expanded);
-	CHECK(translate_once(&catalog, true, "dup", &t) == TRANSLATION_SYSCALLS);
+	CHECK(translate(true, "dup", &t) == TRANSLATION_SYSCALLS);
 	CHECK(t.count == 1 && has(&t, "dup") && !t.expanded);
 }
 
@@ -37,10 +50,10 @@ static void translate_should_add_32_bit_names_only_where_they_exist(void)
 {
 	struct translation t;
 	setup("x86_64");
-	CHECK(translate_once(&catalog, false, "setuid", &t) == TRANSLATION_SYSCALLS);
+	CHECK(translate(false, "setuid", &t) == TRANSLATION_SYSCALLS);
 	CHECK(t.count == 1 && has(&t, "setuid"));
 	setup("x86_64,x86");
-	CHECK(translate_once(&catalog, false, "setuid", &t) == TRANSLATION_SYSCALLS);
+	CHECK(translate(false, "setuid", &t) == TRANSLATION_SYSCALLS);
 	CHECK(t.count == 2 && has(&t, "setuid32"));
 }
 
@@ -48,12 +61,12 @@ static void translate_should_drop_events_that_are_not_syscalls(void)
 {
 	struct translation t;
 	setup("x86_64");
-	CHECK(translate_once(&catalog, false, "procexit", &t) == TRANSLATION_NOT_SYSCALL);
-	CHECK(translate_once(&catalog, false, "<unknown>", &t) == TRANSLATION_NOT_SYSCALL);
-	CHECK(translate_once(&catalog, false, "nosuchcall", &t) == TRANSLATION_UNKNOWN);
-	CHECK(translate_once(&catalog, false, "open", &t) == TRANSLATION_SYSCALLS);
+	CHECK(translate(false, "procexit", &t) == TRANSLATION_NOT_SYSCALL);
+	CHECK(translate(false, "<unknown>", &t) == TRANSLATION_NOT_SYSCALL);
+	CHECK(translate(false, "nosuchcall", &t) == TRANSLATION_UNKNOWN);
+	CHECK(translate(false, "open", &t) == TRANSLATION_SYSCALLS);
 	setup("aarch64");
-	CHECK(translate_once(&catalog, false, "open", &t) == TRANSLATION_UNKNOWN);
+	CHECK(translate(false, "open", &t) == TRANSLATION_UNKNOWN);
 }
 
 static void translator_should_count_events_and_keep_the_first_place(void)

@@ -1,0 +1,76 @@
+/*
+ * run: one job of falco2seccomp, from its options to its results: reading
+ * merged profiles, the pass over the logs, the profile or profiles
+ * written, --check's findings, the container list. What it finds is told
+ * through report; main maps the status to an exit code.
+ */
+#ifndef F2S_RUN_H
+#define F2S_RUN_H
+
+#include "arg_facts.h"
+#include "arg_rules.h"
+#include "merge.h"
+#include "options.h"
+#include "profile.h"
+#include "profile_judge.h"
+#include "profile_set.h"
+#include "scan.h"
+#include "syscall_set.h"
+#include "translate.h"
+
+#include <cJSON.h>
+#include <stdbool.h>
+
+struct report;
+
+enum run_status {
+	RUN_OK,          /* done */
+	RUN_NOT_ALLOWED, /* --check: the log shows syscalls the profile does not allow */
+	RUN_USAGE,       /* the command line, or what it names, is wrong */
+	RUN_INPUT,       /* an input cannot be read or is malformed; --strict found a problem */
+	RUN_NO_EVENTS,   /* no syscall events of the named containers: nothing written */
+	RUN_OUTPUT,      /* a profile could not be written */
+	RUN_RESOURCES    /* out of memory, or more containers than can be tracked */
+};
+
+/* State shared by the jobs. */
+struct run {
+	struct options options;            /* the command line */
+	struct report *report;             /* where findings and problems go; set by main */
+	struct profile_input *merged;      /* --merge profiles, options.merge.count of them */
+	struct arch_list arches;           /* the target architectures */
+	const struct arch_map *arch_map;   /* the archMap to write, or NULL */
+	struct merge_header header;        /* what --merge and the command line settled */
+	const char *default_action;        /* for the profile written */
+	bool has_errno_ret;                /* defaultErrnoRet to write */
+	long errno_ret;                    /* its value */
+	struct syscall_catalog catalog;    /* every kernel name in play */
+	struct translator translator;      /* Falco names to kernel ids */
+	struct scan scan;                  /* the pass over the logs */
+	cJSON *kept_rules;                 /* merged rules written as they are */
+	struct arg_facts merged_facts;     /* what the merged profiles' argument rules allow */
+};
+
+/* What --check found for one observed syscall. */
+enum check_outcome {
+	CHECK_ALLOWED,            /* allowed whatever the arguments */
+	CHECK_CONDITIONS_MET,     /* allowed under conditions the logged arguments meet */
+	CHECK_CONDITIONS_UNKNOWN, /* allowed under conditions the log cannot tell */
+	CHECK_CONDITIONS_FAILED,  /* allowed only under conditions the logged arguments do not meet */
+	CHECK_ENOSYS_FALLBACK,    /* clone3 answers ENOSYS and clone is allowed */
+	CHECK_DENIED              /* not allowed (judgement.needs_cap may name what would allow it) */
+};
+
+struct check_finding {
+	int id;                       /* the syscall's id in the catalog */
+	enum check_outcome outcome;   /* what was found */
+	struct judgement judgement;   /* the profile's rules for it */
+};
+
+/* Runs the job the options name. */
+enum run_status run_job(struct run *run);
+
+/* Frees what run owns. */
+void run_free(struct run *run);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * output_names: file names a container may give its profile.
+ */
+#include "output_names.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+/*
+ * A container name usable as a file name inside --output-dir: letters,
+ * digits, '.', '_' and '-', and a letter or digit first, so that it is
+ * never hidden, never taken for an option, and never leaves the directory.
+ */
+static bool safe_file_name(const char *name)
+{
+	if (!((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z') ||
+	      (name[0] >= '0' && name[0] <= '9')) || strlen(name) > 100)
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      *p == '.' || *p == '_' || *p == '-'))
+			return false;
+	return true;
+}
+
+static bool name_taken(const struct scan *scan, size_t self, const char *name)
+{
+	for (size_t i = 0; i < scan->container_count; i++)
+		if (i != self && (strcmp(scan->containers[i].name, name) == 0 || strcmp(scan->containers[i].id, name) == 0))
+			return true;
+	return false;
+}
+
+const char *output_name_for(const struct scan *scan, size_t index)
+{
+	const struct scan_container *c = &scan->containers[index];
+
+	if (safe_file_name(c->name) && !name_taken(scan, index, c->name))
+		return c->name;
+	return safe_file_name(c->id) ? c->id : NULL;
+}

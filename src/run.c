@@ -1,0 +1,544 @@
+/*
+ * run: the jobs. Each reads what it needs, works out its results and
+ * hands them to report; problems are told through report as they are met.
+ */
+#include "run.h"
+
+#include "docker_default.h"
+#include "output.h"
+#include "output_names.h"
+#include "report.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <seccomp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+/* Refuses architectures that cannot share one filter; returns a status. */
+static enum run_status check_loadable(struct run *run, const struct arch_list *arches)
+{
+	uint32_t bad;
+	char list[256];
+
+	if (arch_list_loadable(arches, &bad))
+		return RUN_OK;
+	arch_list_describe(arches, list, sizeof(list));
+	report_warn(run->report, "%s cannot share one seccomp filter with the others of %s (libseccomp refuses to mix byte orders); "
+	     "name the architectures of one kind with --arch",
+	     arch_short_name(bad), list);
+	return RUN_USAGE;
+}
+
+/* Checks that the profile to write loads: each archMap entry on its own, else the whole list. */
+static enum run_status check_architectures(struct run *run)
+{
+	enum run_status status = RUN_OK;
+
+	if (run->arch_map == NULL || run->options.format != PROFILE_FORMAT_DOCKER)
+		return check_loadable(run, &run->arches);
+	for (size_t e = 0; e < run->arch_map->count && status == RUN_OK; e++) {
+		struct arch_list group = run->arch_map->entries[e].subs;
+		arch_list_add(&group, run->arch_map->entries[e].arch);
+		status = check_loadable(run, &group);
+	}
+	return status;
+}
+
+/* Settles the profile's header and the kept rules from the merged profiles. */
+static enum run_status merge_profiles(struct run *run)
+{
+	struct merge_header *header = &run->header;
+	char message[512];
+
+	const struct options *opts = &run->options;
+	struct merge_overrides overrides = { opts->has_arches, opts->arches, opts->default_action, opts->has_errno_ret,
+		                             opts->errno_ret };
+
+	switch (merge_header(&overrides, run->merged, opts->merge.count, header, message, sizeof(message))) {
+	case MERGE_OK:
+		break;
+	case MERGE_CONFLICT:
+		report_warn(run->report, "%s", message);
+		return RUN_USAGE;
+	case MERGE_NO_MEMORY:
+		return RUN_RESOURCES;
+	}
+	run->arches = header->arches;
+	run->arch_map = header->has_arch_map ? &header->arch_map : NULL;
+	run->default_action = header->default_action;
+	run->has_errno_ret = header->has_errno_ret;
+	run->errno_ret = header->errno_ret;
+	merge_absorb_arg_rules(run->merged, run->options.merge.count, &run->merged_facts);
+	if (merge_kept_rules(run->merged, run->options.merge.count, &run->kept_rules) != MERGE_OK) {
+		report_warn(run->report, "out of memory");
+		return RUN_RESOURCES;
+	}
+	return check_architectures(run);
+}
+
+static enum run_status read_merged_profiles(struct run *run)
+{
+	char message[512];
+
+	run->merged = calloc(run->options.merge.count + 1, sizeof(run->merged[0]));
+	if (run->merged == NULL)
+		return RUN_RESOURCES;
+	for (size_t i = 0; i < run->options.merge.count; i++)
+		if (profile_read(run->options.merge.items[i], &run->merged[i], message, sizeof(message)) != 0) {
+			report_warn(run->report, "--merge %s", message);
+			return RUN_INPUT;
+		}
+	return RUN_OK;
+}
+
+/*
+ * The container rules are weighed for: architecture token, this host's
+ * kernel, Docker's default capabilities and --cap-add (caps has room for
+ * them all).
+ */
+static void rule_context_for(const struct options *opts, uint32_t arch, const char **caps, struct rule_context *ctx)
+{
+	struct utsname host;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->arch = arch_moby_name(arch);
+	if (ctx->arch == NULL)
+		ctx->arch = "";
+	for (size_t i = 0; i < DOCKER_DEFAULT_CAPABILITY_COUNT; i++)
+		caps[ctx->cap_count++] = docker_default_capabilities[i];
+	for (size_t i = 0; i < opts->cap_add_count; i++)
+		caps[ctx->cap_count++] = opts->cap_add[i];
+	ctx->caps = caps;
+	if (uname(&host) == 0 && sscanf(host.release, "%u.%u", &ctx->kernel_major, &ctx->kernel_minor) != 2)
+		ctx->kernel_major = ctx->kernel_minor = 0;
+}
+
+/* Writes the profile for set to path (NULL: stdout); returns a status. */
+static enum run_status write_profile(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
+                         const char *path, struct arg_rule_plan *plan)
+{
+	static const char *names[SYSCALL_NAMES_MAX], *plain[SYSCALL_NAMES_MAX];
+	size_t count = syscall_set_sorted_names(set, &run->catalog, names);
+	struct profile profile = {
+		.default_action = run->default_action,
+		.has_errno_ret = run->has_errno_ret,
+		.errno_ret = run->errno_ret,
+		.arches = &run->arches,
+		.arch_map = run->arch_map,
+		.names = plain,
+		.kept_rules = run->kept_rules,
+	};
+	const char *caps[DOCKER_DEFAULT_CAPABILITY_COUNT + OPTIONS_CAPS_MAX];
+	struct rule_context oci;
+	cJSON *rules;
+	struct output out;
+	enum run_status status;
+
+	rule_context_for(&run->options, run->arches.tokens[0], caps, &oci);
+	profile.oci = &oci;
+	if (arg_rules_build(names, count, &run->arches, facts, &run->options.arg_rules, plain, &profile.name_count,
+	                    &rules, plan) != 0) {
+		report_warn(run->report, "out of memory");
+		return RUN_RESOURCES;
+	}
+	profile.arg_rules = rules;
+	switch (output_open(&out, path)) {
+	case OUTPUT_OK:
+		break;
+	case OUTPUT_DIRECTORY_LOCKED:
+		report_warn(run->report, "cannot write %s: its directory is not writable (%s), so the file cannot be replaced safely; "
+		     "write it elsewhere with -o, or to standard output", path, strerror(errno));
+		cJSON_Delete(rules);
+		return RUN_OUTPUT;
+	case OUTPUT_FAILED:
+	default:
+		report_warn(run->report, "cannot write %s: %s", path, strerror(errno));
+		cJSON_Delete(rules);
+		return RUN_OUTPUT;
+	}
+	status = profile_write(out.file, &profile, run->options.format);
+	cJSON_Delete(rules);
+	if (status != 0 || output_commit(&out) != 0) {
+		report_warn(run->report, "cannot write %s: %s", path && strcmp(path, "-") != 0 ? path : "the profile to standard output",
+		     strerror(errno));
+		output_abort(&out);
+		return RUN_OUTPUT;
+	}
+	return RUN_OK;
+}
+
+/* The scan and its checks, shared by every job. */
+static enum run_status run_scan(struct run *run, const struct container_filter *filter, bool with_ia32)
+{
+	const struct options *opts = &run->options;
+	enum scan_status status;
+
+	syscall_catalog_init(&run->catalog, &run->arches);
+	if (translator_init(&run->translator, &run->catalog, opts->exact, with_ia32) != 0)
+		return RUN_RESOURCES;
+	run->scan.files = opts->logs.items;
+	run->scan.file_count = opts->logs.count;
+	run->scan.filter = filter;
+	run->scan.strict = opts->strict;
+	run->scan.full_parse = opts->full_parse || opts->strict;
+	run->scan.report = report_problem;
+	run->scan.progress = opts->progress ? report_progress : NULL;
+	run->scan.context = run->report;
+	run->scan.translator = &run->translator;
+	report_progress_start(run->report);
+	status = scan_run(&run->scan);
+	report_progress_end(run->report);
+	switch (status) {
+	case SCAN_OK:
+		break;
+	case SCAN_INPUT_ERROR:
+		return RUN_INPUT;
+	case SCAN_NO_MEMORY:
+		report_warn(run->report, "out of memory");
+		return RUN_RESOURCES;
+	case SCAN_TOO_MANY:
+		report_warn(run->report, "more than %d containers in the log; name the ones you want with -container-id",
+		     SCAN_CONTAINERS_MAX);
+		return RUN_RESOURCES;
+	}
+	bool unknown = report_unknown_names(run) > 0;
+	bool drops = report_drops(run);
+	if (opts->strict && (unknown || drops))
+		return RUN_INPUT;
+	return RUN_OK;
+}
+
+static void describe_wanted(const struct container_filter *filter, char *text, size_t size)
+{
+	size_t used = 0;
+
+	text[0] = '\0';
+	for (size_t i = 0; i < filter->count && used < size; i++)
+		used += (size_t)snprintf(text + used, size - used, "%s%s", i ? ", " : "", filter->wanted[i].id);
+}
+
+/* Says which named containers the log never mentions; returns a status. */
+static enum run_status check_matches(struct run *run)
+{
+	const struct container_filter *filter = &run->options.containers;
+	char wanted[1024];
+
+	for (size_t i = 0; i < filter->count; i++)
+		if (run->scan.matched_per_wanted[i] == 0 && filter->count > 1)
+			report_warn(run->report, "warning: no events of container %s", filter->wanted[i].id);
+	if (syscall_set_count(&run->scan.syscalls) > 0 || run->options.allow_empty)
+		return RUN_OK;
+	describe_wanted(filter, wanted, sizeof(wanted));
+	report_warn(run->report, "no syscall events of container %s in %zu events read; nothing written "
+	     "(--list-containers shows the containers in the log, --allow-empty writes a profile anyway)",
+	     wanted, (size_t)run->scan.events);
+	return RUN_NO_EVENTS;
+}
+
+/*
+ * Tells whether dir can take the profiles of --all-containers: an existing
+ * writable directory, or a new one in a writable directory. Says why not.
+ */
+static bool output_dir_usable(struct run *run, const char *dir)
+{
+	struct stat info;
+	char *copy;
+	bool usable;
+
+	if (stat(dir, &info) == 0) {
+		if (!S_ISDIR(info.st_mode)) {
+			report_warn(run->report, "--output-dir %s: not a directory", dir);
+			return false;
+		}
+		if (access(dir, W_OK | X_OK) != 0) {
+			report_warn(run->report, "--output-dir %s: %s", dir, strerror(errno));
+			return false;
+		}
+		return true;
+	}
+	copy = strdup(dir);
+	usable = copy != NULL && access(dirname(copy), W_OK | X_OK) == 0;
+	if (!usable)
+		report_warn(run->report, "--output-dir %s: cannot be created: %s", dir, strerror(errno));
+	free(copy);
+	return usable;
+}
+
+/* Checks what the command line names before the first byte of a log is read; returns a status. */
+static enum run_status check_command_line(struct run *run)
+{
+	const struct name_list *lists[] = { &run->options.add, &run->options.remove };
+	char message[512];
+
+	syscall_catalog_init(&run->catalog, &run->arches);
+	for (size_t list = 0; list < 2; list++)
+		for (size_t i = 0; i < lists[list]->count; i++)
+			if (profile_set_user_name(&run->catalog, list ? "--remove" : "--add", lists[list]->items[i], message,
+			                          sizeof(message)) < 0) {
+				report_warn(run->report, "%s", message);
+				return RUN_USAGE;
+			}
+	if (run->options.output_dir != NULL && !output_dir_usable(run, run->options.output_dir))
+		return RUN_OUTPUT;
+	return RUN_OK;
+}
+
+/* What the jobs that write profiles do first: merged profiles, the command line's names, then the scan. */
+static enum run_status read_inputs(struct run *run, const struct container_filter *filter)
+{
+	enum run_status status = read_merged_profiles(run);
+
+	if (status == RUN_OK)
+		status = merge_profiles(run);
+	if (status == RUN_OK)
+		status = check_command_line(run);
+	if (status == RUN_OK)
+		status = run_scan(run, filter, true);
+	return status;
+}
+
+/*
+ * Unites the merged profiles' argument facts with facts and checks that no
+ * merged rule is wider than the rules in force; returns a status.
+ */
+static enum run_status settle_arg_facts(struct run *run, struct arg_facts *facts)
+{
+	char message[640];
+
+	arg_facts_unite(facts, &run->merged_facts);
+	switch (merge_check_arg_rules(run->merged, run->options.merge.count, facts, &run->options.arg_rules, message,
+	                              sizeof(message))) {
+	case MERGE_OK:
+		return RUN_OK;
+	case MERGE_CONFLICT:
+		report_warn(run->report, "%s", message);
+		return RUN_USAGE;
+	case MERGE_NO_MEMORY:
+	default:
+		report_warn(run->report, "out of memory");
+		return RUN_RESOURCES;
+	}
+}
+
+/* Completes set as every profile is completed; returns a status. */
+static enum run_status finish_set(struct run *run, struct syscall_set *set, struct additions *added)
+{
+	char message[512];
+
+	if (profile_set_finish(&run->catalog, &run->options, run->merged, run->options.merge.count, set, added, message,
+	                       sizeof(message)) == 0)
+		return RUN_OK;
+	report_warn(run->report, "%s", message);
+	return RUN_USAGE;
+}
+
+static enum run_status job_profile(struct run *run)
+{
+	struct syscall_set set;
+	struct additions added;
+	struct arg_facts facts;
+	struct arg_rule_plan plan;
+	enum run_status status = read_inputs(run, &run->options.containers);
+
+	if (status == RUN_OK)
+		status = check_matches(run);
+	if (status != RUN_OK)
+		return status;
+	facts = run->scan.facts;
+	set = run->scan.syscalls;
+	status = settle_arg_facts(run, &facts);
+	if (status == RUN_OK)
+		status = finish_set(run, &set, &added);
+	if (status == RUN_OK && report_risky(run, &set, &run->scan.syscalls, &added, NULL) > 0 && run->options.strict)
+		status = RUN_INPUT;
+	if (status == RUN_OK)
+		status = write_profile(run, &set, &facts, run->options.output, &plan);
+	if (status == RUN_OK && !run->options.quiet) {
+		report_summary(run, &set, &added);
+		report_arg_rules(run, &set, &run->scan.syscalls, &facts, &plan);
+	}
+	return status;
+}
+
+/* Judges one observed syscall against profile for --check. */
+static void judge_observed(const struct run *run, const struct profile_input *profile, const struct rule_context *ctx,
+                           int id, struct check_finding *finding)
+{
+	const char *name = syscall_catalog_name(&run->catalog, id);
+	struct judgement fallback;
+
+	finding->id = id;
+	profile_judge(profile, name, ctx, &finding->judgement);
+	switch (finding->judgement.verdict) {
+	case VERDICT_ALLOWED:
+		finding->outcome = CHECK_ALLOWED;
+		return;
+	case VERDICT_CONDITIONAL:
+		switch (profile_judge_arguments(&finding->judgement, name, &run->scan.facts)) {
+		case 0:
+			finding->outcome = CHECK_CONDITIONS_FAILED;
+			return;
+		case 1:
+			finding->outcome = CHECK_CONDITIONS_MET;
+			return;
+		default:
+			finding->outcome = CHECK_CONDITIONS_UNKNOWN;
+			return;
+		}
+	case VERDICT_DENIED:
+	default:
+		break;
+	}
+	/* clone3 answered with ENOSYS is covered when the C library's fallback, clone, is allowed. */
+	profile_judge(profile, "clone", ctx, &fallback);
+	finding->outcome = strcmp(name, "clone3") == 0 && finding->judgement.errno_rule &&
+	                                   finding->judgement.errno_ret == DOCKER_ENOSYS &&
+	                                   fallback.verdict != VERDICT_DENIED
+	                           ? CHECK_ENOSYS_FALLBACK
+	                           : CHECK_DENIED;
+}
+
+static enum run_status job_check(struct run *run)
+{
+	const char *caps[DOCKER_DEFAULT_CAPABILITY_COUNT + OPTIONS_CAPS_MAX];
+	struct rule_context ctx;
+	struct profile_input profile;
+	struct check_finding finding;
+	char message[512];
+	size_t denied = 0;
+	enum run_status status;
+
+	if (profile_read(run->options.check, &profile, message, sizeof(message)) != 0) {
+		report_warn(run->report, "--check %s", message);
+		profile_input_free(&profile);
+		return RUN_INPUT;
+	}
+	rule_context_for(&run->options, seccomp_arch_native(), caps, &ctx);
+	run->arches = run->options.has_arches || profile.arches.count == 0 ? run->options.arches : profile.arches;
+	status = run_scan(run, &run->options.containers, false);
+	if (status == RUN_OK)
+		status = check_matches(run);
+	for (size_t id = 0; status == RUN_OK && id < run->catalog.count; id++) {
+		if (!syscall_set_has(&run->scan.syscalls, (int)id))
+			continue;
+		judge_observed(run, &profile, &ctx, (int)id, &finding);
+		report_check_finding(run, run->options.check, &finding);
+		denied += finding.outcome == CHECK_CONDITIONS_FAILED || finding.outcome == CHECK_DENIED;
+	}
+	if (status == RUN_OK)
+		report_check_total(run, run->options.check, denied,
+		                   translator_count_observed(&run->translator, &run->scan.syscalls));
+	profile_input_free(&profile);
+	if (status == RUN_OK && denied > 0)
+		status = RUN_NOT_ALLOWED;
+	return status;
+}
+
+static int compare_containers(const void *a, const void *b)
+{
+	const struct scan_container *x = a, *y = b;
+
+	if (x->events != y->events)
+		return x->events > y->events ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+static enum run_status job_list_containers(struct run *run)
+{
+	enum run_status status;
+
+	run->arches = run->options.arches;
+	status = run_scan(run, NULL, true);
+	if (status != RUN_OK)
+		return status;
+	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), compare_containers);
+	report_container_table(run);
+	if (run->scan.container_count == 0) {
+		report_warn(run->report, "no container events in %llu events read", (unsigned long long)run->scan.events);
+		return RUN_NO_EVENTS;
+	}
+	return RUN_OK;
+}
+
+static enum run_status job_all_containers(struct run *run)
+{
+	const char *dir = run->options.output_dir;
+	size_t written = 0;
+	enum run_status status = read_inputs(run, NULL);
+
+	if (status != RUN_OK)
+		return status;
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		report_warn(run->report, "cannot create %s: %s", dir, strerror(errno));
+		return RUN_OUTPUT;
+	}
+	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), compare_containers);
+	for (size_t i = 0; i < run->scan.container_count && status == RUN_OK; i++) {
+		struct scan_container *c = &run->scan.containers[i];
+		struct additions added;
+		struct arg_rule_plan plan;
+		struct syscall_set set = c->syscalls;
+		const char *base = output_name_for(&run->scan, i);
+		char path[4096];
+
+		if (base == NULL) {
+			/* Ids from the log are hexadecimal, so this cannot happen; a path outside dir never may. */
+			report_warn(run->report, "container %s: no safe file name for its profile; not written", c->id);
+			continue;
+		}
+		if (syscall_set_count(&c->syscalls) == 0 && !run->options.allow_empty) {
+			report_warn(run->report, "warning: container %s has no syscall events; no profile written for it", c->id);
+			continue;
+		}
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s.json", dir, base) >= sizeof(path)) {
+			report_warn(run->report, "%s: path too long", dir);
+			return RUN_OUTPUT;
+		}
+		status = settle_arg_facts(run, &c->facts);
+		if (status == RUN_OK)
+			status = finish_set(run, &set, &added);
+		if (status == RUN_OK && report_risky(run, &set, &c->syscalls, &added, c->id) > 0 && run->options.strict)
+			status = RUN_INPUT;
+		if (status == RUN_OK)
+			status = write_profile(run, &set, &c->facts, path, &plan);
+		if (status == RUN_OK)
+			report_profile_written(run, path, c, syscall_set_count(&set));
+		written += status == RUN_OK;
+	}
+	if (status == RUN_OK && written == 0) {
+		report_warn(run->report, "no container syscall events in %llu events read; nothing written",
+		     (unsigned long long)run->scan.events);
+		return RUN_NO_EVENTS;
+	}
+	return status;
+}
+
+void run_free(struct run *run)
+{
+	for (size_t i = 0; run->merged != NULL && i < run->options.merge.count; i++)
+		profile_input_free(&run->merged[i]);
+	free(run->merged);
+	translator_free(&run->translator);
+	scan_free(&run->scan);
+	cJSON_Delete(run->kept_rules);
+}
+
+enum run_status run_job(struct run *run)
+{
+	switch (run->options.job) {
+	case JOB_PROFILE:
+		return job_profile(run);
+	case JOB_CHECK:
+		return job_check(run);
+	case JOB_LIST_CONTAINERS:
+		return job_list_containers(run);
+	case JOB_ALL_CONTAINERS:
+	default:
+		return job_all_containers(run);
+	}
+}
