@@ -28,7 +28,7 @@ HEADERS = $(wildcard include/*.h)
 # The sanitizer build that tests run; warnings are errors there.
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -Werror
 
-.PHONY: all clean install uninstall check example deps bench fuzz print-lib-sources
+.PHONY: all clean install uninstall check example deps bench fuzz print-lib-sources print-version
 
 all: falco2seccomp
 
@@ -49,9 +49,12 @@ build/plain/falco2seccomp: $(SOURCES) $(HEADERS) Makefile
 	@mkdir -p build/plain
 	$(CC) $(ALL_CFLAGS) -O1 -g -gdwarf-4 -Werror -o $@ $(SOURCES) $(LDFLAGS) $(LIBS)
 
-# The one source list, for fuzz/run.sh.
+# The one source list and the version, for fuzz/run.sh.
 print-lib-sources:
 	@echo $(LIB_SOURCES)
+
+print-version:
+	@echo $(VERSION)
 
 deps:
 	@scripts/deps.sh build

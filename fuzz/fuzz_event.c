@@ -55,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (status != full_status || !same_text(event.container_id, full.container_id) ||
 	    !same_text(event.name, full.name) || !same_text(event.container_name, full.container_name) ||
 	    !same_text(event.image, full.image) || !same_text(event.image_tag, full.image_tag) ||
-	    !same_text(event.process, full.process) || !same_value(event.flags, full.flags) ||
+	    !same_text(event.process, full.process) || !same_text(event.time, full.time) || !same_value(event.flags, full.flags) ||
 	    !same_value(event.domain, full.domain) ||
 	    event.drops != full.drops || strcmp(event.message, full.message) != 0)
 		abort();

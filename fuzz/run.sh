@@ -8,7 +8,8 @@ seconds=${1:-10}
 cd "$(dirname "$0")/.."
 mkdir -p build/fuzz
 sources=$(make -s --no-print-directory print-lib-sources)
-flags="-std=c11 -D_GNU_SOURCE -Iinclude $(pkg-config --cflags libcjson libseccomp) -g -O1
+version=$(make -s --no-print-directory print-version)
+flags="-std=c11 -D_GNU_SOURCE -DF2S_VERSION=\"$version\" -Iinclude $(pkg-config --cflags libcjson libseccomp) -g -O1
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 libs="$(pkg-config --libs libcjson libseccomp) -lm"
 passed=0

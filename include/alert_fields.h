@@ -27,6 +27,7 @@ struct json_value {
 struct alert_fields {
 	struct json_value rule;         /* "rule" */
 	struct json_value output;       /* "output" */
+	struct json_value time;         /* "time" */
 	struct json_value id;           /* output_fields["container.id"] */
 	struct json_value suggested_id; /* output_fields["container_id"] (Falco 0.40+) */
 	struct json_value syscall_type; /* output_fields["syscall.type"] */

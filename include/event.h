@@ -38,6 +38,7 @@ struct event {
 	struct event_text image;          /* container.image.repository or container.image */
 	struct event_text image_tag;      /* container.image.tag */
 	struct event_text process;        /* proc.name, if the log has it */
+	struct event_text time;           /* the alert's "time", if the log has it */
 	struct json_value flags;          /* evt.arg.flags: JSON_ABSENT when the log lacks it */
 	struct json_value domain;         /* evt.arg.domain: JSON_ABSENT when the log lacks it */
 	uint64_t drops;                   /* events Falco lost, for EVENT_DROP */

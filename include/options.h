@@ -27,11 +27,23 @@ enum options_status {
 	OPTIONS_USAGE    /* message says what is wrong */
 };
 
+/* How results are told (--report). */
+enum report_format {
+	REPORT_TEXT,     /* sentences on standard error (the default) */
+	REPORT_JSON,     /* one JSON document on standard output */
+	REPORT_MARKDOWN, /* a Markdown table on standard output, for a pull request */
+	REPORT_GITHUB    /* GitHub workflow commands on standard output */
+};
+
+/* The name of a report format ("json"), for messages and documents. */
+const char *options_report_format_name(enum report_format format);
+
 enum options_job {
 	JOB_PROFILE,         /* write one profile for the named containers */
 	JOB_CHECK,           /* --check PROFILE */
 	JOB_LIST_CONTAINERS, /* --list-containers */
-	JOB_ALL_CONTAINERS   /* --all-containers --output-dir DIR */
+	JOB_ALL_CONTAINERS,  /* --all-containers --output-dir DIR */
+	JOB_DIFF             /* --diff OLD NEW */
 };
 
 struct name_list {
@@ -60,6 +72,9 @@ struct options {
 	char cap_add[OPTIONS_CAPS_MAX][OPTIONS_CAP_NAME_MAX]; /* --cap-add, as CAP_NAME */
 	size_t cap_add_count;            /* entries in cap_add */
 	const char *check;               /* --check PROFILE */
+	const char *diff_old;            /* --diff OLD */
+	const char *diff_new;            /* and its NEW, the one operand */
+	enum report_format report;       /* --report */
 	const char *output;              /* -o, NULL for stdout */
 	const char *output_dir;          /* --output-dir */
 	bool strict;                     /* --strict */

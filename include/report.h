@@ -14,6 +14,16 @@
 #include <stdio.h>
 #include <time.h>
 
+/* A warning or problem kept for a document (--report json, markdown, github). */
+struct report_note {
+	char *file;    /* owned; NULL when the note has no place */
+	uint64_t line; /* with file */
+	char *message; /* owned */
+};
+
+/* The most notes a document keeps; the rest are counted. */
+#define REPORT_NOTES_MAX 200
+
 struct report {
 	FILE *messages;               /* summary, warnings, problems (standard error) */
 	FILE *out;                    /* tables (standard output) */
@@ -22,10 +32,17 @@ struct report {
 	bool strict;                  /* --strict: problems are errors */
 	bool progress_shown;          /* a progress line is on the terminal */
 	struct timespec started;      /* when reading started, for the rate */
+	enum report_format format;    /* --report */
+	struct report_note *notes;    /* owned: what was warned, for the document */
+	size_t note_count;            /* entries in notes */
+	size_t notes_left_out;        /* warnings beyond REPORT_NOTES_MAX */
 };
 
 /* Prepares report for the options; messages and out are borrowed. */
 void report_init(struct report *report, FILE *messages, FILE *out, const struct options *options);
+
+/* Frees the notes. */
+void report_free(struct report *report);
 
 /* Writes "falco2seccomp: " and the message, on a line of its own. */
 __attribute__((format(printf, 2, 3)))
@@ -77,6 +94,20 @@ void report_check_total(const struct run *run, const char *path, size_t denied, 
 
 /* The table of --list-containers, containers sorted already. */
 void report_container_table(const struct run *run);
+
+/*
+ * The document of the profile job (--report json, markdown or github) for
+ * the profile of set written to path; nothing for text.
+ */
+void report_profile_document(const struct run *run, const char *path, const struct syscall_set *set,
+                             const struct arg_rule_plan *plan);
+
+/* The document of --check: findings for count observed syscalls, and the allowed ones never used. */
+void report_check_document(const struct run *run, const char *path, const struct check_finding *findings,
+                           size_t count, const char *const *unused, size_t unused_count);
+
+/* What --diff found, in the report's format. */
+void report_diff(const struct run *run, const struct profile_diff *diff);
 
 /* The line --all-containers gives each profile it wrote. */
 void report_profile_written(const struct run *run, const char *path, const struct scan_container *container,

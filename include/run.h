@@ -25,7 +25,7 @@ struct report;
 
 enum run_status {
 	RUN_OK,          /* done */
-	RUN_NOT_ALLOWED, /* --check: the log shows syscalls the profile does not allow */
+	RUN_NOT_ALLOWED, /* --check: the log shows syscalls the profile does not allow; --diff: they differ */
 	RUN_USAGE,       /* the command line, or what it names, is wrong */
 	RUN_INPUT,       /* an input cannot be read or is malformed; --strict found a problem */
 	RUN_NO_EVENTS,   /* no syscall events of the named containers: nothing written */
@@ -65,6 +65,22 @@ struct check_finding {
 	int id;                       /* the syscall's id in the catalog */
 	enum check_outcome outcome;   /* what was found */
 	struct judgement judgement;   /* the profile's rules for it */
+};
+
+/* What --diff found between two profiles. Nothing in it is owned but the arrays. */
+struct profile_diff {
+	const struct profile_input *old;  /* the profiles compared */
+	const struct profile_input *new;
+	const char **added;               /* syscalls NEW allows by some rule and OLD by none, sorted */
+	size_t added_count;
+	const char **removed;             /* the other way round */
+	size_t removed_count;
+	const cJSON **rules_added;        /* rules other than plain allow lists only NEW has */
+	size_t rules_added_count;
+	const cJSON **rules_removed;      /* the other way round */
+	size_t rules_removed_count;
+	bool action_changed;              /* defaultAction or defaultErrnoRet differ */
+	bool arches_changed;              /* the architectures differ */
 };
 
 /* Runs the job the options name. */

@@ -47,6 +47,31 @@ struct scan_container {
 /* The longest proc.name kept for the summary. */
 #define SCAN_PROCESS_MAX 31
 
+/* Processes and containers told apart per syscall in the details. */
+#define SCAN_DETAIL_NAMES 8
+
+/* The longest time kept ("2025-11-28T18:00:00.001234567Z" is 30). */
+#define SCAN_TIME_MAX 39
+
+/* Where a syscall was seen, with the alert's time. */
+struct scan_sighting {
+	struct location where;            /* file and line; line 0 when none */
+	char time[SCAN_TIME_MAX + 1];     /* the alert's "time", or "" */
+};
+
+/* What the reports tell of one syscall, gathered when scan.details is set. */
+struct scan_detail {
+	uint64_t events;                  /* events that stand for it */
+	struct scan_sighting first;       /* the first of them */
+	struct scan_sighting last;        /* the last of them */
+	char processes[SCAN_DETAIL_NAMES][SCAN_PROCESS_MAX + 1]; /* proc.name of the first few processes */
+	size_t process_count;             /* entries in processes */
+	bool more_processes;              /* there were more */
+	char containers[SCAN_DETAIL_NAMES][CONTAINER_SHORT_ID + 1]; /* short ids of the first few containers */
+	size_t container_count;           /* entries in containers */
+	bool more_containers;             /* there were more */
+};
+
 struct scan {
 	/* Set by the caller before scan_run. */
 	const char *const *files;       /* inputs; "-" is standard input */
@@ -56,6 +81,7 @@ struct scan {
 	bool full_parse;                /* decode every line, no pre-filter */
 	scan_report_fn *report;         /* where problems go */
 	scan_progress_fn *progress;     /* progress callback, or NULL */
+	bool details;                   /* gather details per syscall for the reports */
 	void *context;                  /* passed to the callbacks */
 	struct translator *translator;  /* borrowed */
 
@@ -76,6 +102,7 @@ struct scan {
 	struct location first_seen[SYSCALL_NAMES_MAX]; /* where each id was first seen */
 	char first_process[SYSCALL_NAMES_MAX][SCAN_PROCESS_MAX + 1]; /* proc.name there, or "" */
 	struct arg_facts facts;         /* what the wanted containers' arguments say */
+	struct scan_detail *details_by_id; /* owned, SYSCALL_NAMES_MAX entries when details is set */
 	uint64_t args_not_understood;   /* argument values of a shape not known */
 	struct scan_container *containers; /* owned, for the all-containers jobs */
 	size_t container_count;         /* entries in containers */

@@ -63,6 +63,9 @@ const struct falco_event_name *syscall_names_table(size_t *count);
  */
 const struct falco_event_name *syscall_names_lookup(const char *name, size_t len);
 
+/* Tells whether name is one of the 32-bit x86 names the table folds into a 64-bit one (fstat64, setuid32). */
+bool syscall_names_is_ia32_alias(const char *name);
+
 /*
  * Tells whether name is spelled like a syscall: 1 to SYSCALL_NAME_MAX bytes
  * of lower-case letters, digits and '_'.

@@ -198,6 +198,7 @@ static void fields_from_tree(const cJSON *alert, struct alert_fields *fields)
 
 	take_value(&fields->rule, cJSON_GetObjectItemCaseSensitive(alert, "rule"));
 	take_value(&fields->output, cJSON_GetObjectItemCaseSensitive(alert, "output"));
+	take_value(&fields->time, cJSON_GetObjectItemCaseSensitive(alert, "time"));
 	if (!cJSON_IsObject(output_fields))
 		output_fields = NULL;
 	take_value(&fields->id, cJSON_GetObjectItemCaseSensitive(output_fields, "container.id"));
@@ -249,6 +250,7 @@ static enum event_status decode_alert(const struct alert_fields *fields, struct 
 			set_text(&event->image, &fields->image);
 		set_text(&event->image_tag, &fields->tag);
 		set_text(&event->process, &fields->process);
+		set_text(&event->time, &fields->time);
 		event->flags = fields->flags;
 		event->domain = fields->domain;
 		if (event->name.text == NULL)

@@ -190,7 +190,7 @@ struct wanted_key {
 #define FIELD(key, member) { key, sizeof(key) - 1, offsetof(struct alert_fields, member) }
 
 static const struct wanted_key top_keys[] = {
-	FIELD("rule", rule), FIELD("output", output),
+	FIELD("rule", rule), FIELD("output", output), FIELD("time", time),
 };
 
 static const struct wanted_key field_keys[] = {

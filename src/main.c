@@ -16,16 +16,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifndef F2S_VERSION
-#define F2S_VERSION "0.1.0"
-#endif
-
 #define PROGRAM "falco2seccomp"
 
 /* Exit statuses; the man page and --help list them. */
 enum exit_status {
 	EXIT_OK = 0,          /* done */
-	EXIT_NOT_ALLOWED = 1, /* --check: the log shows syscalls the profile does not allow */
+	EXIT_FINDINGS = 1,    /* --check: the log shows syscalls the profile does not allow; --diff: they differ */
 	EXIT_USAGE = 2,       /* the command line is wrong */
 	EXIT_INPUT = 3,       /* an input could not be read or is malformed; --strict found a problem */
 	EXIT_NO_EVENTS = 4,   /* no syscall events of the named containers: nothing written */
@@ -72,9 +68,12 @@ static const char help_text[] =
 	"  -q, --quiet            no summary on standard error\n"
 	"  --progress, --no-progress  show progress (default: when stderr is a terminal)\n"
 	"  --full-parse           decode every line (slower; same result)\n"
+	"  --report FORMAT        text (default, on standard error), or json, markdown\n"
+	"                         or github (workflow commands) on standard output\n"
 	"Other jobs:\n"
 	"  --check PROFILE        report syscalls in the log that PROFILE does not allow\n"
 	"  --cap-add CAP          with --check: the container also has CAP; repeatable\n"
+	"  --diff OLD NEW         compare two profiles: syscalls, rules, action, arches\n"
 	"  --list-containers      list the containers in the log\n"
 	"  --all-containers --output-dir DIR   one profile per container\n"
 	"  -h, --help             show this help\n"
@@ -82,7 +81,8 @@ static const char help_text[] =
 	"\n"
 	"Exit status:\n"
 	"  0  done\n"
-	"  1  --check: the log shows syscalls the profile does not allow\n"
+	"  1  --check: the log shows syscalls the profile does not allow;\n"
+	"     --diff: the profiles differ\n"
 	"  2  the command line is wrong\n"
 	"  3  an input cannot be read or is malformed, or --strict found a problem\n"
 	"  4  no syscall events of the named containers; nothing was written\n"
@@ -100,7 +100,7 @@ static int exit_status(enum run_status status)
 	case RUN_OK:
 		return EXIT_OK;
 	case RUN_NOT_ALLOWED:
-		return EXIT_NOT_ALLOWED;
+		return EXIT_FINDINGS;
 	case RUN_USAGE:
 		return EXIT_USAGE;
 	case RUN_INPUT:
@@ -148,9 +148,9 @@ int main(int argc, char **argv)
 	run_free(&run);
 done:
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-		if (status == EXIT_OK || status == EXIT_NOT_ALLOWED)
+		if (status == EXIT_OK || status == EXIT_FINDINGS)
 			report_warn(&report, "cannot write to standard output: %s", strerror(errno));
-		return status == EXIT_OK || status == EXIT_NOT_ALLOWED ? EXIT_OUTPUT : status;
+		return status == EXIT_OK || status == EXIT_FINDINGS ? EXIT_OUTPUT : status;
 	}
 	return status;
 }

@@ -203,7 +203,7 @@ static void sort_keys(cJSON *item)
 	item->child = sorted;
 }
 
-static char *canonical_text(const cJSON *rule)
+char *merge_canonical_rule(const cJSON *rule)
 {
 	cJSON *copy = cJSON_Duplicate(rule, 1);
 	char *text;
@@ -236,7 +236,7 @@ enum merge_status merge_kept_rules(const struct profile_input *profiles, size_t 
 	for (size_t i = 0; i < count; i++)
 		for (const cJSON *rule = profiles[i].other_rules->child; rule; rule = rule->next, filled++) {
 			texts[filled].text = json_to_line(rule);
-			texts[filled].canonical = canonical_text(rule);
+			texts[filled].canonical = merge_canonical_rule(rule);
 			if (texts[filled].text == NULL || texts[filled].canonical == NULL)
 				status = MERGE_NO_MEMORY;
 		}

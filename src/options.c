@@ -21,8 +21,16 @@ enum option_code {
 	OPT_RUNTIME, OPT_EXACT, OPT_ADD, OPT_REMOVE, OPT_MERGE, OPT_CHECK, OPT_LIST_CONTAINERS,
 	OPT_ALL_CONTAINERS, OPT_OUTPUT_DIR, OPT_STRICT, OPT_ALLOW_EMPTY, OPT_VERSION, OPT_FULL_PARSE,
 	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY,
-	OPT_CAP_ADD
+	OPT_CAP_ADD, OPT_REPORT, OPT_DIFF
 };
+
+/* The report formats, in the order of enum report_format: help, checks and messages come from here. */
+static const char *const report_formats[] = { "text", "json", "markdown", "github" };
+
+const char *options_report_format_name(enum report_format format)
+{
+	return report_formats[format];
+}
 
 static const struct option long_options[] = {
 	{ "log", required_argument, NULL, OPT_LOG },
@@ -40,6 +48,8 @@ static const struct option long_options[] = {
 	{ "no-arg-rule", required_argument, NULL, OPT_NO_ARG_RULE },
 	{ "deny-risky", no_argument, NULL, OPT_DENY_RISKY },
 	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
+	{ "report", required_argument, NULL, OPT_REPORT },
+	{ "diff", required_argument, NULL, OPT_DIFF },
 	{ "check", required_argument, NULL, OPT_CHECK },
 	{ "list-containers", no_argument, NULL, OPT_LIST_CONTAINERS },
 	{ "all-containers", no_argument, NULL, OPT_ALL_CONTAINERS },
@@ -185,6 +195,19 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 	}
 	case OPT_CAP_ADD:
 		return add_capability(opts, arg, message, size);
+	case OPT_REPORT:
+		for (size_t i = 0; i < sizeof(report_formats) / sizeof(report_formats[0]); i++)
+			if (strcmp(arg, report_formats[i]) == 0) {
+				opts->report = (enum report_format)i;
+				return OPTIONS_OK;
+			}
+		return usage_error(message, size, "--report: '%s' is not a report format; valid formats: %s, %s, %s, %s",
+		                   arg, report_formats[0], report_formats[1], report_formats[2], report_formats[3]);
+	case OPT_DIFF:
+		opts->diff_old = arg;
+		opts->job = JOB_DIFF;
+		opts->jobs_given |= 1u << JOB_DIFF;
+		return OPTIONS_OK;
 	case OPT_CHECK:
 		opts->check = arg;
 		opts->job = JOB_CHECK;
@@ -217,14 +240,34 @@ static void set_flag(int code, struct options *opts)
 	}
 }
 
+/* --diff OLD NEW takes its NEW as the one operand, and reads no log. */
+static enum options_status check_diff(struct options *opts, char *message, size_t size)
+{
+	if (opts->logs.count != 1 || opts->containers.count > 0 || opts->merge.count > 0 || opts->output != NULL)
+		return usage_error(message, size, "--diff OLD NEW compares two profiles: give NEW after it, and no log, "
+		                   "container, --merge or -o");
+	opts->diff_new = opts->logs.items[0];
+	return OPTIONS_OK;
+}
+
 /* Checks that the options given make one coherent job. */
 static enum options_status check_job(struct options *opts, char *message, size_t size)
 {
 	bool selecting = opts->containers.count > 0;
 
 	if (__builtin_popcount(opts->jobs_given) > 1)
-		return usage_error(message, size, "--check, --list-containers and --all-containers are "
+		return usage_error(message, size, "--check, --diff, --list-containers and --all-containers are "
 		                   "separate jobs: give one");
+	if (opts->job == JOB_DIFF)
+		return check_diff(opts, message, size);
+	if (opts->report != REPORT_TEXT && opts->job == JOB_ALL_CONTAINERS)
+		return usage_error(message, size, "--all-containers tells its results as text: --report %s goes with "
+		                   "the profile job, --check, --diff and --list-containers",
+		                   report_formats[opts->report]);
+	if (opts->report != REPORT_TEXT && opts->job == JOB_PROFILE && (opts->output == NULL ||
+	                                                             strcmp(opts->output, "-") == 0))
+		return usage_error(message, size, "--report %s writes to standard output: give the profile a file with -o",
+		                   report_formats[opts->report]);
 	if ((opts->job == JOB_PROFILE || opts->job == JOB_CHECK) && !selecting)
 		return usage_error(message, size, "no container named: give -container-id ID "
 		                   "(--list-containers shows the ids in the log)");

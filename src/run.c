@@ -8,6 +8,7 @@
 #include "output.h"
 #include "output_names.h"
 #include "report.h"
+#include "runtime_baseline.h"
 
 #include <errno.h>
 #include <libgen.h>
@@ -18,6 +19,9 @@
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
+
+/* Events of the named containers from which a log without any I/O syscall is taken as incomplete. */
+#define CAPTURE_GAP_EVENTS 100
 
 /* Refuses architectures that cannot share one filter; returns a status. */
 static enum run_status check_loadable(struct run *run, const struct arch_list *arches)
@@ -52,12 +56,11 @@ static enum run_status check_architectures(struct run *run)
 /* Settles the profile's header and the kept rules from the merged profiles. */
 static enum run_status merge_profiles(struct run *run)
 {
-	struct merge_header *header = &run->header;
-	char message[512];
-
 	const struct options *opts = &run->options;
 	struct merge_overrides overrides = { opts->has_arches, opts->arches, opts->default_action, opts->has_errno_ret,
 		                             opts->errno_ret };
+	struct merge_header *header = &run->header;
+	char message[512];
 
 	switch (merge_header(&overrides, run->merged, opts->merge.count, header, message, sizeof(message))) {
 	case MERGE_OK:
@@ -190,6 +193,7 @@ static enum run_status run_scan(struct run *run, const struct container_filter *
 	run->scan.progress = opts->progress ? report_progress : NULL;
 	run->scan.context = run->report;
 	run->scan.translator = &run->translator;
+	run->scan.details = opts->report != REPORT_TEXT;
 	report_progress_start(run->report);
 	status = scan_run(&run->scan);
 	report_progress_end(run->report);
@@ -337,6 +341,29 @@ static enum run_status finish_set(struct run *run, struct syscall_set *set, stru
 	return RUN_USAGE;
 }
 
+/*
+ * Tells whether the recording looks incomplete in the way Falco's default
+ * makes it: many events, but none of the I/O syscalls that Falco 0.35 and
+ * later trace only with base_syscalls.all. Warns when so.
+ */
+static bool capture_gap(struct run *run)
+{
+	static const char *const io[] = { "read", "write", "close", "readv", "writev", "pread64", "pwrite64" };
+
+	if (run->scan.matched < CAPTURE_GAP_EVENTS)
+		return false;
+	for (size_t i = 0; i < sizeof(io) / sizeof(io[0]); i++) {
+		int id = syscall_catalog_find(&run->catalog, io[i]);
+		if (id >= 0 && syscall_set_has(&run->scan.syscalls, id))
+			return false;
+	}
+	report_warn(run->report, "%s: %llu events of the named containers, but not one read, write or close: Falco "
+	            "was not tracing all syscalls, and the profile would stop the workload at its first read; set "
+	            "base_syscalls.all: true (Falco 0.40+) or run falco -A (before 0.41), and record again",
+	            run->options.strict ? "error" : "warning", (unsigned long long)run->scan.matched);
+	return true;
+}
+
 static enum run_status job_profile(struct run *run)
 {
 	struct syscall_set set;
@@ -356,12 +383,16 @@ static enum run_status job_profile(struct run *run)
 		status = finish_set(run, &set, &added);
 	if (status == RUN_OK && report_risky(run, &set, &run->scan.syscalls, &added, NULL) > 0 && run->options.strict)
 		status = RUN_INPUT;
+	if (status == RUN_OK && capture_gap(run) && run->options.strict)
+		status = RUN_INPUT;
 	if (status == RUN_OK)
 		status = write_profile(run, &set, &facts, run->options.output, &plan);
 	if (status == RUN_OK && !run->options.quiet) {
 		report_summary(run, &set, &added);
 		report_arg_rules(run, &set, &run->scan.syscalls, &facts, &plan);
 	}
+	if (status == RUN_OK)
+		report_profile_document(run, run->options.output, &set, &plan);
 	return status;
 }
 
@@ -403,14 +434,64 @@ static void judge_observed(const struct run *run, const struct profile_input *pr
 	                           : CHECK_DENIED;
 }
 
+/* Tells whether name is one the runtime's baseline or every process needs: no sign of a stale profile. */
+static bool always_there(const struct options *opts, const char *name)
+{
+	char padded[SYSCALL_NAME_MAX + 3], list[2048];
+
+	snprintf(padded, sizeof(padded), " %s ", name);
+	snprintf(list, sizeof(list), " %s ", runtime_always_needed);
+	if (strstr(list, padded) != NULL)
+		return true;
+	for (const struct runtime_baseline *baseline = runtime_baseline_find(opts->runtime); baseline;
+	     baseline = baseline->extends ? runtime_baseline_find(baseline->extends) : NULL) {
+		snprintf(list, sizeof(list), " %s ", baseline->syscalls);
+		if (strstr(list, padded) != NULL)
+			return true;
+	}
+	return false;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * The syscalls profile allows by name that the log never shows, beyond
+ * what the runtime and every process need and the 32-bit names added
+ * beside 64-bit ones: a profile grown stale. names
+ * has room for SYSCALL_NAMES_MAX; returns how many, sorted.
+ */
+static size_t never_used(const struct run *run, const struct profile_input *profile, const char **names)
+{
+	const cJSON *lists[] = { profile->allow_names, profile->arg_names };
+	size_t count = 0;
+
+	for (size_t l = 0; l < 2; l++)
+		for (const cJSON *item = lists[l]->child; item && count < SYSCALL_NAMES_MAX; item = item->next) {
+			int id = syscall_catalog_find(&run->catalog, item->valuestring);
+			bool seen = id >= 0 && syscall_set_has(&run->scan.syscalls, id);
+			bool listed = false;
+			for (size_t i = 0; i < count && !listed; i++)
+				listed = strcmp(names[i], item->valuestring) == 0;
+			if (!seen && !listed && !always_there(&run->options, item->valuestring) &&
+			    !syscall_names_is_ia32_alias(item->valuestring))
+				names[count++] = item->valuestring;
+		}
+	qsort(names, count, sizeof(names[0]), compare_names);
+	return count;
+}
+
 static enum run_status job_check(struct run *run)
 {
 	const char *caps[DOCKER_DEFAULT_CAPABILITY_COUNT + OPTIONS_CAPS_MAX];
+	static struct check_finding findings[SYSCALL_NAMES_MAX];
+	static const char *unused[SYSCALL_NAMES_MAX];
 	struct rule_context ctx;
 	struct profile_input profile;
-	struct check_finding finding;
 	char message[512];
-	size_t denied = 0;
+	size_t denied = 0, count = 0;
 	enum run_status status;
 
 	if (profile_read(run->options.check, &profile, message, sizeof(message)) != 0) {
@@ -426,13 +507,16 @@ static enum run_status job_check(struct run *run)
 	for (size_t id = 0; status == RUN_OK && id < run->catalog.count; id++) {
 		if (!syscall_set_has(&run->scan.syscalls, (int)id))
 			continue;
-		judge_observed(run, &profile, &ctx, (int)id, &finding);
-		report_check_finding(run, run->options.check, &finding);
-		denied += finding.outcome == CHECK_CONDITIONS_FAILED || finding.outcome == CHECK_DENIED;
+		judge_observed(run, &profile, &ctx, (int)id, &findings[count]);
+		report_check_finding(run, run->options.check, &findings[count]);
+		denied += findings[count].outcome == CHECK_CONDITIONS_FAILED || findings[count].outcome == CHECK_DENIED;
+		count++;
 	}
-	if (status == RUN_OK)
+	if (status == RUN_OK) {
 		report_check_total(run, run->options.check, denied,
 		                   translator_count_observed(&run->translator, &run->scan.syscalls));
+		report_check_document(run, run->options.check, findings, count, unused, never_used(run, &profile, unused));
+	}
 	profile_input_free(&profile);
 	if (status == RUN_OK && denied > 0)
 		status = RUN_NOT_ALLOWED;
@@ -528,6 +612,150 @@ void run_free(struct run *run)
 	cJSON_Delete(run->kept_rules);
 }
 
+/* Adds to names every syscall that some allowing rule of profile names (plain or with conditions). */
+static void allowed_names(const struct profile_input *profile, cJSON *names)
+{
+	const cJSON *lists[] = { profile->allow_names, profile->arg_names };
+
+	for (size_t l = 0; l < 2; l++)
+		for (const cJSON *item = lists[l]->child; item; item = item->next)
+			cJSON_AddItemToArray(names, cJSON_CreateString(item->valuestring));
+	for (const cJSON *rule = profile->other_rules->child; rule; rule = rule->next) {
+		const cJSON *action = cJSON_GetObjectItemCaseSensitive(rule, "action");
+		const cJSON *list = cJSON_GetObjectItemCaseSensitive(rule, "names");
+		const cJSON *single = cJSON_GetObjectItemCaseSensitive(rule, "name");
+		if (strcmp(action->valuestring, "SCMP_ACT_ALLOW") != 0 && strcmp(action->valuestring, "SCMP_ACT_LOG") != 0)
+			continue;
+		if (cJSON_IsString(single))
+			cJSON_AddItemToArray(names, cJSON_CreateString(single->valuestring));
+		for (const cJSON *item = list ? list->child : NULL; item; item = item->next)
+			cJSON_AddItemToArray(names, cJSON_CreateString(item->valuestring));
+	}
+}
+
+static bool json_list_has(const cJSON *list, const char *word)
+{
+	for (const cJSON *item = list->child; item; item = item->next)
+		if (strcmp(item->valuestring, word) == 0)
+			return true;
+	return false;
+}
+
+/* Fills out with the names in mine and not in theirs, once each, sorted; returns how many. */
+static size_t names_only_in(const cJSON *mine, const cJSON *theirs, const char **out)
+{
+	size_t count = 0;
+
+	for (const cJSON *item = mine->child; item; item = item->next) {
+		bool listed = false;
+		for (size_t i = 0; i < count && !listed; i++)
+			listed = strcmp(out[i], item->valuestring) == 0;
+		if (!listed && !json_list_has(theirs, item->valuestring))
+			out[count++] = item->valuestring;
+	}
+	qsort(out, count, sizeof(out[0]), compare_names);
+	return count;
+}
+
+/* Fills out with the rules of mine whose meaning none of theirs has; returns how many, or -1. */
+static long rules_only_in(const cJSON *mine, const cJSON *theirs, const cJSON **out)
+{
+	size_t count = 0;
+
+	for (const cJSON *rule = mine->child; rule; rule = rule->next) {
+		char *text = merge_canonical_rule(rule);
+		bool found = false;
+		if (text == NULL)
+			return -1;
+		for (const cJSON *other = theirs->child; other && !found; other = other->next) {
+			char *other_text = merge_canonical_rule(other);
+			if (other_text == NULL) {
+				free(text);
+				return -1;
+			}
+			found = strcmp(text, other_text) == 0;
+			free(other_text);
+		}
+		free(text);
+		if (!found)
+			out[count++] = rule;
+	}
+	return (long)count;
+}
+
+static bool same_arches(const struct arch_list *a, const struct arch_list *b)
+{
+	if (a->count != b->count)
+		return false;
+	for (size_t i = 0; i < a->count; i++)
+		if (a->tokens[i] != b->tokens[i])
+			return false;
+	return true;
+}
+
+static enum run_status job_diff(struct run *run)
+{
+	struct profile_input old, new;
+	struct profile_diff diff;
+	cJSON *old_names = cJSON_CreateArray(), *new_names = cJSON_CreateArray();
+	char message[512];
+	enum run_status status = RUN_OK;
+	long rules_added, rules_removed;
+
+	memset(&diff, 0, sizeof(diff));
+	memset(&new, 0, sizeof(new));
+	if (profile_read(run->options.diff_old, &old, message, sizeof(message)) != 0 ||
+	    profile_read(run->options.diff_new, &new, message, sizeof(message)) != 0) {
+		report_warn(run->report, "--diff %s", message);
+		status = RUN_INPUT;
+		goto done;
+	}
+	diff.old = &old;
+	diff.new = &new;
+	diff.added = calloc((size_t)cJSON_GetArraySize(new.allow_names) + (size_t)cJSON_GetArraySize(new.arg_names) +
+	                            SYSCALL_NAMES_MAX, sizeof(diff.added[0]));
+	diff.removed = calloc((size_t)cJSON_GetArraySize(old.allow_names) + (size_t)cJSON_GetArraySize(old.arg_names) +
+	                              SYSCALL_NAMES_MAX, sizeof(diff.removed[0]));
+	diff.rules_added = calloc((size_t)cJSON_GetArraySize(new.other_rules) + 1, sizeof(diff.rules_added[0]));
+	diff.rules_removed = calloc((size_t)cJSON_GetArraySize(old.other_rules) + 1, sizeof(diff.rules_removed[0]));
+	if (old_names == NULL || new_names == NULL || diff.added == NULL || diff.removed == NULL ||
+	    diff.rules_added == NULL || diff.rules_removed == NULL) {
+		report_warn(run->report, "out of memory");
+		status = RUN_RESOURCES;
+		goto done;
+	}
+	allowed_names(&old, old_names);
+	allowed_names(&new, new_names);
+	diff.added_count = names_only_in(new_names, old_names, diff.added);
+	diff.removed_count = names_only_in(old_names, new_names, diff.removed);
+	rules_added = rules_only_in(new.other_rules, old.other_rules, diff.rules_added);
+	rules_removed = rules_only_in(old.other_rules, new.other_rules, diff.rules_removed);
+	if (rules_added < 0 || rules_removed < 0) {
+		report_warn(run->report, "out of memory");
+		status = RUN_RESOURCES;
+		goto done;
+	}
+	diff.rules_added_count = (size_t)rules_added;
+	diff.rules_removed_count = (size_t)rules_removed;
+	diff.action_changed = strcmp(old.default_action, new.default_action) != 0 ||
+	                      old.has_errno_ret != new.has_errno_ret || old.errno_ret != new.errno_ret;
+	diff.arches_changed = !same_arches(&old.arches, &new.arches);
+	report_diff(run, &diff);
+	if (diff.added_count || diff.removed_count || diff.rules_added_count || diff.rules_removed_count ||
+	    diff.action_changed || diff.arches_changed)
+		status = RUN_NOT_ALLOWED;
+done:
+	free(diff.added);
+	free(diff.removed);
+	free(diff.rules_added);
+	free(diff.rules_removed);
+	cJSON_Delete(old_names);
+	cJSON_Delete(new_names);
+	profile_input_free(&old);
+	profile_input_free(&new);
+	return status;
+}
+
 enum run_status run_job(struct run *run)
 {
 	switch (run->options.job) {
@@ -537,6 +765,8 @@ enum run_status run_job(struct run *run)
 		return job_check(run);
 	case JOB_LIST_CONTAINERS:
 		return job_list_containers(run);
+	case JOB_DIFF:
+		return job_diff(run);
 	case JOB_ALL_CONTAINERS:
 	default:
 		return job_all_containers(run);

@@ -121,6 +121,62 @@ static void add_translation(struct scan *scan, const struct translation *transla
 	}
 }
 
+/* Copies length bytes of text into out (size bytes), cut short when longer. */
+static void copy_cut(char *out, size_t size, const char *text, size_t length)
+{
+	if (length > size - 1)
+		length = size - 1;
+	if (text != NULL)
+		memcpy(out, text, length);
+	out[text != NULL ? length : 0] = '\0';
+}
+
+/* Adds name (length bytes) to a small list of names, or notes that there were more. */
+static void note_name(char (*names)[SCAN_PROCESS_MAX + 1], size_t width, size_t *count, bool *more, const char *name,
+                      size_t length)
+{
+	if (name == NULL || length == 0)
+		return;
+	if (length > width - 1)
+		length = width - 1;
+	for (size_t i = 0; i < *count; i++)
+		if (strlen(names[i]) == length && memcmp(names[i], name, length) == 0)
+			return;
+	if (*count == SCAN_DETAIL_NAMES) {
+		*more = true;
+		return;
+	}
+	copy_cut(names[(*count)++], width, name, length);
+}
+
+static void note_detail(struct scan *scan, int id, const struct event *event, struct location where)
+{
+	struct scan_detail *detail = &scan->details_by_id[id];
+
+	if (detail->events++ == 0) {
+		detail->first.where = where;
+		copy_cut(detail->first.time, sizeof(detail->first.time), event->time.text, event->time.length);
+	}
+	detail->last.where = where;
+	copy_cut(detail->last.time, sizeof(detail->last.time), event->time.text, event->time.length);
+	note_name(detail->processes, SCAN_PROCESS_MAX + 1, &detail->process_count, &detail->more_processes,
+	          event->process.text, event->process.length);
+	/* The container lists hold short ids, CONTAINER_SHORT_ID + 1 bytes wide, in the same rows. */
+	if (event->container_id.text != NULL) {
+		char id_text[CONTAINER_SHORT_ID + 1];
+		for (size_t i = 0; i < CONTAINER_SHORT_ID; i++)
+			id_text[i] = text_lower(event->container_id.text[i]);
+		id_text[CONTAINER_SHORT_ID] = '\0';
+		bool known = false;
+		for (size_t i = 0; i < detail->container_count && !known; i++)
+			known = strcmp(detail->containers[i], id_text) == 0;
+		if (!known && detail->container_count == SCAN_DETAIL_NAMES)
+			detail->more_containers = true;
+		else if (!known)
+			memcpy(detail->containers[detail->container_count++], id_text, sizeof(id_text));
+	}
+}
+
 static void observe_arguments(struct scan *scan, struct arg_facts *facts, const struct event *event,
                               struct location where)
 {
@@ -167,6 +223,8 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 	}
 	translation = translator_get(scan->translator, event->name.text, event->name.length, where);
 	add_translation(scan, translation, event, set, where);
+	for (int i = 0; scan->details_by_id != NULL && i < translation->count; i++)
+		note_detail(scan, translation->ids[i], event, where);
 	if (translation->kind == TRANSLATION_SYSCALLS)
 		observe_arguments(scan, facts, event, where);
 	return SCAN_OK;
@@ -314,6 +372,13 @@ enum scan_status scan_run(struct scan *scan)
 
 	if (json_arena_begin() != 0)
 		return SCAN_NO_MEMORY;
+	if (scan->details && scan->details_by_id == NULL) {
+		scan->details_by_id = calloc(SYSCALL_NAMES_MAX, sizeof(scan->details_by_id[0]));
+		if (scan->details_by_id == NULL) {
+			json_arena_end();
+			return SCAN_NO_MEMORY;
+		}
+	}
 	for (size_t i = 0; i < scan->file_count && status == SCAN_OK; i++)
 		status = scan_file(scan, (uint32_t)i);
 	json_arena_end();
@@ -326,6 +391,8 @@ void scan_free(struct scan *scan)
 		return;
 	free(scan->containers);
 	free(scan->container_slots);
+	free(scan->details_by_id);
+	scan->details_by_id = NULL;
 	scan->containers = NULL;
 	scan->container_slots = NULL;
 }

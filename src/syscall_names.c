@@ -264,6 +264,22 @@ const struct falco_event_name *syscall_names_lookup(const char *name, size_t len
 	return bsearch(&key, table, count, sizeof(table[0]), compare_key_to_row);
 }
 
+bool syscall_names_is_ia32_alias(const char *name)
+{
+	size_t count, length = strlen(name);
+	const struct falco_event_name *table = syscall_names_table(&count);
+
+	for (size_t i = 0; i < count; i++)
+		for (const char *list = table[i].ia32; list != NULL && *list != '\0';) {
+			size_t word = strcspn(list, " ");
+			if (word == length && memcmp(list, name, length) == 0)
+				return true;
+			list += word;
+			list += strspn(list, " ");
+		}
+	return false;
+}
+
 bool syscall_names_well_formed(const char *name, size_t len)
 {
 	if (len == 0 || len > SYSCALL_NAME_MAX)
