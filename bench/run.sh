@@ -3,6 +3,7 @@
 # `wc -l` (the reader's limit) on the same generated logs, in one run, and
 # reports throughput, ratios and peak memory (maximum resident set size from
 # GNU time). Each timing is the best of three runs, files in the page cache.
+# The gzip and zstd logs are timed against decompressing them into wc -l.
 #   1M lines, one of five containers wanted  target: >= 20x jq
 #   1M lines, every line the wanted container  target: >= 5x jq
 #   peak memory on 10 MB and 1 GB logs          target: < 16 MiB
@@ -21,6 +22,8 @@ jq_filter='select(.output_fields["container.id"]=="'$id'") | .output_fields["sys
 [ -s "$out/one.jsonl" ] || "$out/genlog" 1000000 one >"$out/one.jsonl"
 [ -s "$out/small.jsonl" ] || "$out/genlog" 19000 mixed >"$out/small.jsonl"
 [ -s "$out/large.jsonl" ] || "$out/genlog" 1850000 mixed >"$out/large.jsonl"
+[ -s "$out/mixed.jsonl.gz" ] || gzip -6 -c "$out/mixed.jsonl" >"$out/mixed.jsonl.gz"
+[ -s "$out/mixed.jsonl.zst" ] || zstd -q -3 -c "$out/mixed.jsonl" >"$out/mixed.jsonl.zst"
 
 # best_of COMMAND...: prints "SECONDS PEAK_KB" of the fastest of three runs.
 best_of() {
@@ -62,6 +65,16 @@ mb() { awk "BEGIN { printf \"%.0f\", $(stat -c %s "$1") / 1e6 }"; }
 				'BEGIN { printf "%-40s %14s %8.2f %8.0f %7.1fx %9d\n", label, tool, t, size / t, jq / t, peak }'
 			label=""
 		done
+	done
+	echo
+	# Compressed logs against decompressing the same into wc -l.
+	for kind in gz zst; do
+		case $kind in gz) decompress="gzip -dc" ;; zst) decompress="zstd -dc" ;; esac
+		set -- $(best_of "$binary -q -log $out/mixed.jsonl.$kind -container-id $id")
+		f2s=$1 f2s_peak=$2
+		set -- $(best_of "$decompress $out/mixed.jsonl.$kind | wc -l")
+		awk -v kind="$kind" -v t="$f2s" -v d="$1" -v peak="$f2s_peak" -v tool="$decompress" \
+			'BEGIN { printf "%s log (1 of 5 containers): falco2seccomp %.2f s, %s | wc -l %.2f s: %.2fx, peak %d KiB\n", kind, t, tool, d, t / d, peak }'
 	done
 	echo
 	for log in small large; do

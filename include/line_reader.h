@@ -1,8 +1,10 @@
 /*
- * line_reader: lines from a file descriptor, read in large blocks.
+ * line_reader: lines from a log (plain or compressed), read in large blocks.
  */
 #ifndef F2S_LINE_READER_H
 #define F2S_LINE_READER_H
+
+#include "log_source.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -14,7 +16,7 @@ enum line_status {
 	LINE_OK,        /* *line holds the next line */
 	LINE_END,       /* no more lines */
 	LINE_TOO_LONG,  /* the line was longer than the limit and was passed over */
-	LINE_READ_ERROR /* read(2) failed: errno_value says why */
+	LINE_READ_ERROR /* the log could not be read: source_status, errno_value and the source's message say why */
 };
 
 /* Where something was read: the input's index in the list of inputs, and the line. */
@@ -24,20 +26,21 @@ struct location {
 };
 
 struct line_reader {
-	int fd;                  /* borrowed: the caller opens and closes it */
+	struct log_source *source; /* borrowed: the caller opens and closes it */
 	char *buffer;            /* owned: bytes read but not yet returned */
 	size_t capacity;         /* bytes allocated in buffer */
 	size_t start;            /* offset of the first byte not yet returned */
 	size_t end;              /* offset just past the last byte read */
 	size_t max_line;         /* lines longer than this are refused */
 	uint64_t line_number;    /* number of the line last returned, from 1 */
-	uint64_t bytes_read;     /* bytes read from fd so far */
-	int at_eof;              /* read(2) returned 0 */
-	int errno_value;         /* errno of the failed read, for LINE_READ_ERROR */
+	uint64_t bytes_read;     /* bytes of the log so far (decompressed) */
+	int at_eof;              /* the log has no more bytes */
+	enum log_status source_status; /* for LINE_READ_ERROR */
+	int errno_value;         /* errno of the failed read, or ENOMEM */
 };
 
-/* Prepares reader for fd; returns 0, or -1 when memory runs out. */
-int line_reader_init(struct line_reader *reader, int fd, size_t max_line);
+/* Prepares reader for source; returns 0, or -1 when memory runs out. */
+int line_reader_init(struct line_reader *reader, struct log_source *source, size_t max_line);
 
 /*
  * Returns the next line without its newline (and without a CR before it).
@@ -46,7 +49,7 @@ int line_reader_init(struct line_reader *reader, int fd, size_t max_line);
  */
 enum line_status line_reader_next(struct line_reader *reader, const char **line, size_t *length);
 
-/* Frees the buffer; the descriptor is left open. Accepts NULL. */
+/* Frees the buffer; the source is left open. Accepts NULL. */
 void line_reader_free(struct line_reader *reader);
 
 #endif

@@ -1,21 +1,20 @@
 /*
- * line_reader: lines from a file descriptor, read in large blocks so that
- * the cost per line is one memchr, not one read(2).
+ * line_reader: lines from a log, read in large blocks so that the cost per
+ * line is one memchr, not one read(2).
  */
 #include "line_reader.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-/* How much one read(2) asks for. */
+/* How much one read asks for. */
 #define BLOCK_BYTES ((size_t)256 << 10)
 
-int line_reader_init(struct line_reader *reader, int fd, size_t max_line)
+int line_reader_init(struct line_reader *reader, struct log_source *source, size_t max_line)
 {
 	memset(reader, 0, sizeof(*reader));
-	reader->fd = fd;
+	reader->source = source;
 	reader->max_line = max_line;
 	reader->capacity = 2 * BLOCK_BYTES;
 	reader->buffer = malloc(reader->capacity);
@@ -57,23 +56,23 @@ static int make_room(struct line_reader *reader)
 /* Reads one block; returns bytes read, 0 at end of file, -1 on error. */
 static long fill(struct line_reader *reader)
 {
-	ssize_t got;
+	size_t got;
 
 	if (make_room(reader) != 0) {
+		reader->source_status = LOG_NO_MEMORY;
 		reader->errno_value = ENOMEM;
 		return -1;
 	}
-	do
-		got = read(reader->fd, reader->buffer + reader->end, reader->capacity - reader->end);
-	while (got < 0 && errno == EINTR);
-	if (got < 0) {
-		reader->errno_value = errno;
+	reader->source_status = log_source_read(reader->source, reader->buffer + reader->end,
+	                                        reader->capacity - reader->end, &got);
+	if (reader->source_status != LOG_OK) {
+		reader->errno_value = reader->source_status == LOG_NO_MEMORY ? ENOMEM : reader->source->errno_value;
 		return -1;
 	}
 	if (got == 0)
 		reader->at_eof = 1;
-	reader->end += (size_t)got;
-	reader->bytes_read += (uint64_t)got;
+	reader->end += got;
+	reader->bytes_read += got;
 	return (long)got;
 }
 

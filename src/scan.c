@@ -290,25 +290,27 @@ static enum scan_status scan_line(struct scan *scan, uint32_t file_index, uint64
 	return status;
 }
 
-/* The compressed formats Falco's rotated logs come in, by their first bytes. */
-static const struct compression {
-	const char *magic;  /* the first bytes */
-	size_t length;      /* bytes in magic */
-	const char *name;   /* what it is */
-	const char *reader; /* the command that reads it */
-} compressions[] = {
-	{ "\x1f\x8b", 2, "gzip", "zcat" },
-	{ "\x28\xb5\x2f\xfd", 4, "zstd", "zstdcat" },
-	{ "\xfd" "7zXZ", 5, "xz", "xzcat" },
-};
-
-/* The compression line (a file's first) begins with, or NULL. */
-static const struct compression *compression_of(const char *line, size_t length)
+/*
+ * Says what stopped the reading of file after line: a failed read, or
+ * compressed data that is broken or cut short. Broken data ends the file
+ * like a bad line ends itself: what was read counts, unless --strict.
+ */
+static enum scan_status read_failed(struct scan *scan, const char *file, const struct line_reader *reader)
 {
-	for (size_t i = 0; i < sizeof(compressions) / sizeof(compressions[0]); i++)
-		if (length >= compressions[i].length && memcmp(line, compressions[i].magic, compressions[i].length) == 0)
-			return &compressions[i];
-	return NULL;
+	switch (reader->source_status) {
+	case LOG_NO_MEMORY:
+		return SCAN_NO_MEMORY;
+	case LOG_CORRUPT:
+		report(scan, file, 0, "the %s data ends or breaks after line %llu (%s)%s",
+		       log_kind_name(reader->source->kind), (unsigned long long)reader->line_number, reader->source->message,
+		       scan->strict ? "; --strict stops here" : "; the lines before it are kept");
+		return scan->strict ? SCAN_INPUT_ERROR : SCAN_OK;
+	case LOG_READ_ERROR:
+	case LOG_OK:
+	default:
+		report(scan, file, reader->line_number + 1, "cannot read: %s", strerror(reader->errno_value));
+		return SCAN_INPUT_ERROR;
+	}
 }
 
 static enum scan_status scan_file(struct scan *scan, uint32_t file_index)
@@ -316,8 +318,10 @@ static enum scan_status scan_file(struct scan *scan, uint32_t file_index)
 	const char *file = scan->files[file_index];
 	bool is_stdin = strcmp(file, "-") == 0;
 	int fd = is_stdin ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC);
+	struct log_source source;
 	struct line_reader reader;
 	enum scan_status status = SCAN_OK;
+	enum log_status opened;
 	const char *line;
 	size_t length;
 
@@ -325,29 +329,32 @@ static enum scan_status scan_file(struct scan *scan, uint32_t file_index)
 		report(scan, file, 0, "cannot open: %s", strerror(errno));
 		return SCAN_INPUT_ERROR;
 	}
-	if (line_reader_init(&reader, fd, LINE_MAX_BYTES) != 0) {
+	opened = log_source_open(&source, fd);
+	if (opened == LOG_OK && source.kind == LOG_XZ) {
+		report(scan, file, 0, "xz-compressed, which falco2seccomp does not read (gzip and zstd it does); "
+		       "decompress it first: xzcat %s | falco2seccomp -log - ...", is_stdin ? "FILE" : file);
+		status = SCAN_INPUT_ERROR;
+	} else if (opened == LOG_READ_ERROR) {
+		report(scan, file, 0, "cannot read: %s", strerror(source.errno_value));
+		status = SCAN_INPUT_ERROR;
+	} else if (opened != LOG_OK || line_reader_init(&reader, &source, LINE_MAX_BYTES) != 0) {
+		status = SCAN_NO_MEMORY;
+	}
+	if (status != SCAN_OK) {
+		log_source_close(&source);
 		if (!is_stdin)
 			close(fd);
-		return SCAN_NO_MEMORY;
+		return status;
 	}
 	while (status == SCAN_OK) {
 		enum line_status got = line_reader_next(&reader, &line, &length);
 		if (got == LINE_END)
 			break;
 		if (got == LINE_READ_ERROR) {
-			report(scan, file, reader.line_number + 1, "cannot read: %s", strerror(reader.errno_value));
-			status = reader.errno_value == ENOMEM ? SCAN_NO_MEMORY : SCAN_INPUT_ERROR;
+			status = read_failed(scan, file, &reader);
 			break;
 		}
 		scan->lines++;
-		const struct compression *compressed = reader.line_number == 1 && got == LINE_OK ? compression_of(line, length) : NULL;
-		if (compressed != NULL) {
-			report(scan, file, 0, "%s-compressed, which falco2seccomp does not read; decompress it first: "
-			       "%s %s | falco2seccomp -log - ...", compressed->name, compressed->reader,
-			       is_stdin ? "FILE" : file);
-			status = SCAN_INPUT_ERROR;
-			break;
-		}
 		if (got == LINE_TOO_LONG) {
 			scan->events++;
 			status = bad_line(scan, file, reader.line_number, "longer than the 8 MiB line limit");
@@ -361,6 +368,7 @@ static enum scan_status scan_file(struct scan *scan, uint32_t file_index)
 	}
 	scan->bytes += reader.bytes_read;
 	line_reader_free(&reader);
+	log_source_close(&source);
 	if (!is_stdin)
 		close(fd);
 	return status;

@@ -1,0 +1,59 @@
+/*
+ * log_source: the bytes of one log, from a file descriptor, decompressed
+ * on the fly when they are gzip (members read through, as zcat does) or
+ * zstd. The kind is told by the first bytes, never by the file's name, so
+ * standard input works too.
+ */
+#ifndef F2S_LOG_SOURCE_H
+#define F2S_LOG_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <zlib.h>
+#include <zstd.h>
+
+enum log_kind {
+	LOG_PLAIN, /* text as it is */
+	LOG_GZIP,  /* gzip, one member or several */
+	LOG_ZSTD,  /* zstd, one frame or several */
+	LOG_XZ     /* xz: recognised, not read */
+};
+
+enum log_status {
+	LOG_OK,          /* data, or the end */
+	LOG_READ_ERROR,  /* read(2) failed: errno_value says why */
+	LOG_CORRUPT,     /* the compressed data is broken or cut short: message says how */
+	LOG_NO_MEMORY    /* memory ran out */
+};
+
+struct log_source {
+	int fd;                /* borrowed: the caller opens and closes it */
+	enum log_kind kind;    /* what the first bytes say */
+	unsigned char *in;     /* owned: bytes read from fd, not yet used */
+	size_t in_start;       /* the first unused byte */
+	size_t in_end;         /* just past the last byte read */
+	bool in_eof;           /* read(2) returned 0 */
+	bool member_done;      /* gzip: a member ended; another may follow */
+	size_t zstd_hint;      /* zstd: what the last call said is left of a frame (0 at a frame's end) */
+	z_stream gzip;         /* gzip's state */
+	bool gzip_ready;       /* gzip was set up */
+	ZSTD_DStream *zstd;    /* owned: zstd's state */
+	uint64_t raw_bytes;    /* bytes read from fd */
+	int errno_value;       /* for LOG_READ_ERROR */
+	char message[160];     /* for LOG_CORRUPT */
+};
+
+/* The name of a kind ("gzip"). */
+const char *log_kind_name(enum log_kind kind);
+
+/* Reads the first bytes of fd and prepares to read it. */
+enum log_status log_source_open(struct log_source *source, int fd);
+
+/* Reads up to size bytes of the log into out; *got is 0 at the end. */
+enum log_status log_source_read(struct log_source *source, char *out, size_t size, size_t *got);
+
+/* Frees what source owns; the descriptor is left open. Accepts NULL. */
+void log_source_close(struct log_source *source);
+
+#endif

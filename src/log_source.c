@@ -1,0 +1,201 @@
+/*
+ * log_source: reading plain, gzip and zstd logs alike.
+ */
+#include "log_source.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* How much one read(2) of compressed data asks for. */
+#define IN_BYTES ((size_t)128 << 10)
+
+static const struct magic {
+	enum log_kind kind;
+	const char *bytes;
+	size_t length;
+} magics[] = {
+	{ LOG_GZIP, "\x1f\x8b", 2 },
+	{ LOG_ZSTD, "\x28\xb5\x2f\xfd", 4 },
+	{ LOG_XZ, "\xfd" "7zXZ", 5 },
+};
+
+const char *log_kind_name(enum log_kind kind)
+{
+	static const char *const names[] = { "plain", "gzip", "zstd", "xz" };
+	return names[kind];
+}
+
+/* Reads more bytes from fd after those not yet used. */
+static enum log_status refill(struct log_source *source)
+{
+	ssize_t got;
+
+	if (source->in_start > 0) {
+		memmove(source->in, source->in + source->in_start, source->in_end - source->in_start);
+		source->in_end -= source->in_start;
+		source->in_start = 0;
+	}
+	do
+		got = read(source->fd, source->in + source->in_end, IN_BYTES - source->in_end);
+	while (got < 0 && errno == EINTR);
+	if (got < 0) {
+		source->errno_value = errno;
+		return LOG_READ_ERROR;
+	}
+	if (got == 0)
+		source->in_eof = true;
+	source->in_end += (size_t)got;
+	source->raw_bytes += (uint64_t)got;
+	return LOG_OK;
+}
+
+enum log_status log_source_open(struct log_source *source, int fd)
+{
+	enum log_status status;
+
+	memset(source, 0, sizeof(*source));
+	source->fd = fd;
+	source->in = malloc(IN_BYTES);
+	if (source->in == NULL)
+		return LOG_NO_MEMORY;
+	/* Enough bytes to tell the kind, unless the log is shorter. */
+	while (source->in_end < 6 && !source->in_eof)
+		if ((status = refill(source)) != LOG_OK)
+			return status;
+	for (size_t i = 0; i < sizeof(magics) / sizeof(magics[0]); i++)
+		if (source->in_end >= magics[i].length && memcmp(source->in, magics[i].bytes, magics[i].length) == 0)
+			source->kind = magics[i].kind;
+	if (source->kind == LOG_GZIP) {
+		if (inflateInit2(&source->gzip, 16 + MAX_WBITS) != Z_OK)
+			return LOG_NO_MEMORY;
+		source->gzip_ready = true;
+	} else if (source->kind == LOG_ZSTD) {
+		source->zstd = ZSTD_createDStream();
+		if (source->zstd == NULL || ZSTD_isError(ZSTD_initDStream(source->zstd)))
+			return LOG_NO_MEMORY;
+	}
+	return LOG_OK;
+}
+
+static enum log_status corrupt(struct log_source *source, const char *what)
+{
+	snprintf(source->message, sizeof(source->message), "%s", what);
+	return LOG_CORRUPT;
+}
+
+static enum log_status read_plain(struct log_source *source, char *out, size_t size, size_t *got)
+{
+	ssize_t count;
+
+	if (source->in_start < source->in_end) {
+		/* The bytes read to tell the kind come first. */
+		*got = source->in_end - source->in_start < size ? source->in_end - source->in_start : size;
+		memcpy(out, source->in + source->in_start, *got);
+		source->in_start += *got;
+		return LOG_OK;
+	}
+	do
+		count = read(source->fd, out, size);
+	while (count < 0 && errno == EINTR);
+	if (count < 0) {
+		source->errno_value = errno;
+		return LOG_READ_ERROR;
+	}
+	source->raw_bytes += (uint64_t)count;
+	*got = (size_t)count;
+	return LOG_OK;
+}
+
+static enum log_status read_gzip(struct log_source *source, char *out, size_t size, size_t *got)
+{
+	z_stream *z = &source->gzip;
+	enum log_status status;
+
+	*got = 0;
+	for (;;) {
+		if (source->in_start == source->in_end && !source->in_eof && (status = refill(source)) != LOG_OK)
+			return status;
+		if (source->member_done) {
+			/* Concatenated members are read through, as zcat does. */
+			if (source->in_start == source->in_end && source->in_eof)
+				return LOG_OK;
+			if (source->in_end - source->in_start < 2 && !source->in_eof) {
+				if ((status = refill(source)) != LOG_OK)
+					return status;
+				continue;
+			}
+			if (source->in_end - source->in_start < 2 || memcmp(source->in + source->in_start, "\x1f\x8b", 2) != 0)
+				return corrupt(source, "bytes after the end of the gzip data");
+			inflateReset(z);
+			source->member_done = false;
+		}
+		z->next_in = source->in + source->in_start;
+		z->avail_in = (uInt)(source->in_end - source->in_start);
+		z->next_out = (unsigned char *)out;
+		z->avail_out = (uInt)size;
+		int result = inflate(z, Z_NO_FLUSH);
+		source->in_start = source->in_end - z->avail_in;
+		*got = size - z->avail_out;
+		if (result == Z_STREAM_END)
+			source->member_done = true;
+		else if (result == Z_MEM_ERROR)
+			return LOG_NO_MEMORY;
+		else if (result != Z_OK && result != Z_BUF_ERROR)
+			return corrupt(source, z->msg ? z->msg : "broken gzip data");
+		if (*got > 0)
+			return LOG_OK;
+		if (!source->member_done && source->in_start == source->in_end && source->in_eof)
+			return corrupt(source, "the gzip data is cut short");
+	}
+}
+
+static enum log_status read_zstd(struct log_source *source, char *out, size_t size, size_t *got)
+{
+	enum log_status status;
+
+	*got = 0;
+	for (;;) {
+		if (source->in_start == source->in_end && !source->in_eof && (status = refill(source)) != LOG_OK)
+			return status;
+		if (source->in_start == source->in_end && source->in_eof)
+			return source->zstd_hint == 0 ? LOG_OK : corrupt(source, "the zstd data is cut short");
+		ZSTD_inBuffer input = { source->in, source->in_end, source->in_start };
+		ZSTD_outBuffer output = { out, size, 0 };
+		size_t result = ZSTD_decompressStream(source->zstd, &output, &input);
+		if (ZSTD_isError(result))
+			return corrupt(source, ZSTD_getErrorName(result));
+		source->zstd_hint = result;
+		source->in_start = input.pos;
+		*got = output.pos;
+		if (*got > 0)
+			return LOG_OK;
+	}
+}
+
+enum log_status log_source_read(struct log_source *source, char *out, size_t size, size_t *got)
+{
+	switch (source->kind) {
+	case LOG_GZIP:
+		return read_gzip(source, out, size, got);
+	case LOG_ZSTD:
+		return read_zstd(source, out, size, got);
+	case LOG_PLAIN:
+	case LOG_XZ:
+	default:
+		return read_plain(source, out, size, got);
+	}
+}
+
+void log_source_close(struct log_source *source)
+{
+	if (source == NULL)
+		return;
+	if (source->gzip_ready)
+		inflateEnd(&source->gzip);
+	ZSTD_freeDStream(source->zstd);
+	free(source->in);
+	memset(source, 0, sizeof(*source));
+}
