@@ -29,6 +29,16 @@ static int same_value(struct json_value a, struct json_value b)
 	return a.kind != JSON_NUMBER || a.number == b.number;
 }
 
+static int same_labels(const struct event *a, const struct event *b)
+{
+	if (a->label_count != b->label_count)
+		return 0;
+	for (size_t i = 0; i < a->label_count; i++)
+		if (!same_text(a->labels[i].key, b->labels[i].key) || !same_text(a->labels[i].value, b->labels[i].value))
+			return 0;
+	return 1;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct container_filter filter;
@@ -56,7 +66,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    !same_text(event.name, full.name) || !same_text(event.container_name, full.container_name) ||
 	    !same_text(event.image, full.image) || !same_text(event.image_tag, full.image_tag) ||
 	    !same_text(event.process, full.process) || !same_text(event.time, full.time) || !same_value(event.flags, full.flags) ||
-	    !same_value(event.domain, full.domain) ||
+	    !same_value(event.domain, full.domain) || !same_text(event.k8s_namespace, full.k8s_namespace) ||
+	    !same_text(event.k8s_pod, full.k8s_pod) || !same_text(event.k8s_sandbox, full.k8s_sandbox) ||
+	    !same_labels(&event, &full) ||
 	    event.drops != full.drops || strcmp(event.message, full.message) != 0)
 		abort();
 	int matches = (status == EVENT_SYSCALL || status == EVENT_NO_SYSCALL) &&

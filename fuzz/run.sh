@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 mkdir -p build/fuzz
 sources=$(make -s --no-print-directory print-lib-sources)
 version=$(make -s --no-print-directory print-version)
-flags="-std=c11 -D_GNU_SOURCE -DF2S_VERSION=\"$version\" -Iinclude $(pkg-config --cflags libcjson libseccomp zlib libzstd) -g -O1
+flags="-std=c11 -D_GNU_SOURCE -DF2S_VERSION=\"$version\" -Iinclude $(pkg-config --cflags libcjson libseccomp zlib libzstd yaml-0.1) -g -O1
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
-libs="$(pkg-config --libs libcjson libseccomp zlib libzstd) -lm"
+libs="$(pkg-config --libs libcjson libseccomp zlib libzstd yaml-0.1) -lm"
 passed=0
 failed=0
 for target in event profile options; do

@@ -23,6 +23,16 @@ struct json_value {
 	double number;       /* for JSON_NUMBER */
 };
 
+/* The most k8s.pod.label keys kept from one alert. */
+#define ALERT_LABELS_MAX 8
+
+/* A k8s.pod.label.KEY (or k8s.pod.label[KEY]) field, as written. */
+struct alert_label {
+	const char *key;        /* borrowed: the whole key, not NUL-terminated */
+	size_t key_length;      /* bytes in key */
+	struct json_value value; /* its value */
+};
+
 /* The first occurrence of each key, as cJSON_GetObjectItem would find it. */
 struct alert_fields {
 	struct json_value rule;         /* "rule" */
@@ -40,6 +50,11 @@ struct alert_fields {
 	struct json_value flags;        /* output_fields["evt.arg.flags"] (clone, clone3) */
 	struct json_value domain;       /* output_fields["evt.arg.domain"] (socket, socketpair) */
 	struct json_value process;      /* output_fields["proc.name"] */
+	struct json_value k8s_namespace; /* output_fields["k8s.ns.name"] */
+	struct json_value k8s_pod;      /* output_fields["k8s.pod.name"] */
+	struct json_value k8s_sandbox;  /* output_fields["k8s.pod.sandbox_id"] */
+	struct alert_label labels[ALERT_LABELS_MAX]; /* the first k8s.pod.label fields, in order */
+	size_t label_count;             /* entries in labels */
 };
 
 #endif

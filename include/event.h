@@ -31,6 +31,12 @@ struct event_text {
 	size_t length;    /* bytes in text */
 };
 
+/* A pod label: key (after "k8s.pod.label." or inside "k8s.pod.label[...]") and value. */
+struct event_label {
+	struct event_text key;
+	struct event_text value;
+};
+
 struct event {
 	struct event_text container_id;   /* NULL for host events and null ids */
 	struct event_text name;           /* Falco's evt.type or syscall.type */
@@ -39,6 +45,11 @@ struct event {
 	struct event_text image_tag;      /* container.image.tag */
 	struct event_text process;        /* proc.name, if the log has it */
 	struct event_text time;           /* the alert's "time", if the log has it */
+	struct event_text k8s_namespace;  /* k8s.ns.name */
+	struct event_text k8s_pod;        /* k8s.pod.name */
+	struct event_text k8s_sandbox;    /* k8s.pod.sandbox_id */
+	struct event_label labels[ALERT_LABELS_MAX]; /* pod labels the log has */
+	size_t label_count;               /* entries in labels */
 	struct json_value flags;          /* evt.arg.flags: JSON_ABSENT when the log lacks it */
 	struct json_value domain;         /* evt.arg.domain: JSON_ABSENT when the log lacks it */
 	uint64_t drops;                   /* events Falco lost, for EVENT_DROP */

@@ -75,6 +75,8 @@ struct options {
 	const char *diff_old;            /* --diff OLD */
 	const char *diff_new;            /* and its NEW, the one operand */
 	enum report_format report;       /* --report */
+	const char *profile_name;        /* --profile-name, for the spo format */
+	const char *base_profile;        /* --base-profile: spec.baseProfileName, and no runtime baseline */
 	const char *output;              /* -o, NULL for stdout */
 	const char *output_dir;          /* --output-dir */
 	bool strict;                     /* --strict */

@@ -17,4 +17,12 @@
  */
 const char *output_name_for(const struct scan *scan, size_t index);
 
+/*
+ * text as a Kubernetes object name (DNS-1123 subdomain): lower case
+ * letters, digits, '-' and '.', a letter or digit at both ends, at most
+ * 253 characters; every other character becomes '-'. Writes into out
+ * (size bytes, at least 2); "profile" when nothing is left.
+ */
+void output_names_dns1123(const char *text, char *out, size_t size);
+
 #endif

@@ -17,7 +17,8 @@
 enum profile_format {
 	PROFILE_FORMAT_DOCKER, /* one rule with every allowed name */
 	PROFILE_FORMAT_LEGACY, /* one {"name","action","args"} rule per name */
-	PROFILE_FORMAT_OCI     /* the linux.seccomp object of an OCI config */
+	PROFILE_FORMAT_OCI,    /* the linux.seccomp object of an OCI config */
+	PROFILE_FORMAT_SPO     /* a SeccompProfile object of the Security Profiles Operator, in YAML */
 };
 
 /* The container a rule's includes and excludes are weighed for, as moby does. */
@@ -46,7 +47,9 @@ struct profile {
 	size_t name_count;           /* entries in names */
 	const cJSON *arg_rules;      /* array of rules with arguments (Docker's format), or NULL */
 	const cJSON *kept_rules;     /* array of rules to write as they are, or NULL */
-	const struct rule_context *oci; /* the container the OCI format resolves includes and excludes for */
+	const struct rule_context *oci; /* the container the OCI and SPO formats resolve includes and excludes for */
+	const char *spo_name;        /* metadata.name of the SPO format (DNS-1123) */
+	const char *base_profile;    /* spec.baseProfileName of the SPO format, or NULL */
 };
 
 /* A profile read for --merge or --check. */

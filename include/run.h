@@ -49,6 +49,7 @@ struct run {
 	struct scan scan;                  /* the pass over the logs */
 	cJSON *kept_rules;                 /* merged rules written as they are */
 	struct arg_facts merged_facts;     /* what the merged profiles' argument rules allow */
+	char profile_name[254];            /* metadata.name of the spo format */
 };
 
 /* What --check found for one observed syscall. */

@@ -142,6 +142,13 @@ static void set_text(struct event_text *field, const struct json_value *value)
 	}
 }
 
+/* A workload field: Falco writes <NA> for values it does not know (yet). */
+static void set_workload_text(struct event_text *field, const struct json_value *value)
+{
+	if (!(value->kind == JSON_STRING && value->length == 4 && memcmp(value->text, "<NA>", 4) == 0))
+		set_text(field, value);
+}
+
 /* Quotes up to 40 bytes of a name for a message, escaping odd bytes. */
 static void quote_name(char *out, size_t size, const char *name, size_t length)
 {
@@ -213,6 +220,26 @@ static void fields_from_tree(const cJSON *alert, struct alert_fields *fields)
 	take_value(&fields->flags, cJSON_GetObjectItemCaseSensitive(output_fields, "evt.arg.flags"));
 	take_value(&fields->domain, cJSON_GetObjectItemCaseSensitive(output_fields, "evt.arg.domain"));
 	take_value(&fields->process, cJSON_GetObjectItemCaseSensitive(output_fields, "proc.name"));
+	take_value(&fields->k8s_namespace, cJSON_GetObjectItemCaseSensitive(output_fields, "k8s.ns.name"));
+	take_value(&fields->k8s_pod, cJSON_GetObjectItemCaseSensitive(output_fields, "k8s.pod.name"));
+	take_value(&fields->k8s_sandbox, cJSON_GetObjectItemCaseSensitive(output_fields, "k8s.pod.sandbox_id"));
+	fields->label_count = 0;
+	for (const cJSON *item = output_fields ? output_fields->child : NULL; item; item = item->next) {
+		size_t length = strlen(item->string);
+		if (fields->label_count == ALERT_LABELS_MAX || length <= 14 || memcmp(item->string, "k8s.pod.label", 13) != 0 ||
+		    (item->string[13] != '.' && item->string[13] != '['))
+			continue;
+		/* The quick reader keeps a label once, under its first key; so does this. */
+		bool seen = false;
+		for (size_t i = 0; i < fields->label_count && !seen; i++)
+			seen = fields->labels[i].key_length == length && memcmp(fields->labels[i].key, item->string, length) == 0;
+		if (seen)
+			continue;
+		struct alert_label *label = &fields->labels[fields->label_count++];
+		label->key = item->string;
+		label->key_length = length;
+		take_value(&label->value, item);
+	}
 }
 
 static bool text_equals(const struct json_value *value, const char *text)
@@ -251,6 +278,20 @@ static enum event_status decode_alert(const struct alert_fields *fields, struct 
 		set_text(&event->image_tag, &fields->tag);
 		set_text(&event->process, &fields->process);
 		set_text(&event->time, &fields->time);
+		set_workload_text(&event->k8s_namespace, &fields->k8s_namespace);
+		set_workload_text(&event->k8s_pod, &fields->k8s_pod);
+		set_workload_text(&event->k8s_sandbox, &fields->k8s_sandbox);
+		event->label_count = 0;
+		for (size_t i = 0; i < fields->label_count; i++) {
+			struct event_label *label = &event->labels[event->label_count];
+			memset(label, 0, sizeof(*label));
+			set_workload_text(&label->value, &fields->labels[i].value);
+			if (label->value.text == NULL)
+				continue;
+			label->key.text = fields->labels[i].key + 14;
+			label->key.length = fields->labels[i].key_length - 14 - (fields->labels[i].key[13] == '[');
+			event->label_count++;
+		}
 		event->flags = fields->flags;
 		event->domain = fields->domain;
 		if (event->name.text == NULL)

@@ -198,7 +198,8 @@ static const struct wanted_key field_keys[] = {
 	FIELD("evt.type", event_type), FIELD("container.name", name),
 	FIELD("container.image.repository", repository), FIELD("container.image", image),
 	FIELD("container.image.tag", tag), FIELD("n_drops", drops), FIELD("evt.arg.flags", flags),
-	FIELD("evt.arg.domain", domain), FIELD("proc.name", process),
+	FIELD("evt.arg.domain", domain), FIELD("proc.name", process), FIELD("k8s.ns.name", k8s_namespace),
+	FIELD("k8s.pod.name", k8s_pod), FIELD("k8s.pod.sandbox_id", k8s_sandbox),
 };
 
 /* The slot for key, or NULL when it is not wanted or was seen already. */
@@ -211,6 +212,21 @@ static struct json_value *slot_for(struct alert_fields *fields, const struct wan
 			return slot->kind == JSON_ABSENT ? slot : NULL;
 		}
 	return NULL;
+}
+
+/* Tells whether key is a pod label field, k8s.pod.label.KEY or k8s.pod.label[KEY]. */
+static bool is_label_key(const char *key, size_t length)
+{
+	return length > 14 && memcmp(key, "k8s.pod.label", 13) == 0 && (key[13] == '.' || key[13] == '[');
+}
+
+/* Tells whether a label of this key was kept already: the first one counts, as with cJSON. */
+static bool label_seen(const struct alert_fields *fields, const char *key, size_t length)
+{
+	for (size_t i = 0; i < fields->label_count; i++)
+		if (fields->labels[i].key_length == length && memcmp(fields->labels[i].key, key, length) == 0)
+			return true;
+	return false;
 }
 
 /* Reads an object's members, keeping the first value of each key its role wants. */
@@ -245,6 +261,13 @@ static bool scan_members(struct scanner *s, struct alert_fields *fields, enum ob
 				slot = slot_for(fields, top_keys, sizeof(top_keys) / sizeof(top_keys[0]), key, key_length);
 			else if (role == OBJECT_FIELDS)
 				slot = slot_for(fields, field_keys, sizeof(field_keys) / sizeof(field_keys[0]), key, key_length);
+			if (slot == NULL && role == OBJECT_FIELDS && is_label_key(key, key_length) &&
+			    fields->label_count < ALERT_LABELS_MAX && !label_seen(fields, key, key_length)) {
+				struct alert_label *label = &fields->labels[fields->label_count++];
+				label->key = key;
+				label->key_length = key_length;
+				slot = &label->value;
+			}
 			if (!scan_value(s, slot ? slot : &value))
 				return false;
 		}

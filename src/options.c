@@ -21,7 +21,7 @@ enum option_code {
 	OPT_RUNTIME, OPT_EXACT, OPT_ADD, OPT_REMOVE, OPT_MERGE, OPT_CHECK, OPT_LIST_CONTAINERS,
 	OPT_ALL_CONTAINERS, OPT_OUTPUT_DIR, OPT_STRICT, OPT_ALLOW_EMPTY, OPT_VERSION, OPT_FULL_PARSE,
 	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY,
-	OPT_CAP_ADD, OPT_REPORT, OPT_DIFF
+	OPT_CAP_ADD, OPT_REPORT, OPT_DIFF, OPT_PROFILE_NAME, OPT_BASE_PROFILE
 };
 
 /* The report formats, in the order of enum report_format: help, checks and messages come from here. */
@@ -50,6 +50,8 @@ static const struct option long_options[] = {
 	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "diff", required_argument, NULL, OPT_DIFF },
+	{ "profile-name", required_argument, NULL, OPT_PROFILE_NAME },
+	{ "base-profile", required_argument, NULL, OPT_BASE_PROFILE },
 	{ "check", required_argument, NULL, OPT_CHECK },
 	{ "list-containers", no_argument, NULL, OPT_LIST_CONTAINERS },
 	{ "all-containers", no_argument, NULL, OPT_ALL_CONTAINERS },
@@ -166,8 +168,10 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 			opts->format = PROFILE_FORMAT_LEGACY;
 		else if (strcmp(arg, "oci") == 0)
 			opts->format = PROFILE_FORMAT_OCI;
+		else if (strcmp(arg, "spo") == 0)
+			opts->format = PROFILE_FORMAT_SPO;
 		else
-			return usage_error(message, size, "--format: '%s' is not docker, legacy or oci", arg);
+			return usage_error(message, size, "--format: '%s' is not docker, legacy, oci or spo", arg);
 		return OPTIONS_OK;
 	case OPT_RUNTIME:
 		if (strcmp(arg, "none") != 0 && runtime_baseline_find(arg) == NULL)
@@ -195,6 +199,14 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 	}
 	case OPT_CAP_ADD:
 		return add_capability(opts, arg, message, size);
+	case OPT_PROFILE_NAME:
+		opts->profile_name = arg;
+		return OPTIONS_OK;
+	case OPT_BASE_PROFILE:
+		if (*arg == '\0')
+			return usage_error(message, size, "--base-profile needs the name of a base profile, such as runc-v1.4.2");
+		opts->base_profile = arg;
+		return OPTIONS_OK;
 	case OPT_REPORT:
 		for (size_t i = 0; i < sizeof(report_formats) / sizeof(report_formats[0]); i++)
 			if (strcmp(arg, report_formats[i]) == 0) {
@@ -294,6 +306,11 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 	    strcmp(opts->default_action, "SCMP_ACT_TRACE") != 0)
 		return usage_error(message, size, "--errno-ret goes with SCMP_ACT_ERRNO or SCMP_ACT_TRACE, "
 		                   "not %s", opts->default_action);
+	if ((opts->profile_name != NULL || opts->base_profile != NULL) && opts->format != PROFILE_FORMAT_SPO)
+		return usage_error(message, size, "--profile-name and --base-profile name parts of a SeccompProfile: "
+		                   "they go with --format spo");
+	if (opts->base_profile != NULL)
+		opts->runtime = "none"; /* the base profile brings what the runtime needs */
 	if (opts->logs.count == 0)
 		push(&opts->logs, "-");
 	return OPTIONS_OK;

@@ -4,6 +4,7 @@
 #include "output_names.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 /*
@@ -29,6 +30,26 @@ static bool name_taken(const struct scan *scan, size_t self, const char *name)
 		if (i != self && (strcmp(scan->containers[i].name, name) == 0 || strcmp(scan->containers[i].id, name) == 0))
 			return true;
 	return false;
+}
+
+void output_names_dns1123(const char *text, char *out, size_t size)
+{
+	size_t used = 0, limit = size - 1 < 253 ? size - 1 : 253;
+
+	for (const char *p = text; *p && used < limit; p++) {
+		char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+		bool kept = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.';
+		if (!kept && (used == 0 || out[used - 1] == '-'))
+			continue;
+		out[used++] = kept ? c : '-';
+	}
+	while (used > 0 && !((out[used - 1] >= 'a' && out[used - 1] <= 'z') || (out[used - 1] >= '0' && out[used - 1] <= '9')))
+		used--;
+	out[used] = '\0';
+	size_t start = strspn(out, ".-");
+	memmove(out, out + start, used - start + 1);
+	if (out[0] == '\0')
+		snprintf(out, size, "profile");
 }
 
 const char *output_name_for(const struct scan *scan, size_t index)

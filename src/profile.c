@@ -5,6 +5,7 @@
 #include "profile.h"
 
 #include "json_writer.h"
+#include "yaml_tree.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -181,8 +182,8 @@ static bool add_rule_copy(cJSON *syscalls, const cJSON *rule, enum profile_forma
 {
 	const cJSON *names = cJSON_GetObjectItemCaseSensitive(rule, "names");
 
-	if (format == PROFILE_FORMAT_OCI) {
-		/* An OCI rule has these keys only. */
+	if (format == PROFILE_FORMAT_OCI || format == PROFILE_FORMAT_SPO) {
+		/* An OCI rule, and an SPO one, has these keys only. */
 		static const char *const keys[] = { "names", "action", "errnoRet", "args" };
 		cJSON *copy = cJSON_CreateObject();
 		const cJSON *name = cJSON_GetObjectItemCaseSensitive(rule, "name");
@@ -227,7 +228,8 @@ static int add_rules(cJSON *syscalls, const cJSON *list, const struct profile *p
 	const char *missing;
 
 	for (const cJSON *rule = list ? list->child : NULL; rule; rule = rule->next) {
-		if (format == PROFILE_FORMAT_OCI && p->oci != NULL && !profile_rule_applies(rule, p->oci, &missing))
+		if ((format == PROFILE_FORMAT_OCI || format == PROFILE_FORMAT_SPO) && p->oci != NULL &&
+		    !profile_rule_applies(rule, p->oci, &missing))
 			continue;
 		if (!add_rule_copy(syscalls, rule, format, generated))
 			return -1;
@@ -299,16 +301,43 @@ fail:
 	return status;
 }
 
+/*
+ * Wraps a profile's tree into a SeccompProfile of the Security Profiles
+ * Operator (v1, cluster-scoped since its 0.9): the tree becomes the spec.
+ */
+static cJSON *spo_object(const struct profile *p, cJSON *spec)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON *metadata;
+
+	if (root == NULL || !cJSON_AddStringToObject(root, "apiVersion", "security-profiles-operator.x-k8s.io/v1") ||
+	    !cJSON_AddStringToObject(root, "kind", "SeccompProfile") ||
+	    (metadata = cJSON_AddObjectToObject(root, "metadata")) == NULL ||
+	    !cJSON_AddStringToObject(metadata, "name", p->spo_name ? p->spo_name : "profile") ||
+	    !cJSON_AddItemToObject(root, "spec", spec)) {
+		cJSON_Delete(root);
+		cJSON_Delete(spec);
+		return NULL;
+	}
+	if (p->base_profile != NULL && !cJSON_AddStringToObject(spec, "baseProfileName", p->base_profile)) {
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return root;
+}
+
 int profile_write(FILE *out, const struct profile *p, enum profile_format format)
 {
 	cJSON *root;
 	int status = build(p, format, &root);
 
+	if (status == 0 && format == PROFILE_FORMAT_SPO && (root = spo_object(p, root)) == NULL)
+		status = -1;
 	if (status == -1)
 		errno = ENOMEM;
 	if (status != 0)
 		return status;
-	status = json_write(out, root);
+	status = format == PROFILE_FORMAT_SPO ? yaml_write(out, root) : json_write(out, root);
 	cJSON_Delete(root);
 	return status;
 }
@@ -527,6 +556,26 @@ static int read_tree(struct reader *reader, const cJSON *root, struct profile_in
 	return input->default_action ? 0 : problem(reader, "out of memory");
 }
 
+/* A SeccompProfile of the Security Profiles Operator, in YAML: its spec is the profile. */
+static int parse_spo(struct reader *reader, const char *text, size_t length, struct profile_input *input)
+{
+	char why[200];
+	cJSON *root = yaml_parse(text, length, why, sizeof(why));
+	const cJSON *kind = cJSON_GetObjectItemCaseSensitive(root, "kind");
+	int status;
+
+	if (root == NULL)
+		return problem(reader, "%s (neither JSON nor a YAML SeccompProfile)", why);
+	if (!cJSON_IsString(kind) || strcmp(kind->valuestring, "SeccompProfile") != 0 ||
+	    !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(root, "spec"))) {
+		cJSON_Delete(root);
+		return problem(reader, "YAML, but not a SeccompProfile with a spec");
+	}
+	status = read_tree(reader, cJSON_GetObjectItemCaseSensitive(root, "spec"), input);
+	cJSON_Delete(root);
+	return status;
+}
+
 int profile_parse(const char *path, const char *text, size_t length, struct profile_input *input,
                   char *message, size_t size)
 {
@@ -543,6 +592,11 @@ int profile_parse(const char *path, const char *text, size_t length, struct prof
 	input->arg_names = cJSON_CreateArray();
 	if (input->path == NULL || input->allow_names == NULL || input->other_rules == NULL || input->arg_names == NULL)
 		return problem(&reader, "out of memory");
+	size_t first = 0;
+	while (first < length && (text[first] == ' ' || text[first] == '\n' || text[first] == '\r' || text[first] == '\t'))
+		first++;
+	if (first < length && text[first] != '{' && text[first] != '[')
+		return parse_spo(&reader, text, length, input);
 	root = cJSON_ParseWithLengthOpts(text, length, &end, 0);
 	if (root == NULL) {
 		const char *at = cJSON_GetErrorPtr();

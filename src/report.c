@@ -362,7 +362,10 @@ void report_summary(const struct run *run, const struct syscall_set *set, const 
 	     syscall_set_count(&scan->syscalls) - observed);
 	const struct runtime_baseline *baseline = runtime_baseline_find(run->options.runtime);
 	char runtime[200];
-	if (baseline != NULL)
+	if (run->options.base_profile != NULL)
+		snprintf(runtime, sizeof(runtime), "the runtime's needs left to the base profile %s",
+		         run->options.base_profile);
+	else if (baseline != NULL)
 		snprintf(runtime, sizeof(runtime), "%zu from the %s baseline (%s)", added->baseline, baseline->name,
 		         baseline->source);
 	else

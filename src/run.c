@@ -144,6 +144,8 @@ static enum run_status write_profile(struct run *run, const struct syscall_set *
 
 	rule_context_for(&run->options, run->arches.tokens[0], caps, &oci);
 	profile.oci = &oci;
+	profile.spo_name = run->profile_name;
+	profile.base_profile = run->options.base_profile;
 	if (arg_rules_build(names, count, &run->arches, facts, &run->options.arg_rules, plain, &profile.name_count,
 	                    &rules, plan) != 0) {
 		report_warn(run->report, "out of memory");
@@ -378,6 +380,13 @@ static enum run_status job_profile(struct run *run)
 		return status;
 	facts = run->scan.facts;
 	set = run->scan.syscalls;
+	if (run->options.profile_name != NULL) {
+		output_names_dns1123(run->options.profile_name, run->profile_name, sizeof(run->profile_name));
+	} else {
+		char name[CONTAINER_ID_MAX + 32];
+		snprintf(name, sizeof(name), "falco2seccomp-%s", run->options.containers.wanted[0].id);
+		output_names_dns1123(name, run->profile_name, sizeof(run->profile_name));
+	}
 	status = settle_arg_facts(run, &facts);
 	if (status == RUN_OK)
 		status = finish_set(run, &set, &added);
