@@ -9,6 +9,7 @@
 #include "container_filter.h"
 #include "profile.h"
 #include "syscall_names.h"
+#include "workload.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -76,6 +77,9 @@ struct options {
 	const char *diff_new;            /* and its NEW, the one operand */
 	enum report_format report;       /* --report */
 	const char *profile_name;        /* --profile-name, for the spo format */
+	struct workload_selection workload; /* --image, --name, --k8s, --label */
+	enum workload_group group_by;    /* --group-by */
+	const char *group_label;         /* its KEY, for label:KEY */
 	const char *base_profile;        /* --base-profile: spec.baseProfileName, and no runtime baseline */
 	const char *output;              /* -o, NULL for stdout */
 	const char *output_dir;          /* --output-dir */

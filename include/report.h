@@ -80,7 +80,8 @@ void report_arg_rules(const struct run *run, const struct syscall_set *set, cons
  * Warns about each syscall in set that Docker's default allows only with a
  * capability a container lacks, or never, unless --add named it. observed
  * holds the syscalls seen in the log, whose first line and process are
- * told; container is the container's id in --all-containers, else NULL.
+ * told; container says who made them ("container ID", "a container of
+ * --image nginx") where the first line is not known, else NULL.
  * Returns how many were warned about.
  */
 size_t report_risky(const struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
@@ -108,6 +109,19 @@ void report_check_document(const struct run *run, const char *path, const struct
 
 /* What --diff found, in the report's format. */
 void report_diff(const struct run *run, const struct profile_diff *diff);
+
+/* Says that no container matches the workload selection, and which workloads the log has. */
+void report_no_workload(const struct run *run);
+
+/* The summary's line on the workload's containers. */
+void report_workload(const struct run *run);
+
+/* The table of --list-containers --group-by. */
+void report_workload_table(const struct run *run);
+
+/* The line --all-containers --group-by gives each profile it wrote. */
+void report_workload_written(const struct run *run, const char *path, const struct workload_profile *workload,
+                             size_t allowed);
 
 /* The line --all-containers gives each profile it wrote. */
 void report_profile_written(const struct run *run, const char *path, const struct scan_container *container,

@@ -50,6 +50,25 @@ struct run {
 	cJSON *kept_rules;                 /* merged rules written as they are */
 	struct arg_facts merged_facts;     /* what the merged profiles' argument rules allow */
 	char profile_name[254];            /* metadata.name of the spo format */
+	const char *label_keys[SCAN_LABEL_KEYS_MAX]; /* the pod label keys looked at */
+	size_t label_key_count;            /* entries in label_keys */
+	char selection[512];               /* the workload selection, as the user gave it, for messages */
+	size_t workload_containers;        /* containers of the selected workload */
+	uint64_t workload_late_events;     /* their events logged before their workload fields */
+	size_t workload_infrastructure;    /* pause containers left out */
+	struct workload_profile *groups;   /* owned: the workloads of --group-by */
+	size_t group_count;                /* entries in groups */
+	size_t ungrouped;                  /* containers without the field grouped by */
+};
+
+/* One workload of --group-by: its containers united. */
+struct workload_profile {
+	char key[256];                /* the field's value: image, name, namespace/pod or label */
+	char file[240];               /* its file and object name: safe, unique */
+	size_t containers;            /* containers of it */
+	uint64_t events;              /* their events */
+	struct syscall_set syscalls;  /* what they made */
+	struct arg_facts facts;       /* what their arguments say */
 };
 
 /* What --check found for one observed syscall. */

@@ -35,10 +35,21 @@ typedef void scan_report_fn(void *context, const char *file, uint64_t line, cons
 typedef void scan_progress_fn(void *context, uint64_t bytes);
 
 /* A container seen in the log, in --list-containers and --all-containers. */
+/* The most pod label keys a run looks at (--label and --group-by label:KEY). */
+#define SCAN_LABEL_KEYS_MAX 8
+
 struct scan_container {
 	char id[CONTAINER_ID_MAX + 1]; /* the longest form seen, lower-case */
 	char name[128];                /* container.name, or "" */
 	char image[256];               /* repository[:tag], or "" */
+	char repository[256];          /* container.image.repository (or container.image), or "" */
+	char tag[128];                 /* container.image.tag, or "" */
+	char k8s_namespace[64];        /* k8s.ns.name, or "" */
+	char k8s_pod[256];             /* k8s.pod.name, or "" */
+	char labels[SCAN_LABEL_KEYS_MAX][64]; /* the values of scan.label_keys, or "" */
+	bool sandbox;                  /* its id is some pod's k8s.pod.sandbox_id: a pause container */
+	bool fields_known;             /* some event carried its workload fields */
+	uint64_t events_before_fields; /* events seen before that */
 	uint64_t events;               /* events of the container */
 	struct syscall_set syscalls;   /* kernel syscalls it made */
 	struct arg_facts facts;        /* what its logged arguments say */
@@ -82,6 +93,8 @@ struct scan {
 	scan_report_fn *report;         /* where problems go */
 	scan_progress_fn *progress;     /* progress callback, or NULL */
 	bool details;                   /* gather details per syscall for the reports */
+	const char *const *label_keys;  /* pod label keys to keep per container */
+	size_t label_key_count;         /* entries in label_keys (at most SCAN_LABEL_KEYS_MAX) */
 	void *context;                  /* passed to the callbacks */
 	struct translator *translator;  /* borrowed */
 
@@ -103,6 +116,8 @@ struct scan {
 	char first_process[SYSCALL_NAMES_MAX][SCAN_PROCESS_MAX + 1]; /* proc.name there, or "" */
 	struct arg_facts facts;         /* what the wanted containers' arguments say */
 	struct scan_detail *details_by_id; /* owned, SYSCALL_NAMES_MAX entries when details is set */
+	char (*sandboxes)[CONTAINER_SHORT_ID + 1]; /* owned: short ids of pod sandboxes seen */
+	size_t sandbox_count;           /* entries in sandboxes */
 	uint64_t args_not_understood;   /* argument values of a shape not known */
 	struct scan_container *containers; /* owned, for the all-containers jobs */
 	size_t container_count;         /* entries in containers */

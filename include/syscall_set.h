@@ -50,6 +50,7 @@ void syscall_set_add(struct syscall_set *set, int id);
 void syscall_set_remove(struct syscall_set *set, int id);
 bool syscall_set_has(const struct syscall_set *set, int id);
 size_t syscall_set_count(const struct syscall_set *set);
+void syscall_set_union(struct syscall_set *into, const struct syscall_set *from);
 
 /*
  * Fills names (room for SYSCALL_NAMES_MAX pointers into the catalog) with

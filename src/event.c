@@ -271,11 +271,11 @@ static enum event_status decode_alert(const struct alert_fields *fields, struct 
 			set_text(&event->name, &fields->syscall_type);
 		else
 			set_text(&event->name, &fields->event_type);
-		set_text(&event->container_name, &fields->name);
-		set_text(&event->image, &fields->repository);
+		set_workload_text(&event->container_name, &fields->name);
+		set_workload_text(&event->image, &fields->repository);
 		if (event->image.text == NULL)
-			set_text(&event->image, &fields->image);
-		set_text(&event->image_tag, &fields->tag);
+			set_workload_text(&event->image, &fields->image);
+		set_workload_text(&event->image_tag, &fields->tag);
 		set_text(&event->process, &fields->process);
 		set_text(&event->time, &fields->time);
 		set_workload_text(&event->k8s_namespace, &fields->k8s_namespace);

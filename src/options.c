@@ -21,7 +21,8 @@ enum option_code {
 	OPT_RUNTIME, OPT_EXACT, OPT_ADD, OPT_REMOVE, OPT_MERGE, OPT_CHECK, OPT_LIST_CONTAINERS,
 	OPT_ALL_CONTAINERS, OPT_OUTPUT_DIR, OPT_STRICT, OPT_ALLOW_EMPTY, OPT_VERSION, OPT_FULL_PARSE,
 	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY,
-	OPT_CAP_ADD, OPT_REPORT, OPT_DIFF, OPT_PROFILE_NAME, OPT_BASE_PROFILE
+	OPT_CAP_ADD, OPT_REPORT, OPT_DIFF, OPT_PROFILE_NAME, OPT_BASE_PROFILE,
+	OPT_IMAGE, OPT_NAME, OPT_K8S, OPT_LABEL, OPT_GROUP_BY
 };
 
 /* The report formats, in the order of enum report_format: help, checks and messages come from here. */
@@ -52,6 +53,11 @@ static const struct option long_options[] = {
 	{ "diff", required_argument, NULL, OPT_DIFF },
 	{ "profile-name", required_argument, NULL, OPT_PROFILE_NAME },
 	{ "base-profile", required_argument, NULL, OPT_BASE_PROFILE },
+	{ "image", required_argument, NULL, OPT_IMAGE },
+	{ "name", required_argument, NULL, OPT_NAME },
+	{ "k8s", required_argument, NULL, OPT_K8S },
+	{ "label", required_argument, NULL, OPT_LABEL },
+	{ "group-by", required_argument, NULL, OPT_GROUP_BY },
 	{ "check", required_argument, NULL, OPT_CHECK },
 	{ "list-containers", no_argument, NULL, OPT_LIST_CONTAINERS },
 	{ "all-containers", no_argument, NULL, OPT_ALL_CONTAINERS },
@@ -111,6 +117,28 @@ static enum options_status add_capability(struct options *opts, const char *arg,
 	memcpy(cap, "CAP_", 4);
 	for (size_t i = 0; i <= strlen(name); i++)
 		cap[4 + i] = (char)toupper((unsigned char)name[i]);
+	return OPTIONS_OK;
+}
+
+/* Adds a value of --image, --name, --k8s or --label to the workload selection. */
+static enum options_status add_workload(int code, const char *arg, struct workload_selection *selection, char *message,
+                                        size_t size)
+{
+	const char **values = code == OPT_IMAGE ? selection->images : code == OPT_NAME ? selection->names
+	                      : code == OPT_K8S ? selection->pods : selection->labels;
+	size_t *count = code == OPT_IMAGE ? &selection->image_count : code == OPT_NAME ? &selection->name_count
+	                : code == OPT_K8S ? &selection->pod_count : &selection->label_count;
+
+	if (*arg == '\0')
+		return usage_error(message, size, "an empty --image, --name, --k8s or --label selects nothing");
+	if (code == OPT_K8S && (strchr(arg, '/') == NULL || arg[0] == '/'))
+		return usage_error(message, size, "--k8s: '%s' is not NAMESPACE/POD (POD may end in *)", arg);
+	if (code == OPT_LABEL && (strchr(arg, '=') == NULL || arg[0] == '='))
+		return usage_error(message, size, "--label: '%s' is not KEY=VALUE", arg);
+	if (*count == WORKLOAD_VALUES_MAX)
+		return usage_error(message, size, "too many values for --image, --name, --k8s or --label (the most is %d)",
+		                   WORKLOAD_VALUES_MAX);
+	values[(*count)++] = arg;
 	return OPTIONS_OK;
 }
 
@@ -199,6 +227,15 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 	}
 	case OPT_CAP_ADD:
 		return add_capability(opts, arg, message, size);
+	case OPT_IMAGE:
+	case OPT_NAME:
+	case OPT_K8S:
+	case OPT_LABEL:
+		return add_workload(code, arg, &opts->workload, message, size);
+	case OPT_GROUP_BY:
+		if (!workload_group_parse(arg, &opts->group_by, &opts->group_label))
+			return usage_error(message, size, "--group-by: '%s' is not image, name, k8s or label:KEY", arg);
+		return OPTIONS_OK;
 	case OPT_PROFILE_NAME:
 		opts->profile_name = arg;
 		return OPTIONS_OK;
@@ -265,7 +302,7 @@ static enum options_status check_diff(struct options *opts, char *message, size_
 /* Checks that the options given make one coherent job. */
 static enum options_status check_job(struct options *opts, char *message, size_t size)
 {
-	bool selecting = opts->containers.count > 0;
+	bool selecting = opts->containers.count > 0 || workload_selecting(&opts->workload);
 
 	if (__builtin_popcount(opts->jobs_given) > 1)
 		return usage_error(message, size, "--check, --diff, --list-containers and --all-containers are "
@@ -281,14 +318,25 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 		return usage_error(message, size, "--report %s writes to standard output: give the profile a file with -o",
 		                   report_formats[opts->report]);
 	if ((opts->job == JOB_PROFILE || opts->job == JOB_CHECK) && !selecting)
-		return usage_error(message, size, "no container named: give -container-id ID "
-		                   "(--list-containers shows the ids in the log)");
+		return usage_error(message, size, "no container named: give -container-id ID, or select a workload with "
+		                   "--image, --name, --k8s or --label (--list-containers shows what the log has)");
 	if ((opts->job == JOB_LIST_CONTAINERS || opts->job == JOB_ALL_CONTAINERS) && selecting)
 		return usage_error(message, size, "--container-id does not go with --list-containers "
 		                   "or --all-containers");
 	if ((opts->job == JOB_CHECK || opts->job == JOB_LIST_CONTAINERS) && opts->merge.count > 0)
 		return usage_error(message, size, "--merge builds profiles: it does not go with --check or "
 		                   "--list-containers");
+	if (opts->containers.count > 0 && workload_selecting(&opts->workload))
+		return usage_error(message, size, "-container-id and --image, --name, --k8s or --label are two ways to "
+		                   "select: give one");
+	if (workload_selecting(&opts->workload) && opts->job != JOB_PROFILE)
+		return usage_error(message, size, "--image, --name, --k8s and --label select the containers of one profile; "
+		                   "--check takes -container-id, and --all-containers and --list-containers --group-by");
+	if (workload_selecting(&opts->workload) && opts->report != REPORT_TEXT)
+		return usage_error(message, size, "--report %s goes with -container-id; a workload's profile reports as text",
+		                   report_formats[opts->report]);
+	if (opts->group_by != GROUP_NONE && opts->job != JOB_ALL_CONTAINERS && opts->job != JOB_LIST_CONTAINERS)
+		return usage_error(message, size, "--group-by goes with --all-containers or --list-containers");
 	if (opts->cap_add_count > 0 && opts->job != JOB_CHECK)
 		return usage_error(message, size, "--cap-add says which capabilities --check judges a profile for; "
 		                   "it goes with --check");

@@ -327,7 +327,7 @@ size_t report_risky(const struct run *run, const struct syscall_set *set, const 
 			continue;
 		}
 		if (container != NULL)
-			snprintf(where, sizeof(where), "container %s made it", container);
+			snprintf(where, sizeof(where), "%s made it", container);
 		else if (run->scan.first_process[id][0] != '\0')
 			snprintf(where, sizeof(where), "process '%s' made it first at %s:%llu", run->scan.first_process[id],
 			         report_file_name(run->report, run->scan.first_seen[id].file),
@@ -1135,4 +1135,59 @@ void report_diff(const struct run *run, const struct profile_diff *diff)
 		github_command(out, count ? "warning" : "notice", NULL, 0, summary);
 		return;
 	}
+}
+
+void report_no_workload(const struct run *run)
+{
+	char list[1024];
+	size_t used = 0, shown = 0;
+
+	list[0] = '\0';
+	for (size_t i = 0; i < run->scan.container_count && shown < 10 && used < sizeof(list); i++) {
+		const struct scan_container *c = &run->scan.containers[i];
+		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s (%s%s%s%s%s)", shown ? ", " : "",
+		                         c->image[0] ? c->image : "no image", c->name[0] ? c->name : c->id,
+		                         c->k8s_pod[0] ? ", pod " : "", c->k8s_namespace, c->k8s_pod[0] ? "/" : "", c->k8s_pod);
+		shown++;
+	}
+	if (run->scan.container_count > shown && used < sizeof(list))
+		snprintf(list + used, sizeof(list) - used, ", and %zu more", run->scan.container_count - shown);
+	report_warn(run->report, "no container of %s has syscall events in %llu events read; nothing written "
+	            "(the log has: %s)", run->selection, (unsigned long long)run->scan.events,
+	            shown ? list : "no container at all");
+}
+
+void report_workload(const struct run *run)
+{
+	if (run->report->format != REPORT_TEXT)
+		return;
+	report_warn(run->report, "workload %s: %zu containers; %llu of their events came before their workload fields "
+	            "did, and count too; %zu pause containers left out", run->selection, run->workload_containers,
+	            (unsigned long long)run->workload_late_events, run->workload_infrastructure);
+}
+
+void report_workload_table(const struct run *run)
+{
+	FILE *out = run->report->out;
+
+	fprintf(out, "%-40s  %-32s  %10s  %10s  %8s\n", "WORKLOAD", "FILE", "CONTAINERS", "EVENTS", "SYSCALLS");
+	for (size_t g = 0; g < run->group_count; g++) {
+		const struct workload_profile *w = &run->groups[g];
+		print_cell(out, w->key, 40);
+		fputs("  ", out);
+		print_cell(out, w->file, 32);
+		fprintf(out, "  %10zu  %10llu  %8zu\n", w->containers, (unsigned long long)w->events,
+		        translator_count_observed(&run->translator, &w->syscalls));
+	}
+	if (run->workload_infrastructure > 0 || run->ungrouped > 0)
+		report_warn(run->report, "left out %zu pause containers and %zu containers without the field grouped by",
+		            run->workload_infrastructure, run->ungrouped);
+}
+
+void report_workload_written(const struct run *run, const char *path, const struct workload_profile *workload,
+                             size_t allowed)
+{
+	if (!run->options.quiet)
+		report_warn(run->report, "%s: workload %s, %zu containers, %llu events, %zu syscalls allowed", path,
+		            workload->key, workload->containers, (unsigned long long)workload->events, allowed);
 }

@@ -7,6 +7,7 @@
 #include "docker_default.h"
 #include "output.h"
 #include "output_names.h"
+#include "workload.h"
 #include "report.h"
 #include "runtime_baseline.h"
 
@@ -196,6 +197,9 @@ static enum run_status run_scan(struct run *run, const struct container_filter *
 	run->scan.context = run->report;
 	run->scan.translator = &run->translator;
 	run->scan.details = opts->report != REPORT_TEXT;
+	run->label_key_count = workload_label_keys(&opts->workload, opts->group_label, run->label_keys);
+	run->scan.label_keys = run->label_keys;
+	run->scan.label_key_count = run->label_key_count;
 	report_progress_start(run->report);
 	status = scan_run(&run->scan);
 	report_progress_end(run->report);
@@ -366,22 +370,86 @@ static bool capture_gap(struct run *run)
 	return true;
 }
 
+/* Writes the selection as the user gave it ("--image nginx --label app=web") into run->selection. */
+static void describe_selection(struct run *run)
+{
+	const struct workload_selection *s = &run->options.workload;
+	const struct { const char *option; const char *const *values; size_t count; } parts[] = {
+		{ "--image", s->images, s->image_count }, { "--name", s->names, s->name_count },
+		{ "--k8s", s->pods, s->pod_count }, { "--label", s->labels, s->label_count },
+	};
+	size_t used = 0;
+
+	run->selection[0] = '\0';
+	for (size_t p = 0; p < sizeof(parts) / sizeof(parts[0]); p++)
+		for (size_t i = 0; i < parts[p].count && used < sizeof(run->selection); i++)
+			used += (size_t)snprintf(run->selection + used, sizeof(run->selection) - used, "%s%s %s", used ? " " : "",
+			                         parts[p].option, parts[p].values[i]);
+}
+
+/*
+ * Unites the containers of the selected workload into the scan's results,
+ * as if they had been named by id: every event of a container counts once
+ * any of its events carried the fields that select it. Pause containers
+ * are left out unless --image names their image.
+ */
+static enum run_status select_workload(struct run *run)
+{
+	const struct workload_selection *selection = &run->options.workload;
+	struct scan *scan = &run->scan;
+	uint64_t events = 0;
+
+	describe_selection(run);
+	memset(&scan->syscalls, 0, sizeof(scan->syscalls));
+	memset(&scan->facts, 0, sizeof(scan->facts));
+	for (size_t i = 0; i < scan->container_count; i++) {
+		const struct scan_container *c = &scan->containers[i];
+		if (!workload_matches(selection, c, run->label_keys, run->label_key_count))
+			continue;
+		if (workload_is_infrastructure(c)) {
+			struct workload_selection images_only = { .image_count = selection->image_count };
+			memcpy(images_only.images, selection->images, sizeof(images_only.images));
+			if (selection->image_count == 0 || !workload_matches(&images_only, c, NULL, 0)) {
+				run->workload_infrastructure++;
+				continue;
+			}
+		}
+		syscall_set_union(&scan->syscalls, &c->syscalls);
+		arg_facts_unite(&scan->facts, &c->facts);
+		events += c->events;
+		run->workload_late_events += c->events_before_fields;
+		run->workload_containers++;
+	}
+	scan->matched = events;
+	if (run->workload_containers > 0 && syscall_set_count(&scan->syscalls) > 0)
+		return RUN_OK;
+	if (run->workload_containers > 0 && run->options.allow_empty)
+		return RUN_OK;
+	report_no_workload(run);
+	return RUN_NO_EVENTS;
+}
+
 static enum run_status job_profile(struct run *run)
 {
 	struct syscall_set set;
 	struct additions added;
 	struct arg_facts facts;
 	struct arg_rule_plan plan;
-	enum run_status status = read_inputs(run, &run->options.containers);
+	bool workload = workload_selecting(&run->options.workload);
+	enum run_status status = read_inputs(run, workload ? NULL : &run->options.containers);
 
 	if (status == RUN_OK)
-		status = check_matches(run);
+		status = workload ? select_workload(run) : check_matches(run);
 	if (status != RUN_OK)
 		return status;
 	facts = run->scan.facts;
 	set = run->scan.syscalls;
 	if (run->options.profile_name != NULL) {
 		output_names_dns1123(run->options.profile_name, run->profile_name, sizeof(run->profile_name));
+	} else if (workload) {
+		const struct workload_selection *s = &run->options.workload;
+		output_names_dns1123(s->image_count ? s->images[0] : s->name_count ? s->names[0] : s->pod_count ? s->pods[0]
+		                     : strchr(s->labels[0], '=') + 1, run->profile_name, sizeof(run->profile_name));
 	} else {
 		char name[CONTAINER_ID_MAX + 32];
 		snprintf(name, sizeof(name), "falco2seccomp-%s", run->options.containers.wanted[0].id);
@@ -390,13 +458,18 @@ static enum run_status job_profile(struct run *run)
 	status = settle_arg_facts(run, &facts);
 	if (status == RUN_OK)
 		status = finish_set(run, &set, &added);
-	if (status == RUN_OK && report_risky(run, &set, &run->scan.syscalls, &added, NULL) > 0 && run->options.strict)
+	char who[sizeof(run->selection) + 32];
+	snprintf(who, sizeof(who), "a container of %s", run->selection);
+	if (status == RUN_OK && report_risky(run, &set, &run->scan.syscalls, &added, workload ? who : NULL) > 0 &&
+	    run->options.strict)
 		status = RUN_INPUT;
 	if (status == RUN_OK && capture_gap(run) && run->options.strict)
 		status = RUN_INPUT;
 	if (status == RUN_OK)
 		status = write_profile(run, &set, &facts, run->options.output, &plan);
 	if (status == RUN_OK && !run->options.quiet) {
+		if (workload)
+			report_workload(run);
 		report_summary(run, &set, &added);
 		report_arg_rules(run, &set, &run->scan.syscalls, &facts, &plan);
 	}
@@ -541,6 +614,113 @@ static int compare_containers(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+
+static int compare_workloads(const void *a, const void *b)
+{
+	return strcmp(((const struct workload_profile *)a)->key, ((const struct workload_profile *)b)->key);
+}
+
+/*
+ * Unites the containers into the workloads of --group-by, in key order,
+ * each with a file name that is safe and unique: two keys that map to the
+ * same name get -2, -3, ... in key order. Pause containers are left out,
+ * and so are containers without the field (counted). Returns a status.
+ */
+static enum run_status group_workloads(struct run *run)
+{
+	const struct scan *scan = &run->scan;
+	size_t label_index = run->label_key_count > 0 ? run->label_key_count - 1 : 0;
+
+	run->groups = calloc(scan->container_count + 1, sizeof(run->groups[0]));
+	if (run->groups == NULL) {
+		report_warn(run->report, "out of memory");
+		return RUN_RESOURCES;
+	}
+	for (size_t i = 0; i < scan->container_count; i++) {
+		const struct scan_container *c = &scan->containers[i];
+		struct workload_profile *group = NULL;
+		char key[256];
+		if (workload_is_infrastructure(c)) {
+			run->workload_infrastructure++;
+			continue;
+		}
+		if (!workload_key(run->options.group_by, c, label_index, key, sizeof(key))) {
+			run->ungrouped++;
+			continue;
+		}
+		for (size_t g = 0; g < run->group_count && group == NULL; g++)
+			if (strcmp(run->groups[g].key, key) == 0)
+				group = &run->groups[g];
+		if (group == NULL) {
+			group = &run->groups[run->group_count++];
+			snprintf(group->key, sizeof(group->key), "%s", key);
+		}
+		group->containers++;
+		group->events += c->events;
+		syscall_set_union(&group->syscalls, &c->syscalls);
+		arg_facts_unite(&group->facts, &c->facts);
+	}
+	qsort(run->groups, run->group_count, sizeof(run->groups[0]), compare_workloads);
+	for (size_t g = 0; g < run->group_count; g++) {
+		char base[sizeof(run->groups[g].file) - 8];
+		output_names_dns1123(run->groups[g].key, base, sizeof(base));
+		snprintf(run->groups[g].file, sizeof(run->groups[g].file), "%s", base);
+		for (unsigned suffix = 2;; suffix++) {
+			bool taken = false;
+			for (size_t h = 0; h < g && !taken; h++)
+				taken = strcmp(run->groups[h].file, run->groups[g].file) == 0;
+			if (!taken)
+				break;
+			snprintf(run->groups[g].file, sizeof(run->groups[g].file), "%s-%u", base, suffix);
+		}
+		if (strcmp(base, run->groups[g].file) != 0)
+			report_warn(run->report, "workload \"%s\" is named %s: another workload took %s first",
+			            run->groups[g].key, run->groups[g].file, base);
+	}
+	return RUN_OK;
+}
+
+/* --all-containers --group-by: one profile per workload. */
+static enum run_status write_workloads(struct run *run, const char *dir)
+{
+	enum run_status status = RUN_OK;
+	size_t written = 0;
+
+	for (size_t g = 0; g < run->group_count && status == RUN_OK; g++) {
+		struct workload_profile *group = &run->groups[g];
+		struct additions added;
+		struct arg_rule_plan plan;
+		struct syscall_set set = group->syscalls;
+		char who[sizeof(group->key) + 32], path[4096];
+
+		if (syscall_set_count(&set) == 0 && !run->options.allow_empty)
+			continue;
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s.%s", dir, group->file,
+		                     run->options.format == PROFILE_FORMAT_SPO ? "yaml" : "json") >= sizeof(path)) {
+			report_warn(run->report, "%s: path too long", dir);
+			return RUN_OUTPUT;
+		}
+		snprintf(run->profile_name, sizeof(run->profile_name), "%s", group->file);
+		status = settle_arg_facts(run, &group->facts);
+		if (status == RUN_OK)
+			status = finish_set(run, &set, &added);
+		snprintf(who, sizeof(who), "a container of %s", group->key);
+		if (status == RUN_OK && report_risky(run, &set, &group->syscalls, &added, who) > 0 && run->options.strict)
+			status = RUN_INPUT;
+		if (status == RUN_OK)
+			status = write_profile(run, &set, &group->facts, path, &plan);
+		if (status == RUN_OK)
+			report_workload_written(run, path, group, syscall_set_count(&set));
+		written += status == RUN_OK;
+	}
+	if (status == RUN_OK && written == 0) {
+		report_warn(run->report, "no workload with syscall events in %llu events read; nothing written",
+		            (unsigned long long)run->scan.events);
+		return RUN_NO_EVENTS;
+	}
+	return status;
+}
+
 static enum run_status job_list_containers(struct run *run)
 {
 	enum run_status status;
@@ -550,6 +730,12 @@ static enum run_status job_list_containers(struct run *run)
 	if (status != RUN_OK)
 		return status;
 	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), compare_containers);
+	if (run->options.group_by != GROUP_NONE) {
+		status = group_workloads(run);
+		if (status == RUN_OK)
+			report_workload_table(run);
+		return status != RUN_OK ? status : run->group_count == 0 ? RUN_NO_EVENTS : RUN_OK;
+	}
 	report_container_table(run);
 	if (run->scan.container_count == 0) {
 		report_warn(run->report, "no container events in %llu events read", (unsigned long long)run->scan.events);
@@ -571,11 +757,16 @@ static enum run_status job_all_containers(struct run *run)
 		return RUN_OUTPUT;
 	}
 	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), compare_containers);
+	if (run->options.group_by != GROUP_NONE) {
+		status = group_workloads(run);
+		return status == RUN_OK ? write_workloads(run, dir) : status;
+	}
 	for (size_t i = 0; i < run->scan.container_count && status == RUN_OK; i++) {
 		struct scan_container *c = &run->scan.containers[i];
 		struct additions added;
 		struct arg_rule_plan plan;
 		struct syscall_set set = c->syscalls;
+		char who[CONTAINER_ID_MAX + 16];
 		const char *base = output_name_for(&run->scan, i);
 		char path[4096];
 
@@ -588,14 +779,17 @@ static enum run_status job_all_containers(struct run *run)
 			report_warn(run->report, "warning: container %s has no syscall events; no profile written for it", c->id);
 			continue;
 		}
-		if ((size_t)snprintf(path, sizeof(path), "%s/%s.json", dir, base) >= sizeof(path)) {
+		output_names_dns1123(base, run->profile_name, sizeof(run->profile_name));
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s.%s", dir, base,
+		                     run->options.format == PROFILE_FORMAT_SPO ? "yaml" : "json") >= sizeof(path)) {
 			report_warn(run->report, "%s: path too long", dir);
 			return RUN_OUTPUT;
 		}
 		status = settle_arg_facts(run, &c->facts);
 		if (status == RUN_OK)
 			status = finish_set(run, &set, &added);
-		if (status == RUN_OK && report_risky(run, &set, &c->syscalls, &added, c->id) > 0 && run->options.strict)
+		snprintf(who, sizeof(who), "container %s", c->id);
+		if (status == RUN_OK && report_risky(run, &set, &c->syscalls, &added, who) > 0 && run->options.strict)
 			status = RUN_INPUT;
 		if (status == RUN_OK)
 			status = write_profile(run, &set, &c->facts, path, &plan);
@@ -613,6 +807,7 @@ static enum run_status job_all_containers(struct run *run)
 
 void run_free(struct run *run)
 {
+	free(run->groups);
 	for (size_t i = 0; run->merged != NULL && i < run->options.merge.count; i++)
 		profile_input_free(&run->merged[i]);
 	free(run->merged);

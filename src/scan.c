@@ -94,6 +94,52 @@ static void copy_text(char *out, size_t size, const struct event_text *text, con
 	}
 }
 
+/* The most pod sandbox ids remembered. */
+#define SANDBOXES_MAX 4096
+
+/* Remembers a pod's sandbox id, to tell its pause container by later. */
+static void note_sandbox(struct scan *scan, const struct event_text *id)
+{
+	char short_id[CONTAINER_SHORT_ID + 1];
+
+	if (id->text == NULL || id->length < CONTAINER_SHORT_ID)
+		return;
+	for (size_t i = 0; i < CONTAINER_SHORT_ID; i++)
+		short_id[i] = text_lower(id->text[i]);
+	short_id[CONTAINER_SHORT_ID] = '\0';
+	for (size_t i = 0; i < scan->sandbox_count; i++)
+		if (strcmp(scan->sandboxes[i], short_id) == 0)
+			return;
+	if (scan->sandboxes == NULL)
+		scan->sandboxes = calloc(SANDBOXES_MAX, sizeof(scan->sandboxes[0]));
+	if (scan->sandboxes != NULL && scan->sandbox_count < SANDBOXES_MAX)
+		memcpy(scan->sandboxes[scan->sandbox_count++], short_id, sizeof(short_id));
+}
+
+/* Keeps what an event says of its container's workload: name, image, pod, labels. */
+static void note_workload(struct scan *scan, struct scan_container *container, const struct event *event)
+{
+	bool known = event->container_name.text != NULL || event->image.text != NULL ||
+	             event->k8s_namespace.text != NULL || event->k8s_pod.text != NULL || event->label_count > 0;
+
+	copy_text(container->name, sizeof(container->name), &event->container_name, NULL);
+	copy_text(container->image, sizeof(container->image), &event->image, &event->image_tag);
+	copy_text(container->repository, sizeof(container->repository), &event->image, NULL);
+	copy_text(container->tag, sizeof(container->tag), &event->image_tag, NULL);
+	copy_text(container->k8s_namespace, sizeof(container->k8s_namespace), &event->k8s_namespace, NULL);
+	copy_text(container->k8s_pod, sizeof(container->k8s_pod), &event->k8s_pod, NULL);
+	for (size_t k = 0; k < scan->label_key_count; k++)
+		for (size_t i = 0; i < event->label_count; i++)
+			if (event->labels[i].key.length == strlen(scan->label_keys[k]) &&
+			    memcmp(event->labels[i].key.text, scan->label_keys[k], event->labels[i].key.length) == 0)
+				copy_text(container->labels[k], sizeof(container->labels[k]), &event->labels[i].value, NULL);
+	note_sandbox(scan, &event->k8s_sandbox);
+	if (known)
+		container->fields_known = true;
+	else if (!container->fields_known)
+		container->events_before_fields++;
+}
+
 static void add_translation(struct scan *scan, const struct translation *translation, const struct event *event,
                             struct syscall_set *set, struct location where)
 {
@@ -211,8 +257,7 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 		if (container == NULL)
 			return status;
 		container->events++;
-		copy_text(container->name, sizeof(container->name), &event->container_name, NULL);
-		copy_text(container->image, sizeof(container->image), &event->image, &event->image_tag);
+		note_workload(scan, container, event);
 		set = &container->syscalls;
 		facts = &container->facts;
 	}
@@ -389,6 +434,9 @@ enum scan_status scan_run(struct scan *scan)
 	}
 	for (size_t i = 0; i < scan->file_count && status == SCAN_OK; i++)
 		status = scan_file(scan, (uint32_t)i);
+	for (size_t c = 0; c < scan->container_count; c++)
+		for (size_t i = 0; i < scan->sandbox_count && !scan->containers[c].sandbox; i++)
+			scan->containers[c].sandbox = strncmp(scan->containers[c].id, scan->sandboxes[i], CONTAINER_SHORT_ID) == 0;
 	json_arena_end();
 	return status;
 }
@@ -401,6 +449,8 @@ void scan_free(struct scan *scan)
 	free(scan->container_slots);
 	free(scan->details_by_id);
 	scan->details_by_id = NULL;
+	free(scan->sandboxes);
+	scan->sandboxes = NULL;
 	scan->containers = NULL;
 	scan->container_slots = NULL;
 }

@@ -75,6 +75,12 @@ size_t syscall_set_count(const struct syscall_set *set)
 	return count;
 }
 
+void syscall_set_union(struct syscall_set *into, const struct syscall_set *from)
+{
+	for (size_t i = 0; i < SYSCALL_NAMES_MAX / 64; i++)
+		into->bits[i] |= from->bits[i];
+}
+
 static int compare_names(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
