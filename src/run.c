@@ -676,6 +676,9 @@ static enum run_status group_workloads(struct run *run)
 		if (strcmp(base, run->groups[g].file) != 0)
 			report_warn(run->report, "workload \"%s\" is named %s: another workload took %s first",
 			            run->groups[g].key, run->groups[g].file, base);
+		else if (strcmp(base, run->groups[g].key) != 0 && !run->options.quiet)
+			report_warn(run->report, "workload \"%s\" is named %s (file and object names hold only a-z, 0-9, "
+			            "'-' and '.')", run->groups[g].key, base);
 	}
 	return RUN_OK;
 }
