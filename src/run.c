@@ -615,6 +615,37 @@ static int compare_containers(const void *a, const void *b)
 }
 
 
+/*
+ * Writes the profile of one container or workload of --all-containers as
+ * DIR/BASE.json (.yaml for spo) into path (size bytes), from what it was
+ * observed making; *allowed gets how many syscalls the profile allows.
+ */
+static enum run_status write_member(struct run *run, const char *dir, const char *base,
+                                    const struct syscall_set *observed, struct arg_facts *facts, const char *who,
+                                    char *path, size_t size, size_t *allowed)
+{
+	struct syscall_set set = *observed;
+	struct additions added;
+	struct arg_rule_plan plan;
+	enum run_status status;
+
+	if ((size_t)snprintf(path, size, "%s/%s.%s", dir, base,
+	                     run->options.format == PROFILE_FORMAT_SPO ? "yaml" : "json") >= size) {
+		report_warn(run->report, "%s: path too long", dir);
+		return RUN_OUTPUT;
+	}
+	output_names_dns1123(base, run->profile_name, sizeof(run->profile_name));
+	status = settle_arg_facts(run, facts);
+	if (status == RUN_OK)
+		status = finish_set(run, &set, &added);
+	if (status == RUN_OK && report_risky(run, &set, observed, &added, who) > 0 && run->options.strict)
+		status = RUN_INPUT;
+	if (status == RUN_OK)
+		status = write_profile(run, &set, facts, path, &plan);
+	*allowed = syscall_set_count(&set);
+	return status;
+}
+
 static int compare_workloads(const void *a, const void *b)
 {
 	return strcmp(((const struct workload_profile *)a)->key, ((const struct workload_profile *)b)->key);
@@ -691,29 +722,16 @@ static enum run_status write_workloads(struct run *run, const char *dir)
 
 	for (size_t g = 0; g < run->group_count && status == RUN_OK; g++) {
 		struct workload_profile *group = &run->groups[g];
-		struct additions added;
-		struct arg_rule_plan plan;
-		struct syscall_set set = group->syscalls;
 		char who[sizeof(group->key) + 32], path[4096];
+		size_t allowed;
 
-		if (syscall_set_count(&set) == 0 && !run->options.allow_empty)
+		if (syscall_set_count(&group->syscalls) == 0 && !run->options.allow_empty)
 			continue;
-		if ((size_t)snprintf(path, sizeof(path), "%s/%s.%s", dir, group->file,
-		                     run->options.format == PROFILE_FORMAT_SPO ? "yaml" : "json") >= sizeof(path)) {
-			report_warn(run->report, "%s: path too long", dir);
-			return RUN_OUTPUT;
-		}
-		snprintf(run->profile_name, sizeof(run->profile_name), "%s", group->file);
-		status = settle_arg_facts(run, &group->facts);
-		if (status == RUN_OK)
-			status = finish_set(run, &set, &added);
 		snprintf(who, sizeof(who), "a container of %s", group->key);
-		if (status == RUN_OK && report_risky(run, &set, &group->syscalls, &added, who) > 0 && run->options.strict)
-			status = RUN_INPUT;
+		status = write_member(run, dir, group->file, &group->syscalls, &group->facts, who, path, sizeof(path),
+		                      &allowed);
 		if (status == RUN_OK)
-			status = write_profile(run, &set, &group->facts, path, &plan);
-		if (status == RUN_OK)
-			report_workload_written(run, path, group, syscall_set_count(&set));
+			report_workload_written(run, path, group, allowed);
 		written += status == RUN_OK;
 	}
 	if (status == RUN_OK && written == 0) {
@@ -766,10 +784,8 @@ static enum run_status job_all_containers(struct run *run)
 	}
 	for (size_t i = 0; i < run->scan.container_count && status == RUN_OK; i++) {
 		struct scan_container *c = &run->scan.containers[i];
-		struct additions added;
-		struct arg_rule_plan plan;
-		struct syscall_set set = c->syscalls;
 		char who[CONTAINER_ID_MAX + 16];
+		size_t allowed;
 		const char *base = output_name_for(&run->scan, i);
 		char path[4096];
 
@@ -782,22 +798,10 @@ static enum run_status job_all_containers(struct run *run)
 			report_warn(run->report, "warning: container %s has no syscall events; no profile written for it", c->id);
 			continue;
 		}
-		output_names_dns1123(base, run->profile_name, sizeof(run->profile_name));
-		if ((size_t)snprintf(path, sizeof(path), "%s/%s.%s", dir, base,
-		                     run->options.format == PROFILE_FORMAT_SPO ? "yaml" : "json") >= sizeof(path)) {
-			report_warn(run->report, "%s: path too long", dir);
-			return RUN_OUTPUT;
-		}
-		status = settle_arg_facts(run, &c->facts);
-		if (status == RUN_OK)
-			status = finish_set(run, &set, &added);
 		snprintf(who, sizeof(who), "container %s", c->id);
-		if (status == RUN_OK && report_risky(run, &set, &c->syscalls, &added, who) > 0 && run->options.strict)
-			status = RUN_INPUT;
+		status = write_member(run, dir, base, &c->syscalls, &c->facts, who, path, sizeof(path), &allowed);
 		if (status == RUN_OK)
-			status = write_profile(run, &set, &c->facts, path, &plan);
-		if (status == RUN_OK)
-			report_profile_written(run, path, c, syscall_set_count(&set));
+			report_profile_written(run, path, c, allowed);
 		written += status == RUN_OK;
 	}
 	if (status == RUN_OK && written == 0) {
