@@ -16,8 +16,8 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-proto
 # Recursive (=), so that they are asked for when a recipe runs: after `deps`.
 DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcjson libseccomp zlib libzstd yaml-0.1 2>/dev/null || echo -I/usr/include/cjson)
 DEPS_LIBS = $(shell $(PKG_CONFIG) --libs libcjson libseccomp zlib libzstd yaml-0.1 2>/dev/null || echo -lcjson -lseccomp -lz -lzstd -lyaml)
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DF2S_VERSION='"$(VERSION)"' -Iinclude $(DEPS_CFLAGS) $(WARNINGS) $(CFLAGS)
-LIBS = $(DEPS_LIBS) -lm
+ALL_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE -DF2S_VERSION='"$(VERSION)"' -Iinclude $(DEPS_CFLAGS) $(WARNINGS) $(CFLAGS)
+LIBS = $(DEPS_LIBS) -lm -pthread
 
 LIB_SOURCES = src/arg_facts.c src/arg_rules.c src/container_filter.c src/docker_default.c src/event.c src/json_arena.c src/json_scan.c src/json_writer.c src/line_reader.c src/log_source.c \
 	src/merge.c src/options.c src/output.c src/output_names.c src/profile.c src/profile_judge.c src/profile_set.c \

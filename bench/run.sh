@@ -67,6 +67,17 @@ mb() { awk "BEGIN { printf \"%.0f\", $(stat -c %s "$1") / 1e6 }"; }
 		done
 	done
 	echo
+	# Every core against one.
+	for log in mixed one; do
+		set -- $(best_of "$binary -q --jobs 1 -log $out/$log.jsonl -container-id $id")
+		one=$1
+		set -- $(best_of "$binary -q -log $out/$log.jsonl -container-id $id")
+		many=$1 many_peak=$2
+		set -- $(best_of "wc -l $out/$log.jsonl")
+		awk -v log="$log" -v one="$one" -v many="$many" -v wc="$1" -v jobs="$(nproc)" -v peak="$many_peak" \
+			'BEGIN { printf "%s log: --jobs 1 %.2f s, --jobs %d %.2f s (%.1fx faster), %.1fx wc -l, peak %d KiB\n", log, one, jobs, many, one / many, many / wc, peak }'
+	done
+	echo
 	# Compressed logs against decompressing the same into wc -l.
 	for kind in gz zst; do
 		case $kind in gz) decompress="gzip -dc" ;; zst) decompress="zstd -dc" ;; esac

@@ -11,7 +11,7 @@ sources=$(make -s --no-print-directory print-lib-sources)
 version=$(make -s --no-print-directory print-version)
 flags="-std=c11 -D_GNU_SOURCE -DF2S_VERSION=\"$version\" -Iinclude $(pkg-config --cflags libcjson libseccomp zlib libzstd yaml-0.1) -g -O1
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
-libs="$(pkg-config --libs libcjson libseccomp zlib libzstd yaml-0.1) -lm"
+libs="$(pkg-config --libs libcjson libseccomp zlib libzstd yaml-0.1) -lm -pthread"
 passed=0
 failed=0
 for target in event profile options; do

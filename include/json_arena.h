@@ -12,6 +12,14 @@
  */
 int json_arena_begin(void);
 
+/*
+ * The same for another thread, while json_arena_begin's hooks are in
+ * place: each thread's trees go to its own arena. json_arena_thread_end
+ * frees it.
+ */
+int json_arena_thread_begin(void);
+void json_arena_thread_end(void);
+
 /* Forgets every tree made since the last reset; keeps the first block. */
 void json_arena_reset(void);
 

@@ -40,6 +40,8 @@ struct log_source {
 	bool gzip_ready;       /* gzip was set up */
 	ZSTD_DStream *zstd;    /* owned: zstd's state */
 	uint64_t raw_bytes;    /* bytes read from fd */
+	bool limited;          /* read only limit bytes (a plain range of a file) */
+	uint64_t limit;        /* bytes left to read when limited */
 	int errno_value;       /* for LOG_READ_ERROR */
 	char message[160];     /* for LOG_CORRUPT */
 };
@@ -49,6 +51,12 @@ const char *log_kind_name(enum log_kind kind);
 
 /* Reads the first bytes of fd and prepares to read it. */
 enum log_status log_source_open(struct log_source *source, int fd);
+
+/*
+ * Prepares to read length bytes of a plain log from fd's current offset,
+ * as one worker of a parallel scan does with its part of a file.
+ */
+enum log_status log_source_open_range(struct log_source *source, int fd, uint64_t length);
 
 /* Reads up to size bytes of the log into out; *got is 0 at the end. */
 enum log_status log_source_read(struct log_source *source, char *out, size_t size, size_t *got);

@@ -93,6 +93,7 @@ struct scan {
 	scan_report_fn *report;         /* where problems go */
 	scan_progress_fn *progress;     /* progress callback, or NULL */
 	bool details;                   /* gather details per syscall for the reports */
+	unsigned jobs;                  /* threads a regular, plain file may be read with (0 or 1: one) */
 	const char *const *label_keys;  /* pod label keys to keep per container */
 	size_t label_key_count;         /* entries in label_keys (at most SCAN_LABEL_KEYS_MAX) */
 	void *context;                  /* passed to the callbacks */
@@ -116,6 +117,10 @@ struct scan {
 	char first_process[SYSCALL_NAMES_MAX][SCAN_PROCESS_MAX + 1]; /* proc.name there, or "" */
 	struct arg_facts facts;         /* what the wanted containers' arguments say */
 	struct scan_detail *details_by_id; /* owned, SYSCALL_NAMES_MAX entries when details is set */
+	bool deferred;                  /* a worker of a parallel pass: problems are kept in records, not told */
+	struct scan_record *records;    /* owned: the problems a worker met, in order */
+	size_t record_count;            /* entries in records */
+	size_t record_capacity;         /* entries allocated */
 	char (*sandboxes)[CONTAINER_SHORT_ID + 1]; /* owned: short ids of pod sandboxes seen */
 	size_t sandbox_count;           /* entries in sandboxes */
 	uint64_t args_not_understood;   /* argument values of a shape not known */
@@ -125,7 +130,21 @@ struct scan {
 	uint64_t last_progress;         /* bytes at the last progress call */
 };
 
-/* Reads every input; fills the results. Call scan_free afterwards. */
+/* A problem a worker met, told later in the order of the file. */
+struct scan_record {
+	int kind;          /* a bad line, an argument not understood, or any other problem */
+	uint64_t line;     /* the line, counted from the worker's first */
+	char *message;     /* owned */
+};
+
+/*
+ * Reads every input; fills the results. Call scan_free afterwards. With
+ * jobs above 1, a regular uncompressed file read for named containers
+ * (filter set, no details) is split at line boundaries and read by that
+ * many threads; what they find is put together so that every result, and
+ * every problem told with its line and in its order, is what one thread
+ * gives.
+ */
 enum scan_status scan_run(struct scan *scan);
 
 /* Frees what scan owns. Accepts NULL. */

@@ -48,6 +48,12 @@ struct translator {
 	struct syscall_set aliases;      /* ids added only as 32-bit x86 aliases of other names */
 };
 
+/*
+ * Counts what another translator saw of entry's name, first at line_offset
+ * plus its first line: the way a parallel pass puts its parts together.
+ */
+void translator_absorb(struct translator *translator, const struct translation *entry, uint64_t line_offset);
+
 /* How many of set's syscalls were observed as such, not added as 32-bit aliases. */
 size_t translator_count_observed(const struct translator *translator, const struct syscall_set *set);
 

@@ -8,6 +8,7 @@
 
 #include <cJSON.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -324,14 +325,22 @@ static enum event_status decode_alert(const struct alert_fields *fields, struct 
 	return EVENT_SYSCALL;
 }
 
+/* cJSON keeps the place of its last error in a static: one parse at a time reads it right. */
+static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static enum event_status decode_json(const char *line, size_t length, struct event *event)
 {
 	const char *parse_end = NULL;
-	cJSON *alert = cJSON_ParseWithLengthOpts(line, length, &parse_end, 0);
+	const char *at = NULL;
+	cJSON *alert;
 	char shown[24];
 
+	pthread_mutex_lock(&parse_lock);
+	alert = cJSON_ParseWithLengthOpts(line, length, &parse_end, 0);
+	if (alert == NULL)
+		at = cJSON_GetErrorPtr();
+	pthread_mutex_unlock(&parse_lock);
 	if (alert == NULL) {
-		const char *at = cJSON_GetErrorPtr();
 		size_t last = length;
 		while (last > 0 && is_space(line[last - 1]))
 			last--;

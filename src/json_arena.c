@@ -20,8 +20,9 @@ struct arena_block {
 	alignas(max_align_t) unsigned char data[]; /* the memory handed out */
 };
 
-static struct arena_block *current_block; /* newest block, or NULL */
-static struct arena_block *first_block;   /* kept across resets */
+/* Each thread that parses has an arena of its own; cJSON's hooks lead to the caller's. */
+static _Thread_local struct arena_block *current_block; /* newest block, or NULL */
+static _Thread_local struct arena_block *first_block;   /* kept across resets */
 
 static struct arena_block *block_new(size_t capacity, struct arena_block *next)
 {
@@ -59,10 +60,8 @@ static void arena_free(void *memory)
 	(void)memory;
 }
 
-int json_arena_begin(void)
+int json_arena_thread_begin(void)
 {
-	cJSON_Hooks hooks = { arena_malloc, arena_free };
-
 	if (first_block == NULL) {
 		first_block = block_new(FIRST_BLOCK_BYTES, NULL);
 		if (first_block == NULL)
@@ -70,6 +69,15 @@ int json_arena_begin(void)
 	}
 	current_block = first_block;
 	first_block->used = 0;
+	return 0;
+}
+
+int json_arena_begin(void)
+{
+	cJSON_Hooks hooks = { arena_malloc, arena_free };
+
+	if (json_arena_thread_begin() != 0)
+		return -1;
 	cJSON_InitHooks(&hooks);
 	return 0;
 }
@@ -84,12 +92,19 @@ void json_arena_reset(void)
 	first_block->used = 0;
 }
 
-void json_arena_end(void)
+void json_arena_thread_end(void)
 {
 	if (first_block == NULL)
 		return;
 	json_arena_reset();
 	free(first_block);
 	first_block = current_block = NULL;
+}
+
+void json_arena_end(void)
+{
+	if (first_block == NULL)
+		return;
+	json_arena_thread_end();
 	cJSON_InitHooks(NULL);
 }

@@ -80,6 +80,16 @@ enum log_status log_source_open(struct log_source *source, int fd)
 	return LOG_OK;
 }
 
+enum log_status log_source_open_range(struct log_source *source, int fd, uint64_t length)
+{
+	memset(source, 0, sizeof(*source));
+	source->fd = fd;
+	source->kind = LOG_PLAIN;
+	source->limited = true;
+	source->limit = length;
+	return LOG_OK;
+}
+
 static enum log_status corrupt(struct log_source *source, const char *what)
 {
 	snprintf(source->message, sizeof(source->message), "%s", what);
@@ -97,13 +107,17 @@ static enum log_status read_plain(struct log_source *source, char *out, size_t s
 		source->in_start += *got;
 		return LOG_OK;
 	}
+	if (source->limited && size > source->limit)
+		size = (size_t)source->limit;
 	do
-		count = read(source->fd, out, size);
+		count = size > 0 ? read(source->fd, out, size) : 0;
 	while (count < 0 && errno == EINTR);
 	if (count < 0) {
 		source->errno_value = errno;
 		return LOG_READ_ERROR;
 	}
+	if (source->limited)
+		source->limit -= (uint64_t)count;
 	source->raw_bytes += (uint64_t)count;
 	*got = (size_t)count;
 	return LOG_OK;

@@ -29,7 +29,8 @@ enum exit_status {
 	EXIT_RESOURCES = 6    /* out of memory, or more containers than can be tracked */
 };
 
-static const char help_text[] =
+/* The help, in parts: C compilers need not take one string literal this long. */
+static const char *const help_text[] = {
 	"Usage: " PROGRAM " [OPTION]... [-log FILE]... -container-id ID...\n"
 	"       " PROGRAM " [OPTION]... [-log FILE]... --image REPO[:TAG]...\n"
 	"Write a seccomp profile (Docker's JSON format) that allows the syscalls that\n"
@@ -68,13 +69,15 @@ static const char help_text[] =
 	"  --no-arg-rule NAME     allow NAME (clone, clone3, personality, socket,\n"
 	"                         socketpair) with any arguments; repeatable\n"
 	"  --deny-risky           leave out syscalls Docker's default allows only with\n"
-	"                         a capability or never, unless --add names them\n"
+	"                         a capability or never, unless --add names them\n",
 	"Output:\n"
 	"  -o, --output FILE      write the profile to FILE, replacing it only when\n"
 	"                         complete (default: standard output)\n"
 	"  -q, --quiet            no summary on standard error\n"
 	"  --progress, --no-progress  show progress (default: when stderr is a terminal)\n"
 	"  --full-parse           decode every line (slower; same result)\n"
+	"  --jobs N               threads for a large regular file (default: one per\n"
+	"                         online CPU; the result is the same)\n"
 	"  --report FORMAT        text (default, on standard error), or json, markdown\n"
 	"                         or github (workflow commands) on standard output\n"
 	"Other jobs:\n"
@@ -100,7 +103,8 @@ static const char help_text[] =
 	"\n"
 	"Example:\n"
 	"  " PROGRAM " -log events.log -container-id 3ad7b26ded6d > profile.json\n"
-	"See falco2seccomp(1) for more.\n";
+	"See falco2seccomp(1) for more.\n",
+};
 
 /* The exit status of each outcome of a job. */
 static int exit_status(enum run_status status)
@@ -134,7 +138,8 @@ int main(int argc, char **argv)
 	report_init(&report, stderr, stdout, &run.options);
 	switch (options_parse(argc, argv, &run.options, message, sizeof(message))) {
 	case OPTIONS_HELP:
-		fputs(help_text, stdout);
+		for (size_t i = 0; i < sizeof(help_text) / sizeof(help_text[0]); i++)
+			fputs(help_text[i], stdout);
 		status = EXIT_OK;
 		goto done;
 	case OPTIONS_VERSION:

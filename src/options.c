@@ -22,8 +22,11 @@ enum option_code {
 	OPT_ALL_CONTAINERS, OPT_OUTPUT_DIR, OPT_STRICT, OPT_ALLOW_EMPTY, OPT_VERSION, OPT_FULL_PARSE,
 	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY,
 	OPT_CAP_ADD, OPT_REPORT, OPT_DIFF, OPT_PROFILE_NAME, OPT_BASE_PROFILE,
-	OPT_IMAGE, OPT_NAME, OPT_K8S, OPT_LABEL, OPT_GROUP_BY
+	OPT_IMAGE, OPT_NAME, OPT_K8S, OPT_LABEL, OPT_GROUP_BY, OPT_JOBS
 };
+
+/* The most threads --jobs may ask for. */
+#define JOBS_MAX 256
 
 /* The report formats, in the order of enum report_format: help, checks and messages come from here. */
 static const char *const report_formats[] = { "text", "json", "markdown", "github" };
@@ -58,6 +61,7 @@ static const struct option long_options[] = {
 	{ "k8s", required_argument, NULL, OPT_K8S },
 	{ "label", required_argument, NULL, OPT_LABEL },
 	{ "group-by", required_argument, NULL, OPT_GROUP_BY },
+	{ "jobs", required_argument, NULL, OPT_JOBS },
 	{ "check", required_argument, NULL, OPT_CHECK },
 	{ "list-containers", no_argument, NULL, OPT_LIST_CONTAINERS },
 	{ "all-containers", no_argument, NULL, OPT_ALL_CONTAINERS },
@@ -236,6 +240,15 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 		if (!workload_group_parse(arg, &opts->group_by, &opts->group_label))
 			return usage_error(message, size, "--group-by: '%s' is not image, name, k8s or label:KEY", arg);
 		return OPTIONS_OK;
+	case OPT_JOBS: {
+		char *end;
+		errno = 0;
+		long jobs = strtol(arg, &end, 10);
+		if (errno != 0 || end == arg || *end != '\0' || jobs < 1 || jobs > JOBS_MAX)
+			return usage_error(message, size, "--jobs: '%s' is not a number of threads from 1 to %d", arg, JOBS_MAX);
+		opts->jobs = (unsigned)jobs;
+		return OPTIONS_OK;
+	}
 	case OPT_PROFILE_NAME:
 		opts->profile_name = arg;
 		return OPTIONS_OK;

@@ -197,6 +197,11 @@ static enum run_status run_scan(struct run *run, const struct container_filter *
 	run->scan.context = run->report;
 	run->scan.translator = &run->translator;
 	run->scan.details = opts->report != REPORT_TEXT;
+	run->scan.jobs = opts->jobs;
+	if (run->scan.jobs == 0) {
+		long online = sysconf(_SC_NPROCESSORS_ONLN);
+		run->scan.jobs = online > 1 ? (unsigned)(online < 64 ? online : 64) : 1;
+	}
 	run->label_key_count = workload_label_keys(&opts->workload, opts->group_label, run->label_keys);
 	run->scan.label_keys = run->label_keys;
 	run->scan.label_key_count = run->label_key_count;

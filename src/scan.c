@@ -4,17 +4,20 @@
  */
 #include "scan.h"
 
+#include "docker_default.h"
 #include "json_arena.h"
 #include "line_reader.h"
 #include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define CONTAINER_SLOTS (2 * SCAN_CONTAINERS_MAX)
@@ -23,6 +26,29 @@
 static const char *display_name(const char *file)
 {
 	return strcmp(file, "-") == 0 ? "<stdin>" : file;
+}
+
+enum record_kind {
+	RECORD_BAD,   /* an unusable line: told by bad_line's rules */
+	RECORD_ARGS,  /* an argument value not understood: told by observe_arguments' rules */
+	RECORD_PLAIN  /* anything else, told as it is */
+};
+
+/* Keeps a worker's problem for later; false when memory runs out. */
+static bool keep_record(struct scan *scan, enum record_kind kind, uint64_t line, const char *message)
+{
+	if (scan->record_count == scan->record_capacity) {
+		size_t capacity = scan->record_capacity ? 2 * scan->record_capacity : 64;
+		struct scan_record *grown = realloc(scan->records, capacity * sizeof(grown[0]));
+		if (grown == NULL)
+			return false;
+		scan->records = grown;
+		scan->record_capacity = capacity;
+	}
+	scan->records[scan->record_count].kind = kind;
+	scan->records[scan->record_count].line = line;
+	scan->records[scan->record_count].message = strdup(message);
+	return scan->records[scan->record_count++].message != NULL;
 }
 
 __attribute__((format(printf, 4, 5)))
@@ -34,7 +60,10 @@ static void report(struct scan *scan, const char *file, uint64_t line, const cha
 	va_start(args, format);
 	vsnprintf(message, sizeof(message), format, args);
 	va_end(args);
-	scan->report(scan->context, display_name(file), line, message);
+	if (scan->deferred)
+		keep_record(scan, RECORD_PLAIN, line, message);
+	else
+		scan->report(scan->context, display_name(file), line, message);
 }
 
 /* The container an id names, added on first sight; NULL when full. */
@@ -223,6 +252,16 @@ static void note_detail(struct scan *scan, int id, const struct event *event, st
 	}
 }
 
+/* Tells of an argument value not understood, the first few of them. */
+static void tell_arguments(struct scan *scan, struct location where, const char *message)
+{
+	if (++scan->args_not_understood <= SCAN_REPORTS_MAX)
+		report(scan, scan->files[where.file], where.line, "%s", message);
+	if (scan->args_not_understood == SCAN_REPORTS_MAX)
+		report(scan, scan->files[where.file], where.line, "further argument values not understood are "
+		       "counted, not shown");
+}
+
 static void observe_arguments(struct scan *scan, struct arg_facts *facts, const struct event *event,
                               struct location where)
 {
@@ -230,11 +269,10 @@ static void observe_arguments(struct scan *scan, struct arg_facts *facts, const 
 
 	if (arg_facts_observe(facts, event, where, message, sizeof(message)) == ARG_OK)
 		return;
-	if (++scan->args_not_understood <= SCAN_REPORTS_MAX)
-		report(scan, scan->files[where.file], where.line, "%s", message);
-	if (scan->args_not_understood == SCAN_REPORTS_MAX)
-		report(scan, scan->files[where.file], where.line, "further argument values not understood are "
-		       "counted, not shown");
+	if (scan->deferred)
+		keep_record(scan, RECORD_ARGS, where.line, message);
+	else
+		tell_arguments(scan, where, message);
 }
 
 static enum scan_status take_event(struct scan *scan, enum event_status kind, const struct event *event,
@@ -275,7 +313,8 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 	return SCAN_OK;
 }
 
-static enum scan_status bad_line(struct scan *scan, const char *file, uint64_t line, const char *message)
+/* Tells of an unusable line by the rules of bad_line. */
+static enum scan_status tell_bad_line(struct scan *scan, const char *file, uint64_t line, const char *message)
 {
 	scan->bad_lines++;
 	if (scan->strict) {
@@ -287,6 +326,17 @@ static enum scan_status bad_line(struct scan *scan, const char *file, uint64_t l
 	if (scan->bad_lines == SCAN_REPORTS_MAX)
 		report(scan, file, line, "further unusable lines are counted, not shown");
 	return SCAN_OK;
+}
+
+/* An unusable line: told, or kept for later by a worker; --strict stops at the first. */
+static enum scan_status bad_line(struct scan *scan, const char *file, uint64_t line, const char *message)
+{
+	if (!scan->deferred)
+		return tell_bad_line(scan, file, line, message);
+	scan->bad_lines++;
+	if (!keep_record(scan, RECORD_BAD, line, message))
+		return SCAN_NO_MEMORY;
+	return scan->strict ? SCAN_INPUT_ERROR : SCAN_OK;
 }
 
 static enum scan_status scan_line(struct scan *scan, uint32_t file_index, uint64_t number,
@@ -358,6 +408,38 @@ static enum scan_status read_failed(struct scan *scan, const char *file, const s
 	}
 }
 
+/* Reads the lines of one input through reader. */
+static enum scan_status scan_stream(struct scan *scan, uint32_t file_index, struct line_reader *reader)
+{
+	const char *file = scan->files[file_index];
+	enum scan_status status = SCAN_OK;
+	const char *line;
+	size_t length;
+
+	while (status == SCAN_OK) {
+		enum line_status got = line_reader_next(reader, &line, &length);
+		if (got == LINE_END)
+			break;
+		if (got == LINE_READ_ERROR) {
+			status = read_failed(scan, file, reader);
+			break;
+		}
+		scan->lines++;
+		if (got == LINE_TOO_LONG) {
+			scan->events++;
+			status = bad_line(scan, file, reader->line_number, "longer than the 8 MiB line limit");
+			continue;
+		}
+		status = scan_line(scan, file_index, reader->line_number, line, length);
+		if (scan->progress != NULL && scan->bytes + reader->bytes_read - scan->last_progress >= PROGRESS_EVERY) {
+			scan->last_progress = scan->bytes + reader->bytes_read;
+			scan->progress(scan->context, scan->last_progress);
+		}
+	}
+	scan->bytes += reader->bytes_read;
+	return status;
+}
+
 static enum scan_status scan_file(struct scan *scan, uint32_t file_index)
 {
 	const char *file = scan->files[file_index];
@@ -367,8 +449,6 @@ static enum scan_status scan_file(struct scan *scan, uint32_t file_index)
 	struct line_reader reader;
 	enum scan_status status = SCAN_OK;
 	enum log_status opened;
-	const char *line;
-	size_t length;
 
 	if (fd < 0) {
 		report(scan, file, 0, "cannot open: %s", strerror(errno));
@@ -391,31 +471,259 @@ static enum scan_status scan_file(struct scan *scan, uint32_t file_index)
 			close(fd);
 		return status;
 	}
-	while (status == SCAN_OK) {
-		enum line_status got = line_reader_next(&reader, &line, &length);
-		if (got == LINE_END)
-			break;
-		if (got == LINE_READ_ERROR) {
-			status = read_failed(scan, file, &reader);
-			break;
-		}
-		scan->lines++;
-		if (got == LINE_TOO_LONG) {
-			scan->events++;
-			status = bad_line(scan, file, reader.line_number, "longer than the 8 MiB line limit");
-			continue;
-		}
-		status = scan_line(scan, file_index, reader.line_number, line, length);
-		if (scan->progress != NULL && scan->bytes + reader.bytes_read - scan->last_progress >= PROGRESS_EVERY) {
-			scan->last_progress = scan->bytes + reader.bytes_read;
-			scan->progress(scan->context, scan->last_progress);
-		}
-	}
-	scan->bytes += reader.bytes_read;
+	status = scan_stream(scan, file_index, &reader);
 	line_reader_free(&reader);
 	log_source_close(&source);
 	if (!is_stdin)
 		close(fd);
+	return status;
+}
+
+/* Parallel passes. */
+
+/* A regular file smaller than this is read by one thread: splitting would cost more than it saves. */
+#define PARALLEL_MIN_BYTES ((uint64_t)4 << 20)
+
+/* One part of a file and the thread that reads it. */
+struct worker {
+	struct scan scan;                 /* the part's own pass, its problems kept in records */
+	struct syscall_catalog *catalog;  /* owned: the part's names */
+	struct translator translator;     /* the part's event names */
+	uint64_t start;                   /* the part's first byte */
+	uint64_t length;                  /* its bytes */
+	uint64_t lines;                   /* the lines it read */
+	enum scan_status status;          /* how its pass ended */
+	pthread_t thread;                 /* the thread reading it */
+	bool started;                     /* the thread was started */
+};
+
+static void *work(void *data)
+{
+	struct worker *worker = data;
+	const char *file = worker->scan.files[0];
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	struct log_source source;
+	struct line_reader reader;
+
+	worker->status = SCAN_INPUT_ERROR;
+	if (fd < 0 || lseek(fd, (off_t)worker->start, SEEK_SET) < 0) {
+		report(&worker->scan, file, 0, "cannot read its part: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	log_source_open_range(&source, fd, worker->length);
+	if (json_arena_thread_begin() != 0 || line_reader_init(&reader, &source, LINE_MAX_BYTES) != 0) {
+		worker->status = SCAN_NO_MEMORY;
+	} else {
+		worker->status = scan_stream(&worker->scan, 0, &reader);
+		worker->lines = reader.line_number;
+		line_reader_free(&reader);
+	}
+	json_arena_thread_end();
+	log_source_close(&source);
+	close(fd);
+	return NULL;
+}
+
+/*
+ * The byte after the first newline at or after offset, reading fd; size
+ * when there is none. Parts of a file begin at line starts.
+ */
+static uint64_t next_line_start(int fd, uint64_t offset, uint64_t size)
+{
+	char block[4096];
+
+	while (offset < size) {
+		ssize_t got = pread(fd, block, sizeof(block), (off_t)offset);
+		if (got <= 0)
+			return size;
+		char *newline = memchr(block, '\n', (size_t)got);
+		if (newline != NULL)
+			return offset + (uint64_t)(newline - block) + 1;
+		offset += (uint64_t)got;
+	}
+	return size;
+}
+
+/* Tells whether file should be read in parallel: regular, large enough, and not compressed. */
+static bool parallel_fits(const struct scan *scan, const char *file, struct stat *info)
+{
+	unsigned char magic[6];
+	struct log_source probe;
+	int fd;
+	bool plain;
+
+	if (scan->jobs <= 1 || scan->filter == NULL || scan->details || strcmp(file, "-") == 0)
+		return false;
+	fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	plain = fstat(fd, info) == 0 && S_ISREG(info->st_mode) && (uint64_t)info->st_size >= PARALLEL_MIN_BYTES &&
+	        pread(fd, magic, sizeof(magic), 0) == (ssize_t)sizeof(magic);
+	if (plain) {
+		/* The kind is told by the first bytes, as for one thread. */
+		plain = log_source_open(&probe, fd) == LOG_OK && probe.kind == LOG_PLAIN;
+		log_source_close(&probe);
+	}
+	close(fd);
+	return plain;
+}
+
+/* Moves a location of a worker's part to the file's line numbers. */
+static void shift(struct location *where, uint64_t offset)
+{
+	if (where->line > 0)
+		where->line += offset;
+}
+
+/*
+ * Puts a worker's part into scan, as if scan had read it after what it
+ * has: its problems told in order with the file's line numbers (stopping
+ * where --strict stops), then its names, sets, facts and counts.
+ */
+static enum scan_status absorb(struct scan *scan, struct worker *worker, uint32_t file_index, uint64_t offset)
+{
+	const struct scan *part = &worker->scan;
+	const char *file = scan->files[file_index];
+	enum scan_status status = SCAN_OK;
+
+	for (size_t i = 0; i < part->record_count && status == SCAN_OK; i++) {
+		const struct scan_record *record = &part->records[i];
+		struct location where = { file_index, record->line };
+		shift(&where, offset);
+		if (record->kind == RECORD_BAD)
+			status = tell_bad_line(scan, file, where.line, record->message);
+		else if (record->kind == RECORD_ARGS)
+			tell_arguments(scan, where, record->message);
+		else
+			report(scan, file, where.line, "%s", record->message);
+	}
+	if (status == SCAN_OK && worker->status != SCAN_OK)
+		status = worker->status;
+	for (size_t i = 0; i < worker->translator.count; i++) {
+		struct translation entry = worker->translator.entries[i];
+		entry.first.file = file_index;
+		translator_absorb(scan->translator, &entry, offset);
+	}
+	scan->translator->names_not_remembered += worker->translator.names_not_remembered;
+	scan->translator->catalog_full |= worker->translator.catalog_full;
+	for (size_t id = 0; id < worker->catalog->count; id++) {
+		int mine = syscall_catalog_find(scan->translator->catalog, syscall_catalog_name(worker->catalog, (int)id));
+		if (mine < 0 || !syscall_set_has(&part->syscalls, (int)id) || syscall_set_has(&scan->syscalls, mine))
+			continue;
+		syscall_set_add(&scan->syscalls, mine);
+		scan->first_seen[mine] = part->first_seen[id];
+		scan->first_seen[mine].file = file_index;
+		shift(&scan->first_seen[mine], offset);
+		memcpy(scan->first_process[mine], part->first_process[id], sizeof(scan->first_process[mine]));
+	}
+	struct arg_facts facts = part->facts;
+	for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
+		if (facts.namespaces & docker_namespace_flags[i].value) {
+			facts.namespace_at[i].where.file = file_index;
+			shift(&facts.namespace_at[i].where, offset);
+		}
+	for (int call = 0; call < ARG_SOCKET_CALLS; call++)
+		if (facts.families[call].unrestricted && facts.families[call].why_at.profile == NULL) {
+			facts.families[call].why_at.where.file = file_index;
+			shift(&facts.families[call].why_at.where, offset);
+		}
+	arg_facts_unite(&scan->facts, &facts);
+	if (scan->drop_alerts == 0 && part->drop_alerts > 0) {
+		scan->first_drop = part->first_drop;
+		scan->first_drop.file = file_index;
+		shift(&scan->first_drop, offset);
+	}
+	scan->lines += part->lines;
+	scan->events += part->events;
+	scan->matched += part->matched;
+	for (size_t i = 0; i < CONTAINER_FILTER_MAX; i++)
+		scan->matched_per_wanted[i] += part->matched_per_wanted[i];
+	scan->drop_alerts += part->drop_alerts;
+	scan->drops += part->drops;
+	scan->not_syscall += part->not_syscall;
+	scan->unknown += part->unknown;
+	scan->other_rules += part->other_rules;
+	scan->bytes += part->bytes;
+	return status;
+}
+
+static void worker_free(struct worker *worker)
+{
+	for (size_t i = 0; i < worker->scan.record_count; i++)
+		free(worker->scan.records[i].message);
+	free(worker->scan.records);
+	scan_free(&worker->scan);
+	translator_free(&worker->translator);
+	free(worker->catalog);
+}
+
+/* Reads a regular file in parts, one thread each, and puts the parts together in order. */
+static enum scan_status scan_file_parallel(struct scan *scan, uint32_t file_index, const struct stat *before)
+{
+	const char *file = scan->files[file_index];
+	uint64_t size = (uint64_t)before->st_size, offset = 0;
+	unsigned jobs = scan->jobs;
+	struct worker *workers = calloc(jobs, sizeof(workers[0]));
+	enum scan_status status = SCAN_OK;
+	struct stat after;
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+
+	if (workers == NULL || fd < 0) {
+		free(workers);
+		if (fd >= 0)
+			close(fd);
+		return scan_file(scan, file_index);
+	}
+	uint64_t done = 0;
+	for (unsigned k = 0; k < jobs; k++) {
+		struct worker *worker = &workers[k];
+		uint64_t end = k + 1 == jobs ? size : next_line_start(fd, size / jobs * (k + 1), size);
+		worker->start = done;
+		worker->length = end > done ? end - done : 0;
+		done = end > done ? end : done;
+		worker->catalog = malloc(sizeof(*worker->catalog));
+		if (worker->catalog == NULL) {
+			status = SCAN_NO_MEMORY;
+			break;
+		}
+		syscall_catalog_init(worker->catalog, &scan->translator->catalog->arches);
+		if (translator_init(&worker->translator, worker->catalog, scan->translator->exact,
+		                    scan->translator->with_ia32) != 0) {
+			status = SCAN_NO_MEMORY;
+			break;
+		}
+		worker->scan.files = &scan->files[file_index];
+		worker->scan.file_count = 1;
+		worker->scan.filter = scan->filter;
+		worker->scan.strict = scan->strict;
+		worker->scan.full_parse = scan->full_parse;
+		worker->scan.deferred = true;
+		worker->scan.translator = &worker->translator;
+		worker->started = pthread_create(&worker->thread, NULL, work, worker) == 0;
+		if (!worker->started) {
+			status = SCAN_NO_MEMORY;
+			break;
+		}
+	}
+	for (unsigned k = 0; k < jobs; k++)
+		if (workers[k].started)
+			pthread_join(workers[k].thread, NULL);
+	if (status == SCAN_OK && (fstat(fd, &after) != 0 || after.st_size != before->st_size ||
+	                          after.st_mtim.tv_sec != before->st_mtim.tv_sec ||
+	                          after.st_mtim.tv_nsec != before->st_mtim.tv_nsec)) {
+		report(scan, file, 0, "changed while it was being read; read it again when it is still");
+		status = SCAN_INPUT_ERROR;
+	}
+	for (unsigned k = 0; k < jobs && status == SCAN_OK; k++) {
+		status = absorb(scan, &workers[k], file_index, offset);
+		offset += workers[k].lines;
+	}
+	for (unsigned k = 0; k < jobs; k++)
+		worker_free(&workers[k]);
+	free(workers);
+	close(fd);
 	return status;
 }
 
@@ -432,8 +740,11 @@ enum scan_status scan_run(struct scan *scan)
 			return SCAN_NO_MEMORY;
 		}
 	}
-	for (size_t i = 0; i < scan->file_count && status == SCAN_OK; i++)
-		status = scan_file(scan, (uint32_t)i);
+	for (size_t i = 0; i < scan->file_count && status == SCAN_OK; i++) {
+		struct stat info;
+		status = parallel_fits(scan, scan->files[i], &info) ? scan_file_parallel(scan, (uint32_t)i, &info)
+		                                                    : scan_file(scan, (uint32_t)i);
+	}
 	for (size_t c = 0; c < scan->container_count; c++)
 		for (size_t i = 0; i < scan->sandbox_count && !scan->containers[c].sandbox; i++)
 			scan->containers[c].sandbox = strncmp(scan->containers[c].id, scan->sandboxes[i], CONTAINER_SHORT_ID) == 0;

@@ -139,6 +139,17 @@ const struct translation *translator_get(struct translator *translator, const ch
 	return entry;
 }
 
+void translator_absorb(struct translator *translator, const struct translation *entry, uint64_t line_offset)
+{
+	struct location first = entry->first;
+	struct translation *mine;
+
+	first.line += line_offset;
+	/* Made as a first sight would make it, so the catalog gets its names in the same order. */
+	mine = (struct translation *)translator_get(translator, entry->falco, strlen(entry->falco), first);
+	mine->events += entry->events - 1;
+}
+
 size_t translator_count_observed(const struct translator *translator, const struct syscall_set *set)
 {
 	struct syscall_set observed = *set;

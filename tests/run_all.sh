@@ -34,6 +34,7 @@ suite tests/names.sh build/asan/falco2seccomp
 suite tests/fastpath.sh build/asan/falco2seccomp
 suite tests/hostile.sh build/asan/falco2seccomp build/plain/falco2seccomp
 suite tests/hosts.sh build/asan/falco2seccomp
+suite tests/jobs.sh build/asan/falco2seccomp
 suite tests/fuzz.sh
 suite tests/e2e_runc.sh falco2seccomp
 suite tests/project.sh

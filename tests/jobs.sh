@@ -1,0 +1,93 @@
+#!/bin/sh
+# All cores: a regular file read by several threads (--jobs N) must give
+# exactly what one thread gives: the profile bytes, every warning with its
+# file:line and in its order, the counts, the exit status, --strict
+# stopping at the first bad line of the file, and --check's findings. The
+# logs mix bad lines (some right after the places where the file is split),
+# names that are no syscall, argument values not understood, drop alerts
+# and a line over the 8 MiB limit, in files large enough to be split.
+# Usage: tests/jobs.sh BINARY
+set -eu
+export LC_ALL=C
+binary=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+# gen SEED LINES: a log of five containers with problems sprinkled in.
+gen() {
+	awk -v seed="$1" -v lines="$2" 'BEGIN {
+		srand(seed);
+		split("3ad7b26ded6d 91f0c0de4b2a 0123456789ab abcdefabcdef host", ids, " ");
+		split("read write openat close mmap futex clone clone3 socket socketpair pread accept nosuchcall procexit bpf", names, " ");
+		for (i = 1; i <= lines; i++) {
+			r = rand();
+			id = ids[int(rand() * 5) + 1]; name = names[int(rand() * 15) + 1];
+			if (r < 0.004) { print "{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.type\":\"read\""; continue }
+			if (r < 0.006) { print "not a falco line at all"; continue }
+			if (r < 0.007) { printf "{\"rule\":\"Falco internal: syscall event drop\",\"output_fields\":{\"n_drops\":%d}}\n", int(rand() * 9) + 1; continue }
+			flags = "null"; domain = "null"
+			if (name == "clone" || name == "clone3") flags = rand() < 0.02 ? "\"12345\"" : (rand() < 0.01 ? "\"CLONE_NEWNET\"" : "\"CLONE_VM\"")
+			if (name == "socket" || name == "socketpair") domain = rand() < 0.02 ? "\"AF_WHAT\"" : (rand() < 0.5 ? "\"AF_INET\"" : "\"AF_LOCAL|AF_UNIX\"")
+			printf "{\"output_fields\":{\"container.id\":\"%s\",\"evt.arg.domain\":%s,\"evt.arg.flags\":%s,\"evt.type\":\"%s\",\"proc.name\":\"p%d\",\"syscall.type\":\"%s\"},\"rule\":\"r\",\"output\":\"%s padding padding padding padding padding padding padding padding padding\"}\n", id, domain, flags, name, int(rand() * 5), name, id
+		}
+	}'
+}
+gen 7 22000 >"$work/a.jsonl"
+gen 11 15000 >"$work/b.jsonl"
+# One line over the limit in the middle of a third file.
+{ gen 13 9000; head -c 9000000 /dev/zero | tr '\0' x; echo; gen 17 9000; } >"$work/c.jsonl"
+# Bad lines just after each place where two, three or five threads split a.jsonl.
+size=$(wc -c <"$work/a.jsonl")
+for parts in 2 3 5; do
+	k=1
+	while [ $k -lt $parts ]; do
+		offset=$((size / parts * k))
+		line=$(head -c "$offset" "$work/a.jsonl" | wc -l)
+		sed -i "$((line + 2))s/.*/{\"broken\": /" "$work/a.jsonl"
+		k=$((k + 1))
+	done
+done
+if [ "$(wc -c <"$work/a.jsonl")" -lt 4194304 ]; then
+	echo "FAIL jobs: the generated log is too small to be split" >&2
+	failed=$((failed + 1))
+fi
+
+"$binary" -q -log "$work/a.jsonl" -container-id 3ad7b26ded6d -o "$work/profile.json" --jobs 1 2>/dev/null || true
+
+compare() {
+	label=$1
+	shift
+	s1=0
+	"$binary" "$@" --jobs 1 >"$work/one.out" 2>"$work/one.err" || s1=$?
+	for jobs in 2 3 5; do
+		sn=0
+		"$binary" "$@" --jobs $jobs >"$work/many.out" 2>"$work/many.err" || sn=$?
+		if [ "$s1" = "$sn" ] && cmp -s "$work/one.out" "$work/many.out" && cmp -s "$work/one.err" "$work/many.err"; then
+			passed=$((passed + 1))
+		else
+			echo "FAIL jobs: $label with --jobs $jobs: status $s1 vs $sn" >&2
+			diff "$work/one.out" "$work/many.out" | head -5 >&2
+			diff "$work/one.err" "$work/many.err" | head -10 >&2
+			failed=$((failed + 1))
+		fi
+	done
+}
+compare "profile" -log "$work/a.jsonl" -container-id 3ad7b26ded6d
+compare "two containers, two logs" -log "$work/a.jsonl" -log "$work/b.jsonl" -container-id 3ad7b26ded6d -container-id 91f0c0de4b2a
+compare "a line over the limit" -log "$work/c.jsonl" -container-id 0123456789ab
+compare "--strict" -log "$work/b.jsonl" -log "$work/a.jsonl" -container-id 3ad7b26ded6d --strict
+compare "--full-parse" -log "$work/a.jsonl" -container-id abcdefabcdef --full-parse
+compare "--exact, legacy" -log "$work/b.jsonl" -container-id 91f0c0de4b2a --exact --format legacy
+compare "--check" --check "$work/profile.json" -log "$work/b.jsonl" -container-id 3ad7b26ded6d
+# The comparison proves something only if the file was split and had problems.
+if grep -q "line skipped" "$work/one.err" 2>/dev/null || "$binary" -log "$work/a.jsonl" -container-id 3ad7b26ded6d \
+	--jobs 3 2>&1 >/dev/null | grep -q "line skipped"; then
+	passed=$((passed + 1))
+else
+	echo "FAIL jobs: the logs had no bad line to tell" >&2
+	failed=$((failed + 1))
+fi
+echo "jobs: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
