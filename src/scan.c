@@ -495,7 +495,37 @@ struct worker {
 	enum scan_status status;          /* how its pass ended */
 	pthread_t thread;                 /* the thread reading it */
 	bool started;                     /* the thread was started */
+	uint64_t progress;                /* bytes read so far, for the main thread's progress (atomic) */
+	int finished;                     /* the thread is done (atomic) */
 };
+
+/* A worker's progress, kept for the main thread to add up. */
+static void worker_progress(void *context, uint64_t bytes)
+{
+	__atomic_store_n(&((struct worker *)context)->progress, bytes, __ATOMIC_RELAXED);
+}
+
+/* While the workers read, shows the bytes they read together now and then. */
+static void follow_progress(struct scan *scan, struct worker *workers, unsigned jobs)
+{
+	const struct timespec pause = { 0, 100 * 1000 * 1000 };
+
+	for (;;) {
+		uint64_t bytes = scan->bytes;
+		unsigned done = 0;
+		for (unsigned k = 0; k < jobs; k++) {
+			bytes += __atomic_load_n(&workers[k].progress, __ATOMIC_RELAXED);
+			done += !workers[k].started || __atomic_load_n(&workers[k].finished, __ATOMIC_ACQUIRE);
+		}
+		if (bytes - scan->last_progress >= PROGRESS_EVERY) {
+			scan->last_progress = bytes;
+			scan->progress(scan->context, bytes);
+		}
+		if (done == jobs)
+			return;
+		nanosleep(&pause, NULL);
+	}
+}
 
 static void *work(void *data)
 {
@@ -523,6 +553,7 @@ static void *work(void *data)
 	json_arena_thread_end();
 	log_source_close(&source);
 	close(fd);
+	__atomic_store_n(&worker->finished, 1, __ATOMIC_RELEASE);
 	return NULL;
 }
 
@@ -701,12 +732,18 @@ static enum scan_status scan_file_parallel(struct scan *scan, uint32_t file_inde
 		worker->scan.full_parse = scan->full_parse;
 		worker->scan.deferred = true;
 		worker->scan.translator = &worker->translator;
+		if (scan->progress != NULL) {
+			worker->scan.progress = worker_progress;
+			worker->scan.context = worker;
+		}
 		worker->started = pthread_create(&worker->thread, NULL, work, worker) == 0;
 		if (!worker->started) {
 			status = SCAN_NO_MEMORY;
 			break;
 		}
 	}
+	if (scan->progress != NULL && status == SCAN_OK)
+		follow_progress(scan, workers, jobs);
 	for (unsigned k = 0; k < jobs; k++)
 		if (workers[k].started)
 			pthread_join(workers[k].thread, NULL);

@@ -26,8 +26,9 @@ for format in docker legacy oci; do
 	f2s() { "$binary" -q -container-id $id --format $format "$@"; }
 	f2s -log "$work/all.jsonl" -o "$work/one-pass.$format"
 	# Each host on its own, in parallel, as a fleet would.
-	printf '%s\n' 1 2 3 | xargs -P 3 -I N "$binary" -q -container-id $id --format $format \
-		-log "$work/hostN.jsonl" -o "$work/hostN.$format"
+	# The placeholder must not be a letter that a mktemp name may hold.
+	printf '%s\n' 1 2 3 | xargs -P 3 -I @@ "$binary" -q -container-id $id --format $format \
+		-log "$work/host@@.jsonl" -o "$work/host@@.$format"
 	merge() { out=$1; shift; f2s --allow-empty -log /dev/null "$@" -o "$out"; }
 	for order in "1 2 3" "1 3 2" "2 1 3" "2 3 1" "3 1 2" "3 2 1"; do
 		set -- $order
