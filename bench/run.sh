@@ -74,8 +74,8 @@ mb() { awk "BEGIN { printf \"%.0f\", $(stat -c %s "$1") / 1e6 }"; }
 		set -- $(best_of "$binary -q -log $out/$log.jsonl -container-id $id")
 		many=$1 many_peak=$2
 		set -- $(best_of "wc -l $out/$log.jsonl")
-		awk -v log="$log" -v one="$one" -v many="$many" -v wc="$1" -v jobs="$(nproc)" -v peak="$many_peak" \
-			'BEGIN { printf "%s log: --jobs 1 %.2f s, --jobs %d %.2f s (%.1fx faster), %.1fx wc -l, peak %d KiB\n", log, one, jobs, many, one / many, many / wc, peak }'
+		awk -v name="$log" -v one="$one" -v many="$many" -v wc="$1" -v jobs="$(nproc)" -v peak="$many_peak" \
+			'BEGIN { printf "%s log: --jobs 1 %.2f s, --jobs %d %.2f s (%.1fx faster), %.1fx wc -l, peak %d KiB\n", name, one, jobs, many, one / many, many / wc, peak }'
 	done
 	echo
 	# Compressed logs against decompressing the same into wc -l.
