@@ -141,7 +141,7 @@ static enum run_status write_profile(struct run *run, const struct syscall_set *
 	struct rule_context oci;
 	cJSON *rules;
 	struct output out;
-	enum run_status status;
+	int written;
 
 	rule_context_for(&run->options, run->arches.tokens[0], caps, &oci);
 	profile.oci = &oci;
@@ -157,8 +157,8 @@ static enum run_status write_profile(struct run *run, const struct syscall_set *
 	case OUTPUT_OK:
 		break;
 	case OUTPUT_DIRECTORY_LOCKED:
-		report_warn(run->report, "cannot write %s: its directory is not writable (%s), so the file cannot be replaced safely; "
-		     "write it elsewhere with -o, or to standard output", path, strerror(errno));
+		report_warn(run->report, "cannot write %s: its directory is not writable (%s), so the file cannot be "
+		            "replaced safely; write it elsewhere with -o, or to standard output", path, strerror(errno));
 		cJSON_Delete(rules);
 		return RUN_OUTPUT;
 	case OUTPUT_FAILED:
@@ -167,11 +167,11 @@ static enum run_status write_profile(struct run *run, const struct syscall_set *
 		cJSON_Delete(rules);
 		return RUN_OUTPUT;
 	}
-	status = profile_write(out.file, &profile, run->options.format);
+	written = profile_write(out.file, &profile, run->options.format);
 	cJSON_Delete(rules);
-	if (status != 0 || output_commit(&out) != 0) {
-		report_warn(run->report, "cannot write %s: %s", path && strcmp(path, "-") != 0 ? path : "the profile to standard output",
-		     strerror(errno));
+	if (written != 0 || output_commit(&out) != 0) {
+		report_warn(run->report, "cannot write %s: %s",
+		            path && strcmp(path, "-") != 0 ? path : "the profile to standard output", strerror(errno));
 		output_abort(&out);
 		return RUN_OUTPUT;
 	}

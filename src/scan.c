@@ -45,7 +45,7 @@ static bool keep_record(struct scan *scan, enum record_kind kind, uint64_t line,
 		scan->records = grown;
 		scan->record_capacity = capacity;
 	}
-	scan->records[scan->record_count].kind = kind;
+	scan->records[scan->record_count].kind = (int)kind;
 	scan->records[scan->record_count].line = line;
 	scan->records[scan->record_count].message = strdup(message);
 	return scan->records[scan->record_count++].message != NULL;
