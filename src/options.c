@@ -350,6 +350,10 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 		                   report_formats[opts->report]);
 	if (opts->group_by != GROUP_NONE && opts->job != JOB_ALL_CONTAINERS && opts->job != JOB_LIST_CONTAINERS)
 		return usage_error(message, size, "--group-by goes with --all-containers or --list-containers");
+	if ((opts->add.count > 0 || opts->remove.count > 0) &&
+	    (opts->job == JOB_CHECK || opts->job == JOB_LIST_CONTAINERS))
+		return usage_error(message, size, "--add and --remove change the profile being written: they do not go "
+		                   "with --check or --list-containers");
 	if (opts->cap_add_count > 0 && opts->job != JOB_CHECK)
 		return usage_error(message, size, "--cap-add says which capabilities --check judges a profile for; "
 		                   "it goes with --check");
