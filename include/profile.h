@@ -72,6 +72,12 @@ bool profile_action_valid(const char *action);
 /* The valid actions, comma-separated, for messages. */
 const char *profile_action_list(void);
 
+/* Tells whether action lets the syscall run (SCMP_ACT_ALLOW, SCMP_ACT_LOG). */
+bool profile_action_allows(const char *action);
+
+/* Tells whether list (a JSON array of strings, or NULL) holds word. */
+bool profile_list_has(const cJSON *list, const char *word);
+
 /* Tells whether action may be a profile's defaultAction (SCMP_ACT_NOTIFY may not). */
 bool profile_default_action_valid(const char *action);
 

@@ -33,6 +33,9 @@ struct additions {
  */
 const char *profile_set_risky_capability(const char *name);
 
+/* Tells whether every profile gets name: exit and exit_group, or the runtime's baseline of opts. */
+bool profile_set_always_given(const struct options *opts, const char *name);
+
 /*
  * Checks a name given to option (--add or --remove): returns its id in
  * catalog, or -1 with message saying why not (with a hint when it is

@@ -63,6 +63,9 @@ const struct falco_event_name *syscall_names_table(size_t *count);
  */
 const struct falco_event_name *syscall_names_lookup(const char *name, size_t len);
 
+/* Tells whether a space-separated list of names (or NULL) holds name. */
+bool syscall_names_list_holds(const char *list, const char *name);
+
 /* Tells whether name is one of the 32-bit x86 names the table folds into a 64-bit one (fstat64, setuid32). */
 bool syscall_names_is_ia32_alias(const char *name);
 

@@ -48,6 +48,9 @@ size_t workload_label_keys(const struct workload_selection *selection, const cha
 bool workload_matches(const struct workload_selection *selection, const struct scan_container *container,
                       const char *const *keys, size_t key_count);
 
+/* Tells whether --image names container's image: how a pause container is selected explicitly. */
+bool workload_image_named(const struct workload_selection *selection, const struct scan_container *container);
+
 /*
  * Tells whether container is Kubernetes infrastructure, not a workload: a
  * pod's sandbox (pause) container, by its id or its image.

@@ -403,8 +403,9 @@ bool arg_rules_widens(const cJSON *rule, const struct arg_facts *facts, const st
 {
 	static const enum arg_rule guarded[] = { ARG_RULE_CLONE, ARG_RULE_CLONE3, ARG_RULE_PERSONALITY, ARG_RULE_SOCKET };
 	const cJSON *includes = cJSON_GetObjectItemCaseSensitive(rule, "includes");
+	const cJSON *action = cJSON_GetObjectItemCaseSensitive(rule, "action");
 
-	if (!(is_action(rule, "SCMP_ACT_ALLOW") || is_action(rule, "SCMP_ACT_LOG")) ||
+	if (!cJSON_IsString(action) || !profile_action_allows(action->valuestring) ||
 	    !is_empty(cJSON_GetObjectItemCaseSensitive(includes, "caps")))
 		return false;
 	for (size_t i = 0; i < sizeof(guarded) / sizeof(guarded[0]); i++) {

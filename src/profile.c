@@ -20,10 +20,11 @@
 static const struct action {
 	const char *name;
 	bool as_default; /* runtimes accept it as defaultAction */
+	bool allows;     /* the syscall runs */
 } actions[] = {
-	{ "SCMP_ACT_ERRNO", true }, { "SCMP_ACT_KILL", true },  { "SCMP_ACT_KILL_PROCESS", true },
-	{ "SCMP_ACT_KILL_THREAD", true }, { "SCMP_ACT_TRAP", true }, { "SCMP_ACT_TRACE", true },
-	{ "SCMP_ACT_LOG", true }, { "SCMP_ACT_ALLOW", true }, { "SCMP_ACT_NOTIFY", false },
+	{ "SCMP_ACT_ERRNO", true, false }, { "SCMP_ACT_KILL", true, false }, { "SCMP_ACT_KILL_PROCESS", true, false },
+	{ "SCMP_ACT_KILL_THREAD", true, false }, { "SCMP_ACT_TRAP", true, false }, { "SCMP_ACT_TRACE", true, false },
+	{ "SCMP_ACT_LOG", true, true }, { "SCMP_ACT_ALLOW", true, true }, { "SCMP_ACT_NOTIFY", false, false },
 };
 
 #define ACTION_COUNT (sizeof(actions) / sizeof(actions[0]))
@@ -46,6 +47,14 @@ bool profile_action_valid(const char *action)
 	for (size_t i = 0; i < ACTION_COUNT; i++)
 		if (strcmp(actions[i].name, action) == 0)
 			return true;
+	return false;
+}
+
+bool profile_action_allows(const char *action)
+{
+	for (size_t i = 0; i < ACTION_COUNT; i++)
+		if (strcmp(actions[i].name, action) == 0)
+			return actions[i].allows;
 	return false;
 }
 
@@ -117,8 +126,7 @@ static bool add_names_rule(cJSON *syscalls, const struct profile *p)
 	return cJSON_AddStringToObject(rule, "action", "SCMP_ACT_ALLOW") != NULL;
 }
 
-/* Tells whether list (a JSON array of strings) holds word. */
-static bool list_has(const cJSON *list, const char *word)
+bool profile_list_has(const cJSON *list, const char *word)
 {
 	for (const cJSON *item = list ? list->child : NULL; item; item = item->next)
 		if (cJSON_IsString(item) && strcmp(item->valuestring, word) == 0)
@@ -154,7 +162,7 @@ bool profile_rule_applies(const cJSON *rule, const struct rule_context *ctx, con
 	const cJSON *min = cJSON_GetObjectItemCaseSensitive(excludes, "minKernel");
 
 	*cap = NULL;
-	if (list_has(arches, ctx->arch))
+	if (profile_list_has(arches, ctx->arch))
 		return false;
 	for (const cJSON *item = caps ? caps->child : NULL; item; item = item->next)
 		if (cJSON_IsString(item) && has_cap(ctx, item->valuestring))
@@ -164,7 +172,7 @@ bool profile_rule_applies(const cJSON *rule, const struct rule_context *ctx, con
 	arches = cJSON_GetObjectItemCaseSensitive(includes, "arches");
 	caps = cJSON_GetObjectItemCaseSensitive(includes, "caps");
 	min = cJSON_GetObjectItemCaseSensitive(includes, "minKernel");
-	if (cJSON_GetArraySize(arches) > 0 && !list_has(arches, ctx->arch))
+	if (cJSON_GetArraySize(arches) > 0 && !profile_list_has(arches, ctx->arch))
 		return false;
 	if (min != NULL && !cJSON_IsNull(min) && kernel_at_least(ctx, min) != 1)
 		return false;

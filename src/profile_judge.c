@@ -10,19 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool list_has(const cJSON *list, const char *word)
-{
-	for (const cJSON *item = list ? list->child : NULL; item; item = item->next)
-		if (cJSON_IsString(item) && strcmp(item->valuestring, word) == 0)
-			return true;
-	return false;
-}
-
-static bool allowing(const char *action)
-{
-	return strcmp(action, "SCMP_ACT_ALLOW") == 0 || strcmp(action, "SCMP_ACT_LOG") == 0;
-}
-
 void profile_judge(const struct profile_input *input, const char *name, const struct rule_context *ctx,
                    struct judgement *out)
 {
@@ -30,7 +17,7 @@ void profile_judge(const struct profile_input *input, const char *name, const st
 
 	memset(out, 0, sizeof(*out));
 	out->verdict = VERDICT_DENIED;
-	if (list_has(input->allow_names, name) || list_has(input->arg_names, name)) {
+	if (profile_list_has(input->allow_names, name) || profile_list_has(input->arg_names, name)) {
 		out->verdict = VERDICT_ALLOWED;
 		return;
 	}
@@ -41,12 +28,12 @@ void profile_judge(const struct profile_input *input, const char *name, const st
 		if (!profile_rule_names(rule, name))
 			continue;
 		if (!profile_rule_applies(rule, ctx, &cap)) {
-			if (cap != NULL && allowing(action->valuestring) && out->needs_cap == NULL)
+			if (cap != NULL && profile_action_allows(action->valuestring) && out->needs_cap == NULL)
 				out->needs_cap = cap;
 			continue;
 		}
 		named = true;
-		if (!allowing(action->valuestring)) {
+		if (!profile_action_allows(action->valuestring)) {
 			const cJSON *errno_ret = cJSON_GetObjectItemCaseSensitive(rule, "errnoRet");
 			if (cJSON_GetArraySize(args) == 0 && strcmp(action->valuestring, "SCMP_ACT_ERRNO") == 0 &&
 			    cJSON_IsNumber(errno_ret)) {
@@ -63,7 +50,7 @@ void profile_judge(const struct profile_input *input, const char *name, const st
 			out->conditions[out->condition_count++] = rule;
 		out->verdict = VERDICT_CONDITIONAL;
 	}
-	if (!named && allowing(input->default_action))
+	if (!named && profile_action_allows(input->default_action))
 		out->verdict = VERDICT_ALLOWED;
 }
 

@@ -39,6 +39,17 @@ static size_t add_name_list(struct syscall_catalog *catalog, const char *list, s
 	return added;
 }
 
+bool profile_set_always_given(const struct options *opts, const char *name)
+{
+	if (syscall_names_list_holds(runtime_always_needed, name))
+		return true;
+	for (const struct runtime_baseline *baseline = runtime_baseline_find(opts->runtime); baseline;
+	     baseline = baseline->extends ? runtime_baseline_find(baseline->extends) : NULL)
+		if (syscall_names_list_holds(baseline->syscalls, name))
+			return true;
+	return false;
+}
+
 int profile_set_user_name(struct syscall_catalog *catalog, const char *option, const char *name, char *message,
                           size_t size)
 {

@@ -9,7 +9,6 @@
 #include "output_names.h"
 #include "workload.h"
 #include "report.h"
-#include "runtime_baseline.h"
 
 #include <errno.h>
 #include <libgen.h>
@@ -411,13 +410,9 @@ static enum run_status select_workload(struct run *run)
 		const struct scan_container *c = &scan->containers[i];
 		if (!workload_matches(selection, c, run->label_keys, run->label_key_count))
 			continue;
-		if (workload_is_infrastructure(c)) {
-			struct workload_selection images_only = { .image_count = selection->image_count };
-			memcpy(images_only.images, selection->images, sizeof(images_only.images));
-			if (selection->image_count == 0 || !workload_matches(&images_only, c, NULL, 0)) {
-				run->workload_infrastructure++;
-				continue;
-			}
+		if (workload_is_infrastructure(c) && !workload_image_named(selection, c)) {
+			run->workload_infrastructure++;
+			continue;
 		}
 		syscall_set_union(&scan->syscalls, &c->syscalls);
 		arg_facts_unite(&scan->facts, &c->facts);
@@ -521,24 +516,6 @@ static void judge_observed(const struct run *run, const struct profile_input *pr
 	                           : CHECK_DENIED;
 }
 
-/* Tells whether name is one the runtime's baseline or every process needs: no sign of a stale profile. */
-static bool always_there(const struct options *opts, const char *name)
-{
-	char padded[SYSCALL_NAME_MAX + 3], list[2048];
-
-	snprintf(padded, sizeof(padded), " %s ", name);
-	snprintf(list, sizeof(list), " %s ", runtime_always_needed);
-	if (strstr(list, padded) != NULL)
-		return true;
-	for (const struct runtime_baseline *baseline = runtime_baseline_find(opts->runtime); baseline;
-	     baseline = baseline->extends ? runtime_baseline_find(baseline->extends) : NULL) {
-		snprintf(list, sizeof(list), " %s ", baseline->syscalls);
-		if (strstr(list, padded) != NULL)
-			return true;
-	}
-	return false;
-}
-
 static int compare_names(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -562,7 +539,7 @@ static size_t never_used(const struct run *run, const struct profile_input *prof
 			bool listed = false;
 			for (size_t i = 0; i < count && !listed; i++)
 				listed = strcmp(names[i], item->valuestring) == 0;
-			if (!seen && !listed && !always_there(&run->options, item->valuestring) &&
+			if (!seen && !listed && !profile_set_always_given(&run->options, item->valuestring) &&
 			    !syscall_names_is_ia32_alias(item->valuestring))
 				names[count++] = item->valuestring;
 		}
@@ -840,21 +817,13 @@ static void allowed_names(const struct profile_input *profile, cJSON *names)
 		const cJSON *action = cJSON_GetObjectItemCaseSensitive(rule, "action");
 		const cJSON *list = cJSON_GetObjectItemCaseSensitive(rule, "names");
 		const cJSON *single = cJSON_GetObjectItemCaseSensitive(rule, "name");
-		if (strcmp(action->valuestring, "SCMP_ACT_ALLOW") != 0 && strcmp(action->valuestring, "SCMP_ACT_LOG") != 0)
+		if (!profile_action_allows(action->valuestring))
 			continue;
 		if (cJSON_IsString(single))
 			cJSON_AddItemToArray(names, cJSON_CreateString(single->valuestring));
 		for (const cJSON *item = list ? list->child : NULL; item; item = item->next)
 			cJSON_AddItemToArray(names, cJSON_CreateString(item->valuestring));
 	}
-}
-
-static bool json_list_has(const cJSON *list, const char *word)
-{
-	for (const cJSON *item = list->child; item; item = item->next)
-		if (strcmp(item->valuestring, word) == 0)
-			return true;
-	return false;
 }
 
 /* Fills out with the names in mine and not in theirs, once each, sorted; returns how many. */
@@ -866,7 +835,7 @@ static size_t names_only_in(const cJSON *mine, const cJSON *theirs, const char *
 		bool listed = false;
 		for (size_t i = 0; i < count && !listed; i++)
 			listed = strcmp(out[i], item->valuestring) == 0;
-		if (!listed && !json_list_has(theirs, item->valuestring))
+		if (!listed && !profile_list_has(theirs, item->valuestring))
 			out[count++] = item->valuestring;
 	}
 	qsort(out, count, sizeof(out[0]), compare_names);

@@ -123,26 +123,44 @@ static void copy_text(char *out, size_t size, const struct event_text *text, con
 	}
 }
 
+/* Copies length bytes of text into out (size bytes), cut short when longer. */
+static void copy_cut(char *out, size_t size, const char *text, size_t length)
+{
+	if (length > size - 1)
+		length = size - 1;
+	if (text != NULL)
+		memcpy(out, text, length);
+	out[text != NULL ? length : 0] = '\0';
+}
+
+/* Writes the first CONTAINER_SHORT_ID characters of id, lower-cased, into out; false when id is shorter. */
+static bool short_id(const struct event_text *id, char out[CONTAINER_SHORT_ID + 1])
+{
+	if (id->text == NULL || id->length < CONTAINER_SHORT_ID)
+		return false;
+	for (size_t i = 0; i < CONTAINER_SHORT_ID; i++)
+		out[i] = text_lower(id->text[i]);
+	out[CONTAINER_SHORT_ID] = '\0';
+	return true;
+}
+
 /* The most pod sandbox ids remembered. */
 #define SANDBOXES_MAX 4096
 
 /* Remembers a pod's sandbox id, to tell its pause container by later. */
 static void note_sandbox(struct scan *scan, const struct event_text *id)
 {
-	char short_id[CONTAINER_SHORT_ID + 1];
+	char text[CONTAINER_SHORT_ID + 1];
 
-	if (id->text == NULL || id->length < CONTAINER_SHORT_ID)
+	if (!short_id(id, text))
 		return;
-	for (size_t i = 0; i < CONTAINER_SHORT_ID; i++)
-		short_id[i] = text_lower(id->text[i]);
-	short_id[CONTAINER_SHORT_ID] = '\0';
 	for (size_t i = 0; i < scan->sandbox_count; i++)
-		if (strcmp(scan->sandboxes[i], short_id) == 0)
+		if (strcmp(scan->sandboxes[i], text) == 0)
 			return;
 	if (scan->sandboxes == NULL)
 		scan->sandboxes = calloc(SANDBOXES_MAX, sizeof(scan->sandboxes[0]));
 	if (scan->sandboxes != NULL && scan->sandbox_count < SANDBOXES_MAX)
-		memcpy(scan->sandboxes[scan->sandbox_count++], short_id, sizeof(short_id));
+		memcpy(scan->sandboxes[scan->sandbox_count++], text, sizeof(text));
 }
 
 /* Keeps what an event says of its container's workload: name, image, pod, labels. */
@@ -185,25 +203,12 @@ static void add_translation(struct scan *scan, const struct translation *transla
 		if (!syscall_set_has(set, id)) {
 			syscall_set_add(set, id);
 			if (set == &scan->syscalls) {
-				size_t length = event->process.length < SCAN_PROCESS_MAX ? event->process.length
-				                                                         : SCAN_PROCESS_MAX;
 				scan->first_seen[id] = where;
-				if (event->process.text != NULL)
-					memcpy(scan->first_process[id], event->process.text, length);
-				scan->first_process[id][length] = '\0';
+				copy_cut(scan->first_process[id], sizeof(scan->first_process[id]), event->process.text,
+				         event->process.length);
 			}
 		}
 	}
-}
-
-/* Copies length bytes of text into out (size bytes), cut short when longer. */
-static void copy_cut(char *out, size_t size, const char *text, size_t length)
-{
-	if (length > size - 1)
-		length = size - 1;
-	if (text != NULL)
-		memcpy(out, text, length);
-	out[text != NULL ? length : 0] = '\0';
 }
 
 /* Adds name (length bytes) to a small list of names, or notes that there were more. */
@@ -237,11 +242,8 @@ static void note_detail(struct scan *scan, int id, const struct event *event, st
 	note_name(detail->processes, SCAN_PROCESS_MAX + 1, &detail->process_count, &detail->more_processes,
 	          event->process.text, event->process.length);
 	/* The container lists hold short ids, CONTAINER_SHORT_ID + 1 bytes wide, in the same rows. */
-	if (event->container_id.text != NULL) {
-		char id_text[CONTAINER_SHORT_ID + 1];
-		for (size_t i = 0; i < CONTAINER_SHORT_ID; i++)
-			id_text[i] = text_lower(event->container_id.text[i]);
-		id_text[CONTAINER_SHORT_ID] = '\0';
+	char id_text[CONTAINER_SHORT_ID + 1];
+	if (short_id(&event->container_id, id_text)) {
 		bool known = false;
 		for (size_t i = 0; i < detail->container_count && !known; i++)
 			known = strcmp(detail->containers[i], id_text) == 0;

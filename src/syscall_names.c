@@ -264,19 +264,28 @@ const struct falco_event_name *syscall_names_lookup(const char *name, size_t len
 	return bsearch(&key, table, count, sizeof(table[0]), compare_key_to_row);
 }
 
+bool syscall_names_list_holds(const char *list, const char *name)
+{
+	size_t length = strlen(name);
+
+	while (list != NULL && *list != '\0') {
+		size_t word = strcspn(list, " ");
+		if (word == length && memcmp(list, name, length) == 0)
+			return true;
+		list += word;
+		list += strspn(list, " ");
+	}
+	return false;
+}
+
 bool syscall_names_is_ia32_alias(const char *name)
 {
-	size_t count, length = strlen(name);
+	size_t count;
 	const struct falco_event_name *table = syscall_names_table(&count);
 
 	for (size_t i = 0; i < count; i++)
-		for (const char *list = table[i].ia32; list != NULL && *list != '\0';) {
-			size_t word = strcspn(list, " ");
-			if (word == length && memcmp(list, name, length) == 0)
-				return true;
-			list += word;
-			list += strspn(list, " ");
-		}
+		if (syscall_names_list_holds(table[i].ia32, name))
+			return true;
 	return false;
 }
 

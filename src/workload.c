@@ -27,11 +27,14 @@ size_t workload_label_keys(const struct workload_selection *selection, const cha
 	return count;
 }
 
-static bool image_matches(const char *wanted, const struct scan_container *container)
+static bool image_matches(const char *wanted, const struct scan_container *container, const char *const *keys,
+                          size_t key_count)
 {
 	const char *colon = strrchr(wanted, ':');
 	const char *slash = strrchr(wanted, '/');
 
+	(void)keys;
+	(void)key_count;
 	/* A colon before the last slash is a registry's port, not a tag. */
 	if (colon != NULL && (slash == NULL || colon > slash))
 		return strlen(container->repository) == (size_t)(colon - wanted) &&
@@ -40,13 +43,24 @@ static bool image_matches(const char *wanted, const struct scan_container *conta
 	return strcmp(container->repository, wanted) == 0;
 }
 
-static bool pod_matches(const char *wanted, const struct scan_container *container)
+static bool name_matches(const char *wanted, const struct scan_container *container, const char *const *keys,
+                         size_t key_count)
+{
+	(void)keys;
+	(void)key_count;
+	return strcmp(container->name, wanted) == 0;
+}
+
+static bool pod_matches(const char *wanted, const struct scan_container *container, const char *const *keys,
+                        size_t key_count)
 {
 	const char *slash = strchr(wanted, '/');
 	size_t ns_length = slash ? (size_t)(slash - wanted) : 0;
 	const char *pod = slash ? slash + 1 : wanted;
 	size_t pod_length = strlen(pod);
 
+	(void)keys;
+	(void)key_count;
 	if (strlen(container->k8s_namespace) != ns_length || strncmp(container->k8s_namespace, wanted, ns_length) != 0)
 		return false;
 	if (pod_length > 0 && pod[pod_length - 1] == '*')
@@ -67,30 +81,32 @@ static bool label_matches(const char *wanted, const struct scan_container *conta
 	return false;
 }
 
+typedef bool match_fn(const char *wanted, const struct scan_container *container, const char *const *keys,
+                      size_t key_count);
+
+/* Tells whether container matches one of the count values (none given matches every container). */
+static bool any_matches(match_fn *match, const char *const *values, size_t count,
+                        const struct scan_container *container, const char *const *keys, size_t key_count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (match(values[i], container, keys, key_count))
+			return true;
+	return count == 0;
+}
+
 bool workload_matches(const struct workload_selection *selection, const struct scan_container *container,
                       const char *const *keys, size_t key_count)
 {
-	bool any;
+	return any_matches(image_matches, selection->images, selection->image_count, container, keys, key_count) &&
+	       any_matches(name_matches, selection->names, selection->name_count, container, keys, key_count) &&
+	       any_matches(pod_matches, selection->pods, selection->pod_count, container, keys, key_count) &&
+	       any_matches(label_matches, selection->labels, selection->label_count, container, keys, key_count);
+}
 
-	any = selection->image_count == 0;
-	for (size_t i = 0; i < selection->image_count && !any; i++)
-		any = image_matches(selection->images[i], container);
-	if (!any)
-		return false;
-	any = selection->name_count == 0;
-	for (size_t i = 0; i < selection->name_count && !any; i++)
-		any = strcmp(container->name, selection->names[i]) == 0;
-	if (!any)
-		return false;
-	any = selection->pod_count == 0;
-	for (size_t i = 0; i < selection->pod_count && !any; i++)
-		any = pod_matches(selection->pods[i], container);
-	if (!any)
-		return false;
-	any = selection->label_count == 0;
-	for (size_t i = 0; i < selection->label_count && !any; i++)
-		any = label_matches(selection->labels[i], container, keys, key_count);
-	return any;
+bool workload_image_named(const struct workload_selection *selection, const struct scan_container *container)
+{
+	return selection->image_count > 0 &&
+	       any_matches(image_matches, selection->images, selection->image_count, container, NULL, 0);
 }
 
 bool workload_is_infrastructure(const struct scan_container *container)
