@@ -51,4 +51,11 @@ int container_filter_match(const struct container_filter *filter, const char *id
  */
 bool container_filter_may_match_line(const struct container_filter *filter, const char *line, size_t length);
 
+/*
+ * Limits the pre-filter to vectors of at most bits bits: 256 (AVX2, where
+ * the processor has it, the default), 128 (SSE2) or 0 (a plain loop).
+ * For tests, which check every width gives the same answers.
+ */
+void container_filter_limit_vectors(unsigned bits);
+
 #endif

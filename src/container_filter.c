@@ -7,11 +7,14 @@
 #include "event.h"
 #include "text.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
-#if defined(__SSE2__)
+#if defined(__x86_64__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
@@ -105,6 +108,20 @@ static const char drop_rule[] = EVENT_DROP_RULE;
 #define DROP_RULE_LENGTH (sizeof(drop_rule) - 1)
 
 /*
+ * Tells whether text (at least 12 bytes) may begin with id: compared with
+ * bit 0x20 set, which folds A-F onto a-f and leaves digits as they are. A
+ * few bytes that are not hex digits fold onto one too; they only make a
+ * line decoded that need not be, never the other way round.
+ */
+static bool folded_id_at(const char *text, const char *id)
+{
+	for (size_t i = 0; i < CONTAINER_SHORT_ID; i++)
+		if (((unsigned char)text[i] | 0x20) != (unsigned char)id[i])
+			return false;
+	return true;
+}
+
+/*
  * Tells whether something at text[at] forces decoding: a wanted id's first
  * 12 characters in any case, a "\u" escape, or the drop alert's rule name.
  */
@@ -116,47 +133,136 @@ static bool interesting_at(const struct container_filter *filter, const char *te
 		return true;
 	if (left >= DROP_RULE_LENGTH && memcmp(text + at, drop_rule, DROP_RULE_LENGTH) == 0)
 		return true;
-	for (size_t i = 0; i < filter->count; i++)
-		if (left >= CONTAINER_SHORT_ID && strncasecmp(text + at, filter->wanted[i].id, CONTAINER_SHORT_ID) == 0)
+	for (size_t i = 0; i < filter->count && left >= CONTAINER_SHORT_ID; i++)
+		if (folded_id_at(text + at, filter->wanted[i].id))
 			return true;
 	return false;
 }
 
+/* The id's bytes that the vector loops compare: its first, second and last of 12. */
+#define PROBE_SECOND 1
+#define PROBE_LAST (CONTAINER_SHORT_ID - 1)
+
 /*
  * One pass over the line finds every place interesting_at must look at.
- * Sixteen positions at a time it compares the first and last characters of
- * each wanted id, with case folded by setting bit 0x20 (which hex digits
- * and lower-case letters already have), and looks for '\\' and for the
- * first byte of the drop rule: the idea of Wojciech Mula's SIMD-friendly
- * substring search. Where a position matches, interesting_at decides.
+ * Sixteen (or, with AVX2, 32) positions at a time it compares three
+ * characters of each wanted id, with case folded by setting bit 0x20, and
+ * looks for '\\' and for the first byte of the drop rule: the idea of
+ * Wojciech Mula's SIMD-friendly substring search. Where a position
+ * matches, interesting_at decides. The last window overlaps the one before
+ * it, so that only the last PROBE_LAST positions, too short for an id, are
+ * left to a plain loop. Each returns how far it got, or SIZE_MAX when the
+ * line is interesting.
  */
-static bool line_is_interesting(const struct container_filter *filter, const char *text, size_t length)
+#if defined(__x86_64__)
+__attribute__((target("avx2")))
+static bool window_avx2(const struct container_filter *filter, const char *text, size_t length, size_t at)
 {
-	size_t at = 0;
+	const __m256i fold = _mm256_set1_epi8(0x20);
+	__m256i head = _mm256_loadu_si256((const __m256i *)(const void *)(text + at));
+	__m256i second = _mm256_or_si256(_mm256_loadu_si256((const __m256i *)(const void *)(text + at + PROBE_SECOND)), fold);
+	__m256i last = _mm256_or_si256(_mm256_loadu_si256((const __m256i *)(const void *)(text + at + PROBE_LAST)), fold);
+	__m256i folded = _mm256_or_si256(head, fold);
+	__m256i hits = _mm256_or_si256(_mm256_cmpeq_epi8(head, _mm256_set1_epi8('\\')),
+	                               _mm256_cmpeq_epi8(head, _mm256_set1_epi8(drop_rule[0])));
+
+	for (size_t i = 0; i < filter->count; i++) {
+		const char *id = filter->wanted[i].id;
+		__m256i probe = _mm256_and_si256(_mm256_cmpeq_epi8(folded, _mm256_set1_epi8(id[0])),
+		                                 _mm256_cmpeq_epi8(second, _mm256_set1_epi8(id[PROBE_SECOND])));
+		hits = _mm256_or_si256(hits, _mm256_and_si256(probe, _mm256_cmpeq_epi8(last, _mm256_set1_epi8(id[PROBE_LAST]))));
+	}
+	for (unsigned mask = (unsigned)_mm256_movemask_epi8(hits); mask != 0; mask &= mask - 1)
+		if (interesting_at(filter, text, length, at + (unsigned)__builtin_ctz(mask)))
+			return true;
+	return false;
+}
+
+__attribute__((target("avx2")))
+static size_t vector_pass_avx2(const struct container_filter *filter, const char *text, size_t length)
+{
+	if (length < PROBE_LAST + 32)
+		return 0;
+	for (size_t at = 0;; at += 32) {
+		if (at > length - PROBE_LAST - 32)
+			at = length - PROBE_LAST - 32;
+		if (window_avx2(filter, text, length, at))
+			return SIZE_MAX;
+		if (at == length - PROBE_LAST - 32)
+			return length - PROBE_LAST;
+	}
+}
+#endif
 
 #if defined(__SSE2__)
+static bool window_sse2(const struct container_filter *filter, const char *text, size_t length, size_t at)
+{
 	const __m128i fold = _mm_set1_epi8(0x20);
-	const __m128i backslash = _mm_set1_epi8('\\');
-	const __m128i drop = _mm_set1_epi8(drop_rule[0]);
-	const size_t reach = CONTAINER_SHORT_ID - 1 + 16;
+	__m128i head = _mm_loadu_si128((const __m128i *)(const void *)(text + at));
+	__m128i second = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(text + at + PROBE_SECOND)), fold);
+	__m128i last = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(text + at + PROBE_LAST)), fold);
+	__m128i folded = _mm_or_si128(head, fold);
+	__m128i hits = _mm_or_si128(_mm_cmpeq_epi8(head, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(head, _mm_set1_epi8(drop_rule[0])));
 
-	for (; at + reach <= length; at += 16) {
-		__m128i head = _mm_loadu_si128((const __m128i *)(const void *)(text + at));
-		__m128i tail = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(text + at + CONTAINER_SHORT_ID - 1)), fold);
-		__m128i folded = _mm_or_si128(head, fold);
-		__m128i hits = _mm_or_si128(_mm_cmpeq_epi8(head, backslash), _mm_cmpeq_epi8(head, drop));
-		for (size_t i = 0; i < filter->count; i++) {
-			const char *id = filter->wanted[i].id;
-			hits = _mm_or_si128(hits, _mm_and_si128(_mm_cmpeq_epi8(folded, _mm_set1_epi8(id[0])),
-			                                        _mm_cmpeq_epi8(tail, _mm_set1_epi8(id[CONTAINER_SHORT_ID - 1]))));
-		}
-		for (unsigned mask = (unsigned)_mm_movemask_epi8(hits); mask != 0; mask &= mask - 1)
-			if (interesting_at(filter, text, length, at + (unsigned)__builtin_ctz(mask)))
-				return true;
+	for (size_t i = 0; i < filter->count; i++) {
+		const char *id = filter->wanted[i].id;
+		__m128i probe = _mm_and_si128(_mm_cmpeq_epi8(folded, _mm_set1_epi8(id[0])),
+		                              _mm_cmpeq_epi8(second, _mm_set1_epi8(id[PROBE_SECOND])));
+		hits = _mm_or_si128(hits, _mm_and_si128(probe, _mm_cmpeq_epi8(last, _mm_set1_epi8(id[PROBE_LAST]))));
 	}
+	for (unsigned mask = (unsigned)_mm_movemask_epi8(hits); mask != 0; mask &= mask - 1)
+		if (interesting_at(filter, text, length, at + (unsigned)__builtin_ctz(mask)))
+			return true;
+	return false;
+}
+
+static size_t vector_pass_sse2(const struct container_filter *filter, const char *text, size_t length)
+{
+	if (length < PROBE_LAST + 16)
+		return 0;
+	for (size_t at = 0;; at += 16) {
+		if (at > length - PROBE_LAST - 16)
+			at = length - PROBE_LAST - 16;
+		if (window_sse2(filter, text, length, at))
+			return SIZE_MAX;
+		if (at == length - PROBE_LAST - 16)
+			return length - PROBE_LAST;
+	}
+}
 #endif
+
+/* The widest vectors the pre-filter may use, in bits: 256, 128 or 0 (none); tests narrow it. */
+static unsigned vector_bits = 256;
+
+void container_filter_limit_vectors(unsigned bits)
+{
+	vector_bits = bits;
+}
+
+/* Which vector pass this processor runs; none leaves the whole line to the plain loop. */
+static size_t vector_pass(const struct container_filter *filter, const char *text, size_t length)
+{
+#if defined(__x86_64__)
+	if (vector_bits >= 256 && __builtin_cpu_supports("avx2"))
+		return vector_pass_avx2(filter, text, length);
+#endif
+#if defined(__SSE2__)
+	if (vector_bits >= 128)
+		return vector_pass_sse2(filter, text, length);
+#endif
+	(void)filter, (void)text, (void)length;
+	return 0;
+}
+
+static bool line_is_interesting(const struct container_filter *filter, const char *text, size_t length)
+{
+	size_t at = vector_pass(filter, text, length);
+
+	if (at == SIZE_MAX)
+		return true;
+	/* Where fewer than 12 bytes are left, only a "\u" escape can begin. */
 	for (; at < length; at++)
-		if (interesting_at(filter, text, length, at))
+		if ((text[at] == '\\' || length - at >= CONTAINER_SHORT_ID) && interesting_at(filter, text, length, at))
 			return true;
 	return false;
 }

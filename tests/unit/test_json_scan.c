@@ -49,7 +49,52 @@ static void scan_should_leave_escapes_and_odd_json_to_cjson(void)
 	CHECK(scan("  {\"a\":-0.5e+3, \"b\" : true}\r", &f));
 }
 
+/*
+ * A value of every length from 0 to 70 bytes, with a quote, a backslash, a
+ * control byte or a high byte at every place in it, so that each falls in
+ * the first, a later or the last, partial block of sixteen bytes.
+ */
+static void scan_should_find_the_end_of_a_string_wherever_it_is(void)
+{
+	static const char stops[] = { '"', '\\', '\x01', '\x1f', '\n' };
+	struct alert_fields f;
+	char value[71], line[200];
+
+	for (size_t length = 0; length <= 70; length++) {
+		memset(value, 'v', length);
+		value[length] = '\0';
+		snprintf(line, sizeof(line), "{\"rule\":\"%s\",\"time\":\"t\"}", value);
+		CHECK(scan(line, &f) && f.rule.length == length && value_is(&f.time, "t"));
+		for (size_t at = 0; at < length; at++) {
+			for (size_t k = 0; k < sizeof(stops); k++) {
+				value[at] = stops[k];
+				snprintf(line, sizeof(line), "{\"rule\":\"%s\",\"time\":\"t\"}", value);
+				CHECK(!scan(line, &f));
+			}
+			value[at] = (char)0xc3;
+			snprintf(line, sizeof(line), "{\"rule\":\"%s\",\"time\":\"t\"}", value);
+			CHECK(scan(line, &f) && f.rule.length == length);
+			value[at] = 'v';
+		}
+	}
+}
+
+static void scan_should_read_only_the_wanted_keys_among_like_ones(void)
+{
+	struct alert_fields f;
+	CHECK(scan("{\"output_fields\":{\"container_id\":\"b\",\"container.id\":\"a\",\"evt.time\":1,"
+	           "\"evt.type\":\"read\",\"n_drops\":7,\"rule\":\"in fields\",\"k8s.pod.name\":\"p\","
+	           "\"syscall.typo\":\"x\"},\"container.id\":\"top\",\"time\":5}", &f));
+	CHECK(value_is(&f.id, "a") && value_is(&f.suggested_id, "b") && value_is(&f.event_type, "read"));
+	CHECK(f.drops.kind == JSON_NUMBER && f.drops.number == 7);
+	CHECK(value_is(&f.k8s_pod, "p") && f.syscall_type.kind == JSON_ABSENT);
+	/* A key is looked for only in its own object. */
+	CHECK(f.rule.kind == JSON_ABSENT && f.time.kind == JSON_NUMBER && f.time.number == 5);
+}
+
 const struct test_case json_scan_tests[] = {
+	TEST_CASE(scan_should_find_the_end_of_a_string_wherever_it_is),
+	TEST_CASE(scan_should_read_only_the_wanted_keys_among_like_ones),
 	TEST_CASE(scan_should_read_the_fields_of_a_plain_alert),
 	TEST_CASE(scan_should_keep_the_first_of_repeated_keys),
 	TEST_CASE(scan_should_leave_escapes_and_odd_json_to_cjson),
