@@ -1,17 +1,55 @@
 /*
- * text: the two small helpers several modules need: ASCII lower case, and
- * the FNV-1a hash their tables use.
+ * text: the small helpers several modules need: ASCII lower case, short
+ * comparisons without a call, and the FNV-1a hash their tables use.
  */
 #ifndef F2S_TEXT_H
 #define F2S_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* c in lower case, for ASCII letters; any other byte as it is. */
 static inline char text_lower(char c)
 {
 	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* One unaligned 8- or 4-byte word of text, as memcpy reads it (one load, no call). */
+static inline uint64_t text_word8(const char *text)
+{
+	uint64_t word;
+	memcpy(&word, text, sizeof(word));
+	return word;
+}
+
+static inline uint32_t text_word4(const char *text)
+{
+	uint32_t word;
+	memcpy(&word, text, sizeof(word));
+	return word;
+}
+
+/*
+ * Tells whether length bytes of a and b are the same, in a few word loads
+ * instead of a call to memcmp: for the short keys and names compared once
+ * per event. The last word overlaps the one before it.
+ */
+static inline bool text_same(const char *a, const char *b, size_t length)
+{
+	if (length >= 8) {
+		for (size_t i = 0; i + 8 < length; i += 8)
+			if (text_word8(a + i) != text_word8(b + i))
+				return false;
+		return text_word8(a + length - 8) == text_word8(b + length - 8);
+	}
+	if (length >= 4)
+		return text_word4(a) == text_word4(b) && text_word4(a + length - 4) == text_word4(b + length - 4);
+	for (size_t i = 0; i < length; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
 }
 
 /* FNV-1a of length bytes of text, with letters folded to lower case when fold is set. */

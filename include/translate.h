@@ -25,6 +25,7 @@ enum translation_kind {
 
 struct translation {
 	char falco[SYSCALL_NAME_MAX + 1]; /* the event name as Falco wrote it */
+	size_t falco_length;              /* its bytes */
 	enum translation_kind kind;       /* what the name stands for */
 	int ids[TRANSLATE_IDS_MAX];       /* catalog ids, for TRANSLATION_SYSCALLS */
 	int count;                        /* ids in use */

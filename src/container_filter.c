@@ -90,6 +90,15 @@ int container_filter_add(struct container_filter *filter, const char *given, cha
 	return 0;
 }
 
+/* Tells whether the first length bytes of text, in any case, are those of lower, which is in lower case. */
+static bool same_folded(const char *text, const char *lower, size_t length)
+{
+	for (size_t i = 0; i < length; i++)
+		if (text_lower(text[i]) != lower[i])
+			return false;
+	return true;
+}
+
 int container_filter_match(const struct container_filter *filter, const char *id, size_t length)
 {
 	if (id == NULL || length < CONTAINER_SHORT_ID)
@@ -97,7 +106,7 @@ int container_filter_match(const struct container_filter *filter, const char *id
 	for (size_t i = 0; i < filter->count; i++) {
 		const struct container_wanted *wanted = &filter->wanted[i];
 		size_t common = length < wanted->length ? length : wanted->length;
-		if (strncasecmp(id, wanted->id, common) == 0)
+		if (same_folded(id, wanted->id, common))
 			return (int)i;
 	}
 	return -1;

@@ -243,10 +243,9 @@ static void fields_from_tree(const cJSON *alert, struct alert_fields *fields)
 	}
 }
 
-static bool text_equals(const struct json_value *value, const char *text)
+static bool text_equals(const struct json_value *value, const char *text, size_t length)
 {
-	return value->kind == JSON_STRING && value->length == strlen(text) &&
-	       memcmp(value->text, text, value->length) == 0;
+	return value->kind == JSON_STRING && value->length == length && memcmp(value->text, text, length) == 0;
 }
 
 static enum event_status decode_alert(const struct alert_fields *fields, struct event *event)
@@ -254,7 +253,7 @@ static enum event_status decode_alert(const struct alert_fields *fields, struct 
 	const struct json_value *output = &fields->output;
 	const struct json_value *id = &fields->id;
 
-	if (text_equals(&fields->rule, EVENT_DROP_RULE)) {
+	if (text_equals(&fields->rule, EVENT_DROP_RULE, sizeof(EVENT_DROP_RULE) - 1)) {
 		const struct json_value *drops = &fields->drops;
 		if (drops->kind == JSON_NUMBER && drops->number >= 0)
 			event->drops = drops->number < 1.8e19 ? (uint64_t)drops->number : UINT64_MAX;
@@ -374,24 +373,28 @@ static enum event_status decode_json(const char *line, size_t length, struct eve
 
 static enum event_status decode(const char *line, size_t length, struct event *event, bool quick)
 {
-	const char *nul = memchr(line, '\0', length);
+	const char *nul;
 	size_t start = 0;
 
-	memset(event, 0, sizeof(*event));
+	/* All but the message, which only a bad line fills. */
+	memset(event, 0, offsetof(struct event, message));
+	event->message[0] = '\0';
+	while (start < length && is_space(line[start]))
+		start++;
+	/* The quick reader takes no NUL byte, so a line it reads needs no search for one. */
+	if (start < length && line[start] == '{' && quick) {
+		struct alert_fields fields;
+		if (json_scan_alert(line, length, &fields))
+			return decode_alert(&fields, event);
+	}
+	nul = memchr(line, '\0', length);
 	if (nul != NULL) {
 		snprintf(event->message, sizeof(event->message), "contains a NUL byte at column %zu",
 		         (size_t)(nul - line) + 1);
 		return EVENT_BAD;
 	}
-	while (start < length && is_space(line[start]))
-		start++;
 	if (start == length)
 		return EVENT_EMPTY;
-	if (line[start] == '{' && quick) {
-		struct alert_fields fields;
-		if (json_scan_alert(line, length, &fields))
-			return decode_alert(&fields, event);
-	}
 	if (line[start] == '{' || line[start] == '[' || line[start] == '"')
 		return decode_json(line, length, event);
 	if (memmem(line, length, EVENT_DROP_RULE, sizeof(EVENT_DROP_RULE) - 1) != NULL) {

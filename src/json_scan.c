@@ -6,6 +6,8 @@
  */
 #include "json_scan.h"
 
+#include "text.h"
+
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -24,8 +26,11 @@ struct scanner {
 	int depth;       /* objects and arrays open */
 };
 
-static void skip_space(struct scanner *s)
+__attribute__((always_inline)) static inline void skip_space(struct scanner *s)
 {
+	/* Falco writes no space between tokens: one test tells most bytes are not white space. */
+	if (s->at < s->end && (unsigned char)*s->at > ' ')
+		return;
 	while (s->at < s->end && (*s->at == ' ' || *s->at == '\t' || *s->at == '\r' || *s->at == '\n'))
 		s->at++;
 }
@@ -61,7 +66,7 @@ static const char *string_stop(const char *p, const char *end)
 }
 
 /* Reads a string with no escapes and no control bytes. */
-static bool scan_string(struct scanner *s, const char **text, size_t *length)
+__attribute__((always_inline)) static inline bool scan_string(struct scanner *s, const char **text, size_t *length)
 {
 	const char *start = ++s->at;
 
@@ -194,6 +199,7 @@ static bool scan_value(struct scanner *s, struct json_value *value)
 		value = &ignored;
 	value->text = NULL;
 	value->length = 0;
+	value->number = 0;
 	switch (*s->at) {
 	case '"':
 		value->kind = JSON_STRING;
@@ -215,7 +221,6 @@ static bool scan_value(struct scanner *s, struct json_value *value)
 		return scan_literal(s, "null", 4);
 	default:
 		value->kind = JSON_NUMBER;
-		value->number = 0;
 		return scan_number(s, value == &ignored ? NULL : &value->number);
 	}
 }
@@ -283,7 +288,7 @@ static struct json_value *slot_for(struct alert_fields *fields, enum key_home ho
 		return NULL;
 	for (unsigned slot = key_hash(key, length); key_slots[slot] != 0; slot = (slot + 1) % KEY_SLOTS) {
 		const struct wanted_key *wanted = &wanted_keys[key_slots[slot] - 1];
-		if (wanted->length == length && wanted->home == home && memcmp(wanted->key, key, length) == 0) {
+		if (wanted->length == length && wanted->home == home && text_same(wanted->key, key, length)) {
 			struct json_value *value = (struct json_value *)(void *)((char *)fields + wanted->offset);
 			return value->kind == JSON_ABSENT ? value : NULL;
 		}
@@ -354,7 +359,9 @@ bool json_scan_alert(const char *line, size_t length, struct alert_fields *field
 	struct scanner s = { line, line + length, 0 };
 
 	pthread_once(&key_slots_once, fill_key_slots);
-	memset(fields, 0, sizeof(*fields));
+	/* Every value absent; labels are written whole as they are found. */
+	memset(fields, 0, offsetof(struct alert_fields, labels));
+	fields->label_count = 0;
 	skip_space(&s);
 	if (s.at == s.end || *s.at != '{' || !scan_members(&s, fields, OBJECT_ALERT))
 		return false;

@@ -109,7 +109,7 @@ const struct translation *translator_get(struct translator *translator, const ch
 	slot = text_hash(name, len, 0) % TRANSLATE_SLOTS;
 	while (translator->slots[slot] != 0) {
 		entry = &translator->entries[translator->slots[slot] - 1];
-		if (strlen(entry->falco) == len && memcmp(entry->falco, name, len) == 0) {
+		if (entry->falco_length == len && text_same(entry->falco, name, len)) {
 			entry->events++;
 			return entry;
 		}
@@ -124,6 +124,7 @@ const struct translation *translator_get(struct translator *translator, const ch
 	}
 	memset(entry, 0, sizeof(*entry));
 	memcpy(entry->falco, name, len);
+	entry->falco_length = len;
 	entry->events = 1;
 	entry->first = where;
 	translate_into(translator->catalog, translator->exact, translator->with_ia32, name, len, entry,
