@@ -27,6 +27,25 @@ enum log_status {
 	LOG_NO_MEMORY    /* memory ran out */
 };
 
+struct read_ahead;
+
+/*
+ * Decompressed data is made in chunks of this size, each filled whole
+ * before it is used, whichever thread fills it: the decoders are called
+ * alike with or without a read-ahead thread, so broken data ends at the
+ * same byte either way.
+ */
+#define LOG_CHUNK_BYTES ((size_t)256 << 10)
+
+/* A chunk of decompressed data, and how far its reader got. */
+struct log_chunk {
+	char *bytes;            /* owned, LOG_CHUNK_BYTES of them */
+	size_t length;          /* bytes filled */
+	size_t taken;           /* bytes the reader took out */
+	enum log_status status; /* how filling it ended, when last */
+	bool last;              /* nothing follows: the end of the log, or an error */
+};
+
 struct log_source {
 	int fd;                /* borrowed: the caller opens and closes it */
 	enum log_kind kind;    /* what the first bytes say */
@@ -42,6 +61,8 @@ struct log_source {
 	uint64_t raw_bytes;    /* bytes read from fd */
 	bool limited;          /* read only limit bytes (a plain range of a file) */
 	uint64_t limit;        /* bytes left to read when limited */
+	struct log_chunk chunk;  /* gzip and zstd read on this thread: the chunk being read */
+	struct read_ahead *ahead; /* owned: the thread decompressing ahead, or NULL */
 	int errno_value;       /* for LOG_READ_ERROR */
 	char message[160];     /* for LOG_CORRUPT */
 };
@@ -58,8 +79,28 @@ enum log_status log_source_open(struct log_source *source, int fd);
  */
 enum log_status log_source_open_range(struct log_source *source, int fd, uint64_t length);
 
+/*
+ * Has a thread of its own decompress a gzip or zstd log ahead of the
+ * reader from now on; nothing changes for a plain log, or when no thread
+ * can be had. What the reader gets is the same either way.
+ */
+void log_source_read_ahead(struct log_source *source);
+
 /* Reads up to size bytes of the log into out; *got is 0 at the end. */
 enum log_status log_source_read(struct log_source *source, char *out, size_t size, size_t *got);
+
+/*
+ * Fills chunk->bytes with the next LOG_CHUNK_BYTES of a gzip or zstd log,
+ * or up to its end or an error (chunk->last set, chunk->status saying
+ * which): what the read-ahead thread calls.
+ */
+void log_source_fill_chunk(struct log_source *source, struct log_chunk *chunk);
+
+/*
+ * Takes up to size bytes of a filled chunk into out; false when it has
+ * none left. A chunk's last byte taken gives it back.
+ */
+bool log_chunk_take(struct log_chunk *chunk, char *out, size_t size, size_t *got);
 
 /* Frees what source owns; the descriptor is left open. Accepts NULL. */
 void log_source_close(struct log_source *source);

@@ -93,7 +93,8 @@ struct scan {
 	scan_report_fn *report;         /* where problems go */
 	scan_progress_fn *progress;     /* progress callback, or NULL */
 	bool details;                   /* gather details per syscall for the reports */
-	unsigned jobs;                  /* threads a regular, plain file may be read with (0 or 1: one) */
+	unsigned jobs;                  /* threads a regular, plain file may be read with, and above 1 a
+	                                   thread decompressing ahead (0 or 1: one thread for all) */
 	const char *const *label_keys;  /* pod label keys to keep per container */
 	size_t label_key_count;         /* entries in label_keys (at most SCAN_LABEL_KEYS_MAX) */
 	void *context;                  /* passed to the callbacks */
@@ -143,7 +144,8 @@ struct scan_record {
  * (filter set, no details) is split at line boundaries and read by that
  * many threads; what they find is put together so that every result, and
  * every problem told with its line and in its order, is what one thread
- * gives.
+ * gives. With jobs above 1, a gzip or zstd input is decompressed by a
+ * thread of its own.
  */
 enum scan_status scan_run(struct scan *scan);
 

@@ -3,6 +3,8 @@
  */
 #include "log_source.h"
 
+#include "read_ahead.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,27 +191,82 @@ static enum log_status read_zstd(struct log_source *source, char *out, size_t si
 	}
 }
 
+void log_source_fill_chunk(struct log_source *source, struct log_chunk *chunk)
+{
+	chunk->length = 0;
+	chunk->taken = 0;
+	chunk->status = LOG_OK;
+	chunk->last = false;
+	while (chunk->length < LOG_CHUNK_BYTES) {
+		size_t got = 0;
+		char *out = chunk->bytes + chunk->length;
+		size_t room = LOG_CHUNK_BYTES - chunk->length;
+		chunk->status = source->kind == LOG_GZIP ? read_gzip(source, out, room, &got) : read_zstd(source, out, room, &got);
+		if (chunk->status != LOG_OK || got == 0) {
+			/* The bytes of a failed read are not used. */
+			chunk->last = true;
+			return;
+		}
+		chunk->length += got;
+	}
+}
+
+bool log_chunk_take(struct log_chunk *chunk, char *out, size_t size, size_t *got)
+{
+	size_t count = chunk->length - chunk->taken < size ? chunk->length - chunk->taken : size;
+
+	memcpy(out, chunk->bytes + chunk->taken, count);
+	chunk->taken += count;
+	*got = count;
+	return count > 0;
+}
+
+/* Reads a gzip or zstd log on this thread, a chunk at a time. */
+static enum log_status read_chunked(struct log_source *source, char *out, size_t size, size_t *got)
+{
+	struct log_chunk *chunk = &source->chunk;
+
+	if (chunk->bytes == NULL) {
+		chunk->bytes = malloc(LOG_CHUNK_BYTES);
+		if (chunk->bytes == NULL)
+			return LOG_NO_MEMORY;
+		log_source_fill_chunk(source, chunk);
+	}
+	for (;;) {
+		if (log_chunk_take(chunk, out, size, got))
+			return LOG_OK;
+		if (chunk->last)
+			return chunk->status;
+		log_source_fill_chunk(source, chunk);
+	}
+}
+
+void log_source_read_ahead(struct log_source *source)
+{
+	/* Before the first read only: the thread's chunks then follow on from the start. */
+	if (source->ahead == NULL && source->chunk.bytes == NULL && (source->kind == LOG_GZIP || source->kind == LOG_ZSTD))
+		source->ahead = read_ahead_start(source);
+}
+
 enum log_status log_source_read(struct log_source *source, char *out, size_t size, size_t *got)
 {
-	switch (source->kind) {
-	case LOG_GZIP:
-		return read_gzip(source, out, size, got);
-	case LOG_ZSTD:
-		return read_zstd(source, out, size, got);
-	case LOG_PLAIN:
-	case LOG_XZ:
-	default:
-		return read_plain(source, out, size, got);
-	}
+	if (source->ahead != NULL)
+		return read_ahead_take(source->ahead, out, size, got);
+	if (source->kind == LOG_GZIP || source->kind == LOG_ZSTD)
+		return read_chunked(source, out, size, got);
+	return read_plain(source, out, size, got);
 }
 
 void log_source_close(struct log_source *source)
 {
 	if (source == NULL)
 		return;
+	/* The thread uses the decompressor's state: it stops first. */
+	read_ahead_stop(source->ahead);
 	if (source->gzip_ready)
 		inflateEnd(&source->gzip);
 	ZSTD_freeDStream(source->zstd);
+	free(source->chunk.bytes);
 	free(source->in);
 	memset(source, 0, sizeof(*source));
 }

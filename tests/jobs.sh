@@ -56,14 +56,24 @@ fi
 
 "$binary" -q -log "$work/a.jsonl" -container-id 3ad7b26ded6d -o "$work/profile.json" --jobs 1 2>/dev/null || true
 
+# run ARGS...: the binary, with standard input from $stdin_file when it is set.
+stdin_file=""
+run() {
+	if [ -n "$stdin_file" ]; then
+		"$binary" "$@" <"$stdin_file"
+	else
+		"$binary" "$@" </dev/null
+	fi
+}
+
 compare() {
 	label=$1
 	shift
 	s1=0
-	"$binary" "$@" --jobs 1 >"$work/one.out" 2>"$work/one.err" || s1=$?
+	run "$@" --jobs 1 >"$work/one.out" 2>"$work/one.err" || s1=$?
 	for jobs in 2 3 5; do
 		sn=0
-		"$binary" "$@" --jobs $jobs >"$work/many.out" 2>"$work/many.err" || sn=$?
+		run "$@" --jobs $jobs >"$work/many.out" 2>"$work/many.err" || sn=$?
 		if [ "$s1" = "$sn" ] && cmp -s "$work/one.out" "$work/many.out" && cmp -s "$work/one.err" "$work/many.err"; then
 			passed=$((passed + 1))
 		else
@@ -81,6 +91,29 @@ compare "--strict" -log "$work/b.jsonl" -log "$work/a.jsonl" -container-id 3ad7b
 compare "--full-parse" -log "$work/a.jsonl" -container-id abcdefabcdef --full-parse
 compare "--exact, legacy" -log "$work/b.jsonl" -container-id 91f0c0de4b2a --exact --format legacy
 compare "--check" --check "$work/profile.json" -log "$work/b.jsonl" -container-id 3ad7b26ded6d
+# Compressed logs: decompressed by a thread of their own above --jobs 1,
+# whole, cut short, or broken in the middle, from files and standard input.
+gzip -c "$work/a.jsonl" >"$work/a.gz"
+zstd -q -c "$work/b.jsonl" >"$work/b.zst"
+head -c $(($(wc -c <"$work/a.gz") / 2)) "$work/a.gz" >"$work/cut.gz"
+cp "$work/b.zst" "$work/broken.zst"
+printf 'garbage!' | dd of="$work/broken.zst" bs=1 seek=$(($(wc -c <"$work/b.zst") / 3)) conv=notrunc 2>/dev/null
+compare "gzip" -log "$work/a.gz" -container-id 3ad7b26ded6d
+compare "zstd and plain" -log "$work/b.zst" -log "$work/a.jsonl" -container-id 91f0c0de4b2a
+compare "gzip cut short" -log "$work/cut.gz" -container-id 3ad7b26ded6d
+compare "gzip cut short, --strict" -log "$work/cut.gz" -log "$work/b.jsonl" -container-id 3ad7b26ded6d --strict
+compare "zstd broken" -log "$work/broken.zst" -container-id 3ad7b26ded6d
+stdin_file="$work/broken.zst"
+compare "broken zstd on standard input" -log - -container-id 3ad7b26ded6d
+stdin_file=""
+for log in cut.gz broken.zst; do
+	if "$binary" -q -log "$work/$log" -container-id 3ad7b26ded6d --jobs 2 2>&1 >/dev/null | grep -q "data ends or breaks after line [1-9]"; then
+		passed=$((passed + 1))
+	else
+		echo "FAIL jobs: $log was not told as broken after some lines" >&2
+		failed=$((failed + 1))
+	fi
+done
 # The comparison proves something only if the file was split and had problems.
 if grep -q "line skipped" "$work/one.err" 2>/dev/null || "$binary" -log "$work/a.jsonl" -container-id 3ad7b26ded6d \
 	--jobs 3 2>&1 >/dev/null | grep -q "line skipped"; then
