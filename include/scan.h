@@ -105,6 +105,7 @@ struct scan {
 	uint64_t events;                /* non-blank lines */
 	uint64_t bad_lines;             /* lines reported as unusable */
 	uint64_t matched;               /* events of the wanted containers */
+	uint64_t wanted_in_a_row;       /* lines of the wanted containers just before this one */
 	uint64_t matched_per_wanted[CONTAINER_FILTER_MAX]; /* by --container-id */
 	uint64_t drop_alerts;           /* Falco's drop alerts */
 	uint64_t drops;                 /* events they say were lost */

@@ -31,6 +31,18 @@ static inline uint32_t text_word4(const char *text)
 	return word;
 }
 
+/* The 8 bytes of word with ASCII letters in lower case, all at once (bytes of 0x80 and up as they are). */
+static inline uint64_t text_lower_word8(uint64_t word)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t seven_bits = word & ~high;
+	/* The high bit of each byte says: at least 'A', and above 'Z'. No byte carries into the next. */
+	uint64_t from_a = seven_bits + (0x80 - 'A') * ones;
+	uint64_t past_z = seven_bits + (0x80 - 'Z' - 1) * ones;
+	uint64_t upper = from_a & ~past_z & ~word & high;
+	return word | upper >> 2;
+}
+
 /*
  * Tells whether length bytes of a and b are the same, in a few word loads
  * instead of a call to memcmp: for the short keys and names compared once

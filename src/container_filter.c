@@ -93,6 +93,13 @@ int container_filter_add(struct container_filter *filter, const char *given, cha
 /* Tells whether the first length bytes of text, in any case, are those of lower, which is in lower case. */
 static bool same_folded(const char *text, const char *lower, size_t length)
 {
+	if (length >= 8) {
+		/* Eight bytes at a time, the last word overlapping the one before it. */
+		for (size_t i = 0; i + 8 < length; i += 8)
+			if (text_lower_word8(text_word8(text + i)) != text_word8(lower + i))
+				return false;
+		return text_lower_word8(text_word8(text + length - 8)) == text_word8(lower + length - 8);
+	}
 	for (size_t i = 0; i < length; i++)
 		if (text_lower(text[i]) != lower[i])
 			return false;

@@ -3,6 +3,12 @@
  * several times faster than a full parse. It accepts a subset of JSON on
  * which cJSON gives the same values, and declines the rest; a fuzz target
  * checks that both agree on every input it accepts.
+ *
+ * It is one loop over the line with its place in local variables and a
+ * small stack of the objects and arrays open, instead of a function per
+ * grammar rule: the place then stays in a register, and each token costs
+ * a few instructions. Strings, most of an alert, are passed over sixteen
+ * bytes at a time.
  */
 #include "json_scan.h"
 
@@ -20,19 +26,21 @@
 #define SCAN_DEPTH_MAX 32
 #define SCAN_NUMBER_MAX 40
 
+/* A cursor over a number or a literal. */
 struct scanner {
 	const char *at;  /* the next byte to read */
 	const char *end; /* just past the line */
-	int depth;       /* objects and arrays open */
 };
 
-__attribute__((always_inline)) static inline void skip_space(struct scanner *s)
+/* The first byte from at on that is not JSON white space; end when there is none. */
+__attribute__((always_inline)) static inline const char *skip_space(const char *at, const char *end)
 {
 	/* Falco writes no space between tokens: one test tells most bytes are not white space. */
-	if (s->at < s->end && (unsigned char)*s->at > ' ')
-		return;
-	while (s->at < s->end && (*s->at == ' ' || *s->at == '\t' || *s->at == '\r' || *s->at == '\n'))
-		s->at++;
+	if (at < end && (unsigned char)*at > ' ')
+		return at;
+	while (at < end && (*at == ' ' || *at == '\t' || *at == '\r' || *at == '\n'))
+		at++;
+	return at;
 }
 
 /*
@@ -40,7 +48,7 @@ __attribute__((always_inline)) static inline void skip_space(struct scanner *s)
  * or a control byte; end when there is none. Sixteen bytes at a time where
  * SSE2 is there, since strings are most of a Falco alert.
  */
-static const char *string_stop(const char *p, const char *end)
+__attribute__((always_inline)) static inline const char *string_stop(const char *p, const char *end)
 {
 #if defined(__SSE2__)
 	const __m128i quote = _mm_set1_epi8('"');
@@ -63,20 +71,6 @@ static const char *string_stop(const char *p, const char *end)
 			return p;
 	}
 	return end;
-}
-
-/* Reads a string with no escapes and no control bytes. */
-__attribute__((always_inline)) static inline bool scan_string(struct scanner *s, const char **text, size_t *length)
-{
-	const char *start = ++s->at;
-
-	s->at = string_stop(start, s->end);
-	if (s->at == s->end || *s->at != '"')
-		return false;
-	*text = start;
-	*length = (size_t)(s->at - start);
-	s->at++;
-	return true;
 }
 
 static bool is_digit(char c)
@@ -132,97 +126,6 @@ static bool scan_literal(struct scanner *s, const char *word, size_t length)
 		return false;
 	s->at += length;
 	return true;
-}
-
-static bool scan_value(struct scanner *s, struct json_value *value);
-
-/* Which object scan_members reads, and so which keys it keeps. */
-enum object_role {
-	OBJECT_ALERT,   /* the alert: rule, output, and output_fields read in turn */
-	OBJECT_FIELDS,  /* output_fields */
-	OBJECT_IGNORED  /* anything else: nothing kept */
-};
-
-static bool scan_members(struct scanner *s, struct alert_fields *fields, enum object_role role);
-
-enum step {
-	STEP_MORE,   /* a comma: another element follows */
-	STEP_CLOSED, /* the object or array ended */
-	STEP_BROKEN  /* neither */
-};
-
-/*
- * After an element: opens the way to the next one, or closes the object or
- * array (close is '}' or ']'). Also handles an empty one, when first is set.
- */
-static enum step next_element(struct scanner *s, char close, bool first)
-{
-	skip_space(s);
-	if (s->at == s->end)
-		return STEP_BROKEN;
-	if (*s->at == close) {
-		s->at++;
-		s->depth--;
-		return STEP_CLOSED;
-	}
-	if (first)
-		return STEP_MORE;
-	if (*s->at != ',')
-		return STEP_BROKEN;
-	s->at++;
-	skip_space(s);
-	return STEP_MORE;
-}
-
-/* Reads an array, keeping none of it. */
-static bool scan_array(struct scanner *s)
-{
-	enum step step;
-
-	if (++s->depth > SCAN_DEPTH_MAX)
-		return false;
-	s->at++;
-	for (step = next_element(s, ']', true); step == STEP_MORE; step = next_element(s, ']', false))
-		if (!scan_value(s, NULL))
-			return false;
-	return step == STEP_CLOSED;
-}
-
-/* Reads a value into *value, or only checks it when value is NULL. */
-static bool scan_value(struct scanner *s, struct json_value *value)
-{
-	struct json_value ignored;
-
-	if (s->at == s->end)
-		return false;
-	if (value == NULL)
-		value = &ignored;
-	value->text = NULL;
-	value->length = 0;
-	value->number = 0;
-	switch (*s->at) {
-	case '"':
-		value->kind = JSON_STRING;
-		return scan_string(s, &value->text, &value->length);
-	case '{':
-		value->kind = JSON_OTHER;
-		return scan_members(s, NULL, OBJECT_IGNORED);
-	case '[':
-		value->kind = JSON_OTHER;
-		return scan_array(s);
-	case 't':
-		value->kind = JSON_OTHER;
-		return scan_literal(s, "true", 4);
-	case 'f':
-		value->kind = JSON_OTHER;
-		return scan_literal(s, "false", 5);
-	case 'n':
-		value->kind = JSON_NULL;
-		return scan_literal(s, "null", 4);
-	default:
-		value->kind = JSON_NUMBER;
-		return scan_number(s, value == &ignored ? NULL : &value->number);
-	}
 }
 
 /* Which object a wanted key belongs to. */
@@ -281,19 +184,57 @@ static void fill_key_slots(void)
 	}
 }
 
-/* The slot for key in an object of home, or NULL when it is not wanted or was seen already. */
-static struct json_value *slot_for(struct alert_fields *fields, enum key_home home, const char *key, size_t length)
+/* The index in wanted_keys of key in an object of home, or -1 when it is not wanted. */
+static int wanted_index(enum key_home home, const char *key, size_t length)
 {
 	if (length == 0)
-		return NULL;
+		return -1;
 	for (unsigned slot = key_hash(key, length); key_slots[slot] != 0; slot = (slot + 1) % KEY_SLOTS) {
 		const struct wanted_key *wanted = &wanted_keys[key_slots[slot] - 1];
-		if (wanted->length == length && wanted->home == home && text_same(wanted->key, key, length)) {
-			struct json_value *value = (struct json_value *)(void *)((char *)fields + wanted->offset);
-			return value->kind == JSON_ABSENT ? value : NULL;
+		if (wanted->length == length && wanted->home == home && text_same(wanted->key, key, length))
+			return key_slots[slot] - 1;
+	}
+	return -1;
+}
+
+/*
+ * The keys of the last alerts read on this thread, by object and place:
+ * Falco writes the same keys in the same order alert after alert, so the
+ * key at a place is most often the one seen there before, and one
+ * comparison finds what it is.
+ */
+#define KEY_MEMORY_PLACES 32
+#define KEY_MEMORY_BYTES 32
+
+struct remembered_key {
+	unsigned char length;        /* 0: nothing remembered */
+	signed char wanted;          /* its index in wanted_keys, or -1 */
+	char text[KEY_MEMORY_BYTES]; /* the key */
+};
+
+static _Thread_local struct remembered_key key_memory[2][KEY_MEMORY_PLACES];
+
+/* The slot for the key at place in an object of home, or NULL when it is not wanted or was seen already. */
+static struct json_value *slot_for(struct alert_fields *fields, enum key_home home, size_t place, const char *key,
+                                   size_t length)
+{
+	struct remembered_key *memory = place < KEY_MEMORY_PLACES ? &key_memory[home][place] : NULL;
+	int wanted;
+
+	if (memory != NULL && length > 0 && memory->length == length && text_same(memory->text, key, length)) {
+		wanted = memory->wanted;
+	} else {
+		wanted = wanted_index(home, key, length);
+		if (memory != NULL && length > 0 && length <= KEY_MEMORY_BYTES) {
+			memory->length = (unsigned char)length;
+			memory->wanted = (signed char)wanted;
+			memcpy(memory->text, key, length);
 		}
 	}
-	return NULL;
+	if (wanted < 0)
+		return NULL;
+	struct json_value *value = (struct json_value *)(void *)((char *)fields + wanted_keys[wanted].offset);
+	return value->kind == JSON_ABSENT ? value : NULL;
 }
 
 /* Tells whether key is a pod label field, k8s.pod.label.KEY or k8s.pod.label[KEY]. */
@@ -311,60 +252,190 @@ static bool label_seen(const struct alert_fields *fields, const char *key, size_
 	return false;
 }
 
-/* Reads an object's members, keeping the first value of each key its role wants. */
-static bool scan_members(struct scanner *s, struct alert_fields *fields, enum object_role role)
+/* What an object or array open is: which keys an object keeps, or an array. */
+enum container_role {
+	ROLE_ALERT,   /* the alert: rule, output, time, and its first output_fields */
+	ROLE_FIELDS,  /* output_fields */
+	ROLE_IGNORED, /* any other object: nothing kept */
+	ROLE_ARRAY    /* an array: nothing kept */
+};
+
+/* What the loop reads next. */
+enum next_token {
+	NEXT_VALUE,       /* a value, for slot */
+	NEXT_AFTER_VALUE, /* ',' or the close of what is open */
+	NEXT_MEMBER       /* a key, ':' */
+};
+
+/*
+ * Reads a string whose opening quote is at: returns the byte after its
+ * closing quote, or NULL when it has an escape or a control byte or is not
+ * closed.
+ */
+__attribute__((always_inline)) static inline const char *read_string(const char *at, const char *end, const char **text,
+                                                                       size_t *length)
 {
-	bool seen_fields = false;
-	enum step step;
+	const char *stop = string_stop(at + 1, end);
 
-	if (++s->depth > SCAN_DEPTH_MAX)
-		return false;
-	s->at++;
-	for (step = next_element(s, '}', true); step == STEP_MORE; step = next_element(s, '}', false)) {
-		const char *key;
-		size_t key_length;
-		struct json_value *slot = NULL;
+	if (stop == end || *stop != '"')
+		return NULL;
+	*text = at + 1;
+	*length = (size_t)(stop - at - 1);
+	return stop + 1;
+}
 
-		if (s->at == s->end || *s->at != '"' || !scan_string(s, &key, &key_length))
-			return false;
-		skip_space(s);
-		if (s->at == s->end || *s->at != ':')
-			return false;
-		s->at++;
-		skip_space(s);
-		if (role == OBJECT_ALERT && !seen_fields && key_length == 13 && memcmp(key, "output_fields", 13) == 0) {
-			seen_fields = true;
-			bool is_object = s->at < s->end && *s->at == '{';
-			if (is_object ? !scan_members(s, fields, OBJECT_FIELDS) : !scan_value(s, NULL))
-				return false;
-		} else {
-			if (role != OBJECT_IGNORED)
-				slot = slot_for(fields, role == OBJECT_ALERT ? KEY_ALERT : KEY_FIELDS, key, key_length);
-			if (slot == NULL && role == OBJECT_FIELDS && is_label_key(key, key_length) &&
-			    fields->label_count < ALERT_LABELS_MAX && !label_seen(fields, key, key_length)) {
-				struct alert_label *label = &fields->labels[fields->label_count++];
-				label->key = key;
-				label->key_length = key_length;
-				slot = &label->value;
-			}
-			if (!scan_value(s, slot))
-				return false;
-		}
+/* Reads a number or a literal at at into slot (NULL: checked only); returns the byte after it, or NULL. */
+static const char *read_scalar(const char *at, const char *end, struct json_value *slot)
+{
+	struct scanner s = { at, end };
+	struct json_value ignored;
+	bool ok;
+
+	if (slot == NULL)
+		slot = &ignored;
+	slot->text = NULL;
+	slot->length = 0;
+	slot->number = 0;
+	switch (*at) {
+	case 't':
+		slot->kind = JSON_OTHER;
+		ok = scan_literal(&s, "true", 4);
+		break;
+	case 'f':
+		slot->kind = JSON_OTHER;
+		ok = scan_literal(&s, "false", 5);
+		break;
+	case 'n':
+		slot->kind = JSON_NULL;
+		ok = scan_literal(&s, "null", 4);
+		break;
+	default:
+		slot->kind = JSON_NUMBER;
+		ok = scan_number(&s, slot == &ignored ? NULL : &slot->number);
+		break;
 	}
-	return step == STEP_CLOSED;
+	return ok ? s.at : NULL;
+}
+
+/* Marks slot, if any, as holding a value of kind with no text or number. */
+static void set_kind(struct json_value *slot, enum json_kind kind)
+{
+	if (slot != NULL) {
+		slot->kind = kind;
+		slot->text = NULL;
+		slot->length = 0;
+		slot->number = 0;
+	}
 }
 
 bool json_scan_alert(const char *line, size_t length, struct alert_fields *fields)
 {
-	struct scanner s = { line, line + length, 0 };
+	const char *end = line + length;
+	const char *at = skip_space(line, end);
+	unsigned char open[SCAN_DEPTH_MAX]; /* the role of each object and array open */
+	int depth = 0;
+	bool seen_fields = false;           /* the alert's first output_fields was seen */
+	size_t places[2] = { 0, 0 };        /* members read so far of the alert, and of its output_fields */
+	struct json_value *slot = NULL;     /* where the value read next goes, or NULL */
+	enum container_role role = ROLE_ALERT; /* what the value read next is, if an object */
+	enum next_token next = NEXT_VALUE;
 
 	pthread_once(&key_slots_once, fill_key_slots);
 	/* Every value absent; labels are written whole as they are found. */
 	memset(fields, 0, offsetof(struct alert_fields, labels));
 	fields->label_count = 0;
-	skip_space(&s);
-	if (s.at == s.end || *s.at != '{' || !scan_members(&s, fields, OBJECT_ALERT))
+	if (at == end || *at != '{')
 		return false;
-	skip_space(&s);
-	return s.at == s.end;
+	for (;;) {
+		switch (next) {
+		case NEXT_VALUE:
+			if (at == end)
+				return false;
+			if (*at == '"') {
+				const char *text;
+				size_t text_length;
+				if ((at = read_string(at, end, &text, &text_length)) == NULL)
+					return false;
+				if (slot != NULL) {
+					set_kind(slot, JSON_STRING);
+					slot->text = text;
+					slot->length = text_length;
+				}
+				next = NEXT_AFTER_VALUE;
+			} else if (*at == '{' || *at == '[') {
+				bool is_array = *at == '[';
+				if (depth == SCAN_DEPTH_MAX)
+					return false;
+				set_kind(slot, JSON_OTHER);
+				open[depth++] = (unsigned char)(is_array ? ROLE_ARRAY : role);
+				at = skip_space(at + 1, end);
+				if (at < end && *at == (is_array ? ']' : '}')) {
+					at++;
+					depth--;
+					next = NEXT_AFTER_VALUE;
+				} else if (is_array) {
+					slot = NULL;
+					role = ROLE_IGNORED;
+				} else {
+					next = NEXT_MEMBER;
+				}
+			} else {
+				if ((at = read_scalar(at, end, slot)) == NULL)
+					return false;
+				next = NEXT_AFTER_VALUE;
+			}
+			break;
+		case NEXT_AFTER_VALUE:
+			if (depth == 0)
+				return skip_space(at, end) == end;
+			at = skip_space(at, end);
+			if (at == end)
+				return false;
+			if (*at == ',') {
+				at++;
+				if (at < end && *at != '"')
+					at = skip_space(at, end);
+				slot = NULL;
+				role = ROLE_IGNORED;
+				next = open[depth - 1] == ROLE_ARRAY ? NEXT_VALUE : NEXT_MEMBER;
+			} else if (*at == (open[depth - 1] == ROLE_ARRAY ? ']' : '}')) {
+				at++;
+				depth--;
+			} else {
+				return false;
+			}
+			break;
+		case NEXT_MEMBER: {
+			const char *key;
+			size_t key_length;
+			enum container_role object = (enum container_role)open[depth - 1];
+			if (at == end || *at != '"' || (at = read_string(at, end, &key, &key_length)) == NULL)
+				return false;
+			if (at < end && *at != ':')
+				at = skip_space(at, end);
+			if (at == end || *at != ':')
+				return false;
+			at = skip_space(at + 1, end);
+			slot = NULL;
+			role = ROLE_IGNORED;
+			if (object == ROLE_ALERT && !seen_fields && key_length == 13 && text_same(key, "output_fields", 13)) {
+				/* Kept only when it is an object; any other value is read and left. */
+				seen_fields = true;
+				role = ROLE_FIELDS;
+			} else if (object == ROLE_ALERT || object == ROLE_FIELDS) {
+				enum key_home home = object == ROLE_ALERT ? KEY_ALERT : KEY_FIELDS;
+				slot = slot_for(fields, home, places[home]++, key, key_length);
+				if (slot == NULL && object == ROLE_FIELDS && is_label_key(key, key_length) &&
+				    fields->label_count < ALERT_LABELS_MAX && !label_seen(fields, key, key_length)) {
+					struct alert_label *label = &fields->labels[fields->label_count++];
+					label->key = key;
+					label->key_length = key_length;
+					slot = &label->value;
+				}
+			}
+			next = NEXT_VALUE;
+			break;
+		}
+		}
+	}
 }

@@ -63,6 +63,30 @@ awk -v seed=42 'BEGIN {
 	}
 }' >"$work/generated.jsonl"
 
+# Long runs of wanted lines, after which lines are decoded before the
+# pre-filter is asked, broken by lines it would pass over: a broken line of
+# another container, a drop alert spelled with an escape, and a broken line
+# of the wanted one.
+runs() {
+	i=0
+	while [ $i -lt 40 ]; do
+		echo '{"output_fields":{"container.id":"3ad7b26ded6d","evt.type":"read","syscall.type":"read"},"rule":"r"}'
+		i=$((i + 1))
+	done
+}
+{
+	runs
+	echo '{"output_fields":{"container.id":"aaaaaaaaaaaa","evt.type":"ptrace",}}'
+	runs
+	echo '{"output_fields":{"container.id":"aaaaaaaaaaaa","evt.type":"ptrace","syscall.type":"ptrace"},"rule":"r"}'
+	runs
+	echo '{"rule":"Falco intern\u0061l: syscall event drop","output_fields":{"n_drops":7}}'
+	runs
+	echo '{"output_fields":{"container.id":"3ad7b26ded6d","evt.type":"kill"'
+	runs
+	echo '{"output_fields":{"container.id":"3ad7b26ded6d","evt.type":"bpf","syscall.type":"bpf"},"rule":"r"}'
+} >"$work/runs.jsonl"
+
 # Prints the warnings of a --full-parse run without those the pre-filter is
 # documented to pass over: reports of lines that name none of the wanted ids
 # (in any case), and the count of unusable lines.
@@ -122,6 +146,17 @@ for id in 3ad7b26ded6d 91f0c0de4b2a abcdefabcdef; do
 done
 compare "generated all" -log "$work/generated.jsonl" -log "$work/tricky.jsonl" -container-id 3ad7b26ded6d \
 	-container-id 91f0c0de4b2a -container-id 0123456789ab -container-id abcdefabcdef -container-id 5a5a5a5a5a5a
+
+compare "runs of wanted lines" -log "$work/runs.jsonl" -container-id $ID
+"$binary" -log "$work/runs.jsonl" -container-id $ID --runtime none >"$work/profile.json" 2>"$work/stderr" || true
+if grep -q "runs.jsonl:164: not JSON" "$work/stderr" && ! grep -q "runs.jsonl:41:" "$work/stderr" &&
+	grep -q "runs.jsonl:123: .*(7 events lost)" "$work/stderr" && grep -q '"bpf"' "$work/profile.json" &&
+	! grep -q '"ptrace"' "$work/profile.json"; then
+	pass
+else
+	fail "runs of wanted lines: the broken line of the wanted container, the drop alert or bpf was missed"
+	cat "$work/stderr" >&2
+fi
 
 # The \u-spelled ids must really have matched, or the comparison proves little.
 "$binary" -q -log "$work/tricky.jsonl" -container-id $ID --runtime none >"$work/profile.json" 2>"$work/stderr"
