@@ -78,6 +78,23 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* The first byte from at on that is not a digit: eight at a time while all eight are, as in Falco's nanosecond times. */
+static const char *skip_digits(const char *at, const char *end)
+{
+	const uint64_t high_nibbles = 0xf0f0f0f0f0f0f0f0u, threes = 0x3030303030303030u;
+
+	/* Each byte is 0x30 to 0x3f, and still 0x3. after adding 6: '0' to '9'. No byte carries then. */
+	while (end - at >= 8) {
+		uint64_t word = text_word8(at);
+		if ((word & high_nibbles) != threes || ((word + 0x0606060606060606u) & high_nibbles) != threes)
+			break;
+		at += 8;
+	}
+	while (at < end && is_digit(*at))
+		at++;
+	return at;
+}
+
 /* Reads a number of JSON's grammar, short enough for cJSON's buffer; converts it only when number is not NULL. */
 static bool scan_number(struct scanner *s, double *number)
 {
@@ -89,8 +106,7 @@ static bool scan_number(struct scanner *s, double *number)
 	if (s->at < s->end && *s->at == '0')
 		s->at++;
 	else if (s->at < s->end && is_digit(*s->at))
-		while (s->at < s->end && is_digit(*s->at))
-			s->at++;
+		s->at = skip_digits(s->at, s->end);
 	else
 		return false;
 	if (s->at < s->end && *s->at == '.') {
@@ -204,7 +220,7 @@ static int wanted_index(enum key_home home, const char *key, size_t length)
  * comparison finds what it is.
  */
 #define KEY_MEMORY_PLACES 32
-#define KEY_MEMORY_BYTES 32
+#define KEY_MEMORY_BYTES 30
 
 struct remembered_key {
 	unsigned char length;        /* 0: nothing remembered */
@@ -214,11 +230,14 @@ struct remembered_key {
 
 static _Thread_local struct remembered_key key_memory[2][KEY_MEMORY_PLACES];
 
-/* The slot for the key at place in an object of home, or NULL when it is not wanted or was seen already. */
-static struct json_value *slot_for(struct alert_fields *fields, enum key_home home, size_t place, const char *key,
-                                   size_t length)
+/*
+ * The slot for the key at place in an object of home, or NULL when it is
+ * not wanted or was seen already; memory is this thread's key_memory.
+ */
+static struct json_value *slot_for(struct remembered_key (*memories)[KEY_MEMORY_PLACES], struct alert_fields *fields,
+                                   enum key_home home, size_t place, const char *key, size_t length)
 {
-	struct remembered_key *memory = place < KEY_MEMORY_PLACES ? &key_memory[home][place] : NULL;
+	struct remembered_key *memory = place < KEY_MEMORY_PLACES ? &memories[home][place] : NULL;
 	int wanted;
 
 	if (memory != NULL && length > 0 && memory->length == length && text_same(memory->text, key, length)) {
@@ -336,6 +355,7 @@ bool json_scan_alert(const char *line, size_t length, struct alert_fields *field
 	int depth = 0;
 	bool seen_fields = false;           /* the alert's first output_fields was seen */
 	size_t places[2] = { 0, 0 };        /* members read so far of the alert, and of its output_fields */
+	struct remembered_key (*memories)[KEY_MEMORY_PLACES] = key_memory;
 	struct json_value *slot = NULL;     /* where the value read next goes, or NULL */
 	enum container_role role = ROLE_ALERT; /* what the value read next is, if an object */
 	enum next_token next = NEXT_VALUE;
@@ -424,7 +444,7 @@ bool json_scan_alert(const char *line, size_t length, struct alert_fields *field
 				role = ROLE_FIELDS;
 			} else if (object == ROLE_ALERT || object == ROLE_FIELDS) {
 				enum key_home home = object == ROLE_ALERT ? KEY_ALERT : KEY_FIELDS;
-				slot = slot_for(fields, home, places[home]++, key, key_length);
+				slot = slot_for(memories, fields, home, places[home]++, key, key_length);
 				if (slot == NULL && object == ROLE_FIELDS && is_label_key(key, key_length) &&
 				    fields->label_count < ALERT_LABELS_MAX && !label_seen(fields, key, key_length)) {
 					struct alert_label *label = &fields->labels[fields->label_count++];

@@ -1,6 +1,9 @@
 #include "json_scan.h"
 #include "test.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 static int scan(const char *line, struct alert_fields *fields)
 {
 	return json_scan_alert(line, strlen(line), fields);
@@ -92,7 +95,35 @@ static void scan_should_read_only_the_wanted_keys_among_like_ones(void)
 	CHECK(f.rule.kind == JSON_ABSENT && f.time.kind == JSON_NUMBER && f.time.number == 5);
 }
 
+/* Numbers of every length up to the limit and past it, with a byte that is no digit at every place. */
+static void scan_should_read_numbers_of_every_length(void)
+{
+	struct alert_fields f;
+	char digits[50], line[120];
+
+	for (size_t length = 1; length <= 42; length++) {
+		for (size_t i = 0; i < length; i++)
+			digits[i] = (char)('1' + i % 9);
+		digits[length] = '\0';
+		snprintf(line, sizeof(line), "{\"output_fields\":{\"n_drops\":%s,\"evt.type\":\"read\"}}", digits);
+		CHECK(scan(line, &f) == (length <= 40));
+		if (length <= 40)
+			CHECK(f.drops.kind == JSON_NUMBER && f.drops.number == strtod(digits, NULL) && value_is(&f.event_type, "read"));
+		for (size_t at = 1; at < length && length <= 40; at++) {
+			static const char others[] = { ':', '/', 'a', (char)0xb0 };
+			for (size_t k = 0; k < sizeof(others); k++) {
+				char saved = digits[at];
+				digits[at] = others[k];
+				snprintf(line, sizeof(line), "{\"output_fields\":{\"n_drops\":%s,\"evt.type\":\"read\"}}", digits);
+				CHECK(!scan(line, &f));
+				digits[at] = saved;
+			}
+		}
+	}
+}
+
 const struct test_case json_scan_tests[] = {
+	TEST_CASE(scan_should_read_numbers_of_every_length),
 	TEST_CASE(scan_should_find_the_end_of_a_string_wherever_it_is),
 	TEST_CASE(scan_should_read_only_the_wanted_keys_among_like_ones),
 	TEST_CASE(scan_should_read_the_fields_of_a_plain_alert),
