@@ -303,6 +303,22 @@ __attribute__((always_inline)) static inline const char *read_string(const char 
 	return stop + 1;
 }
 
+/* Reads a string at at into slot (NULL: checked only); returns the byte after it, or NULL. */
+__attribute__((always_inline)) static inline const char *read_string_into(const char *at, const char *end,
+                                                                            struct json_value *slot)
+{
+	const char *text;
+	size_t length;
+
+	if ((at = read_string(at, end, &text, &length)) != NULL && slot != NULL) {
+		slot->kind = JSON_STRING;
+		slot->text = text;
+		slot->length = length;
+		slot->number = 0;
+	}
+	return at;
+}
+
 /* Reads a number or a literal at at into slot (NULL: checked only); returns the byte after it, or NULL. */
 static const char *read_scalar(const char *at, const char *end, struct json_value *slot)
 {
@@ -372,15 +388,8 @@ bool json_scan_alert(const char *line, size_t length, struct alert_fields *field
 			if (at == end)
 				return false;
 			if (*at == '"') {
-				const char *text;
-				size_t text_length;
-				if ((at = read_string(at, end, &text, &text_length)) == NULL)
+				if ((at = read_string_into(at, end, slot)) == NULL)
 					return false;
-				if (slot != NULL) {
-					set_kind(slot, JSON_STRING);
-					slot->text = text;
-					slot->length = text_length;
-				}
 				next = NEXT_AFTER_VALUE;
 			} else if (*at == '{' || *at == '[') {
 				bool is_array = *at == '[';
@@ -425,37 +434,49 @@ bool json_scan_alert(const char *line, size_t length, struct alert_fields *field
 				return false;
 			}
 			break;
-		case NEXT_MEMBER: {
-			const char *key;
-			size_t key_length;
-			enum container_role object = (enum container_role)open[depth - 1];
-			if (at == end || *at != '"' || (at = read_string(at, end, &key, &key_length)) == NULL)
-				return false;
-			if (at < end && *at != ':')
-				at = skip_space(at, end);
-			if (at == end || *at != ':')
-				return false;
-			at = skip_space(at + 1, end);
-			slot = NULL;
-			role = ROLE_IGNORED;
-			if (object == ROLE_ALERT && !seen_fields && key_length == 13 && text_same(key, "output_fields", 13)) {
-				/* Kept only when it is an object; any other value is read and left. */
-				seen_fields = true;
-				role = ROLE_FIELDS;
-			} else if (object == ROLE_ALERT || object == ROLE_FIELDS) {
-				enum key_home home = object == ROLE_ALERT ? KEY_ALERT : KEY_FIELDS;
-				slot = slot_for(memories, fields, home, places[home]++, key, key_length);
-				if (slot == NULL && object == ROLE_FIELDS && is_label_key(key, key_length) &&
-				    fields->label_count < ALERT_LABELS_MAX && !label_seen(fields, key, key_length)) {
-					struct alert_label *label = &fields->labels[fields->label_count++];
-					label->key = key;
-					label->key_length = key_length;
-					slot = &label->value;
+		case NEXT_MEMBER:
+			/* Members are read here one after another while they are '"key":"value",', as Falco writes most. */
+			for (;;) {
+				const char *key;
+				size_t key_length;
+				enum container_role object = (enum container_role)open[depth - 1];
+				if (at == end || *at != '"' || (at = read_string(at, end, &key, &key_length)) == NULL)
+					return false;
+				if (at < end && *at != ':')
+					at = skip_space(at, end);
+				if (at == end || *at != ':')
+					return false;
+				at = skip_space(at + 1, end);
+				slot = NULL;
+				role = ROLE_IGNORED;
+				if (object == ROLE_ALERT && !seen_fields && key_length == 13 && text_same(key, "output_fields", 13)) {
+					/* Kept only when it is an object; any other value is read and left. */
+					seen_fields = true;
+					role = ROLE_FIELDS;
+				} else if (object == ROLE_ALERT || object == ROLE_FIELDS) {
+					enum key_home home = object == ROLE_ALERT ? KEY_ALERT : KEY_FIELDS;
+					slot = slot_for(memories, fields, home, places[home]++, key, key_length);
+					if (slot == NULL && object == ROLE_FIELDS && is_label_key(key, key_length) &&
+					    fields->label_count < ALERT_LABELS_MAX && !label_seen(fields, key, key_length)) {
+						struct alert_label *label = &fields->labels[fields->label_count++];
+						label->key = key;
+						label->key_length = key_length;
+						slot = &label->value;
+					}
 				}
+				if (at == end || *at != '"') {
+					next = NEXT_VALUE;
+					break;
+				}
+				if ((at = read_string_into(at, end, slot)) == NULL)
+					return false;
+				if (end - at < 2 || at[0] != ',' || at[1] != '"') {
+					next = NEXT_AFTER_VALUE;
+					break;
+				}
+				at++;
 			}
-			next = NEXT_VALUE;
 			break;
-		}
 		}
 	}
 }

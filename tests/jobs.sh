@@ -114,6 +114,27 @@ for log in cut.gz broken.zst; do
 		failed=$((failed + 1))
 	fi
 done
+# A file that grows while it is read in parallel is an input error naming
+# it, and no profile is written. Something is appended to it all the time
+# the run lasts, so its size after the read differs from its size before.
+gen 19 80000 >"$work/growing.jsonl"
+(while :; do echo '{"appended":1}' >>"$work/growing.jsonl"; done) &
+appender=$!
+sleep 0.2
+status=0
+"$binary" -q -log "$work/growing.jsonl" -container-id 3ad7b26ded6d --jobs 2 -o "$work/grown.json" \
+	2>"$work/grown.err" || status=$?
+kill $appender
+wait $appender 2>/dev/null || true
+if [ "$status" = 3 ] && grep -q "growing.jsonl: changed while it was being read" "$work/grown.err" &&
+	[ ! -e "$work/grown.json" ]; then
+	passed=$((passed + 1))
+else
+	echo "FAIL jobs: a file growing while read in parallel gave status $status" >&2
+	cat "$work/grown.err" >&2
+	failed=$((failed + 1))
+fi
+
 # The comparison proves something only if the file was split and had problems.
 if grep -q "line skipped" "$work/one.err" 2>/dev/null || "$binary" -log "$work/a.jsonl" -container-id 3ad7b26ded6d \
 	--jobs 3 2>&1 >/dev/null | grep -q "line skipped"; then

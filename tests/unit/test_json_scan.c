@@ -122,7 +122,26 @@ static void scan_should_read_numbers_of_every_length(void)
 	}
 }
 
+/* Runs of '"key":"value",' members are read in a loop of their own; what breaks a run must still be read or refused. */
+static void scan_should_read_runs_of_string_members_and_what_breaks_them(void)
+{
+	struct alert_fields f;
+	CHECK(scan("{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.type\":\"read\" ,\"n_drops\":2,"
+	           "\"proc.name\":\"sh\", \"k8s.pod.name\":\"p\",\"x\":{\"evt.type\":\"no\"},\"syscall.type\":\"read\"},"
+	           "\"rule\":\"r\",\"time\":\"t\"}", &f));
+	CHECK(value_is(&f.id, "3ad7b26ded6d") && value_is(&f.event_type, "read") && value_is(&f.process, "sh"));
+	CHECK(f.drops.kind == JSON_NUMBER && f.drops.number == 2 && value_is(&f.k8s_pod, "p"));
+	CHECK(value_is(&f.syscall_type, "read") && value_is(&f.rule, "r") && value_is(&f.time, "t"));
+	CHECK(!scan("{\"a\":\"x\",\"b\":\"y\",}", &f));
+	CHECK(!scan("{\"a\":\"x\",\"b\"}", &f));
+	CHECK(!scan("{\"a\":\"x\"\"b\":\"y\"}", &f));
+	CHECK(!scan("{\"a\":\"x\",\"b\":\"y\"", &f));
+	CHECK(!scan("{\"a\":\"x\",\"", &f));
+	CHECK(!scan("{\"a\":\"x\",\"b\":\"y\"]", &f));
+}
+
 const struct test_case json_scan_tests[] = {
+	TEST_CASE(scan_should_read_runs_of_string_members_and_what_breaks_them),
 	TEST_CASE(scan_should_read_numbers_of_every_length),
 	TEST_CASE(scan_should_find_the_end_of_a_string_wherever_it_is),
 	TEST_CASE(scan_should_read_only_the_wanted_keys_among_like_ones),
