@@ -30,10 +30,11 @@ enum log_status {
 struct read_ahead;
 
 /*
- * Decompressed data is made in chunks of this size, each filled whole
- * before it is used, whichever thread fills it: the decoders are called
- * alike with or without a read-ahead thread, so broken data ends at the
- * same byte either way.
+ * Decompressed data from a regular file is made in chunks of this size,
+ * each filled whole before it is used, whichever thread fills it: the
+ * decoders are called alike with or without a read-ahead thread, so broken
+ * data ends at the same byte either way. From a pipe, whose writer may
+ * pause, the reader takes what each call gives, at once.
  */
 #define LOG_CHUNK_BYTES ((size_t)256 << 10)
 
@@ -53,6 +54,7 @@ struct log_source {
 	size_t in_start;       /* the first unused byte */
 	size_t in_end;         /* just past the last byte read */
 	bool in_eof;           /* read(2) returned 0 */
+	bool regular;          /* fd is a regular file: compressed data is read in whole chunks */
 	bool member_done;      /* gzip: a member ended; another may follow */
 	size_t zstd_hint;      /* zstd: what the last call said is left of a frame (0 at a frame's end) */
 	z_stream gzip;         /* gzip's state */
@@ -80,9 +82,11 @@ enum log_status log_source_open(struct log_source *source, int fd);
 enum log_status log_source_open_range(struct log_source *source, int fd, uint64_t length);
 
 /*
- * Has a thread of its own decompress a gzip or zstd log ahead of the
- * reader from now on; nothing changes for a plain log, or when no thread
- * can be had. What the reader gets is the same either way.
+ * Has a thread of its own decompress a gzip or zstd regular file ahead of
+ * the reader from now on; nothing changes for a plain log, a pipe (whose
+ * writer could leave the thread waiting in read(2) when the reader wants
+ * to stop), or when no thread can be had. What the reader gets is the same
+ * either way.
  */
 void log_source_read_ahead(struct log_source *source);
 

@@ -145,8 +145,8 @@ struct scan_record {
  * (filter set, no details) is split at line boundaries and read by that
  * many threads; what they find is put together so that every result, and
  * every problem told with its line and in its order, is what one thread
- * gives. With jobs above 1, a gzip or zstd input is decompressed by a
- * thread of its own.
+ * gives. With jobs above 1, a gzip or zstd regular file is decompressed
+ * by a thread of its own.
  */
 enum scan_status scan_run(struct scan *scan);
 

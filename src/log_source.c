@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* How much one read(2) of compressed data asks for. */
@@ -58,8 +59,11 @@ enum log_status log_source_open(struct log_source *source, int fd)
 {
 	enum log_status status;
 
+	struct stat info;
+
 	memset(source, 0, sizeof(*source));
 	source->fd = fd;
+	source->regular = fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
 	source->in = malloc(IN_BYTES);
 	if (source->in == NULL)
 		return LOG_NO_MEMORY;
@@ -244,7 +248,8 @@ static enum log_status read_chunked(struct log_source *source, char *out, size_t
 void log_source_read_ahead(struct log_source *source)
 {
 	/* Before the first read only: the thread's chunks then follow on from the start. */
-	if (source->ahead == NULL && source->chunk.bytes == NULL && (source->kind == LOG_GZIP || source->kind == LOG_ZSTD))
+	if (source->ahead == NULL && source->chunk.bytes == NULL && source->regular &&
+	    (source->kind == LOG_GZIP || source->kind == LOG_ZSTD))
 		source->ahead = read_ahead_start(source);
 }
 
@@ -252,9 +257,18 @@ enum log_status log_source_read(struct log_source *source, char *out, size_t siz
 {
 	if (source->ahead != NULL)
 		return read_ahead_take(source->ahead, out, size, got);
-	if (source->kind == LOG_GZIP || source->kind == LOG_ZSTD)
+	if (source->regular && (source->kind == LOG_GZIP || source->kind == LOG_ZSTD))
 		return read_chunked(source, out, size, got);
-	return read_plain(source, out, size, got);
+	switch (source->kind) {
+	case LOG_GZIP:
+		return read_gzip(source, out, size, got);
+	case LOG_ZSTD:
+		return read_zstd(source, out, size, got);
+	case LOG_PLAIN:
+	case LOG_XZ:
+	default:
+		return read_plain(source, out, size, got);
+	}
 }
 
 void log_source_close(struct log_source *source)

@@ -494,7 +494,7 @@ static enum scan_status scan_file(struct scan *scan, uint32_t file_index)
 			close(fd);
 		return status;
 	}
-	/* With more than one job, a compressed log is decompressed on one core and scanned on another. */
+	/* With more than one job, a compressed file is decompressed on one core and scanned on another. */
 	if (scan->jobs > 1)
 		log_source_read_ahead(&source);
 	status = scan_stream(scan, file_index, &reader);

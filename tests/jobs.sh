@@ -114,6 +114,22 @@ for log in cut.gz broken.zst; do
 		failed=$((failed + 1))
 	fi
 done
+# --strict stops at once on a compressed pipe whose writer is still there:
+# no thread is left waiting in read(2) for it.
+{ echo '{"broken": '; head -100 "$work/b.jsonl"; } | zstd -q -c >"$work/early.zst"
+mkfifo "$work/pipe"
+(cat "$work/early.zst"; exec sleep 30) >"$work/pipe" &
+writer=$!
+status=0
+timeout 10 "$binary" -q --strict -log "$work/pipe" -container-id 3ad7b26ded6d --jobs 2 >/dev/null 2>&1 || status=$?
+kill $writer 2>/dev/null || true
+if [ "$status" = 3 ]; then
+	passed=$((passed + 1))
+else
+	echo "FAIL jobs: --strict on a compressed pipe whose writer waits gave status $status (124: it hung)" >&2
+	failed=$((failed + 1))
+fi
+
 # A file that grows while it is read in parallel is an input error naming
 # it, and no profile is written. Something is appended to it all the time
 # the run lasts, so its size after the read differs from its size before.
