@@ -232,7 +232,7 @@ static _Thread_local struct remembered_key key_memory[2][KEY_MEMORY_PLACES];
 
 /*
  * The slot for the key at place in an object of home, or NULL when it is
- * not wanted or was seen already; memory is this thread's key_memory.
+ * not wanted or was seen already; memories is this thread's key_memory.
  */
 static struct json_value *slot_for(struct remembered_key (*memories)[KEY_MEMORY_PLACES], struct alert_fields *fields,
                                    enum key_home home, size_t place, const char *key, size_t length)
