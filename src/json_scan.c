@@ -216,8 +216,9 @@ static int wanted_index(enum key_home home, const char *key, size_t length)
 /*
  * The keys of the last alerts read on this thread, by object and place:
  * Falco writes the same keys in the same order alert after alert, so the
- * key at a place is most often the one seen there before, and one
- * comparison finds what it is.
+ * key at a place is most often the one seen there before. One comparison
+ * with it then reads the key and says what it is, with no search for the
+ * string's end and no look-up in the table of wanted keys.
  */
 #define KEY_MEMORY_PLACES 32
 #define KEY_MEMORY_BYTES 30
@@ -225,31 +226,42 @@ static int wanted_index(enum key_home home, const char *key, size_t length)
 struct remembered_key {
 	unsigned char length;        /* 0: nothing remembered */
 	signed char wanted;          /* its index in wanted_keys, or -1 */
-	char text[KEY_MEMORY_BYTES]; /* the key */
+	char text[KEY_MEMORY_BYTES]; /* the key, a plain string read before */
 };
 
 static _Thread_local struct remembered_key key_memory[2][KEY_MEMORY_PLACES];
 
 /*
- * The slot for the key at place in an object of home, or NULL when it is
- * not wanted or was seen already; memories is this thread's key_memory.
+ * Reads the key whose opening quote is at when it is the one memory holds:
+ * returns the byte after its closing quote, or NULL when it is another.
  */
-static struct json_value *slot_for(struct remembered_key (*memories)[KEY_MEMORY_PLACES], struct alert_fields *fields,
-                                   enum key_home home, size_t place, const char *key, size_t length)
+__attribute__((always_inline)) static inline const char *read_remembered_key(const struct remembered_key *memory,
+                                                                               const char *at, const char *end)
 {
-	struct remembered_key *memory = place < KEY_MEMORY_PLACES ? &memories[home][place] : NULL;
-	int wanted;
+	size_t length = memory->length;
 
-	if (memory != NULL && length > 0 && memory->length == length && text_same(memory->text, key, length)) {
-		wanted = memory->wanted;
-	} else {
-		wanted = wanted_index(home, key, length);
-		if (memory != NULL && length > 0 && length <= KEY_MEMORY_BYTES) {
-			memory->length = (unsigned char)length;
-			memory->wanted = (signed char)wanted;
-			memcpy(memory->text, key, length);
-		}
+	if (length == 0 || (size_t)(end - at) < length + 2 || !text_same(at + 1, memory->text, length) ||
+	    at[length + 1] != '"')
+		return NULL;
+	return at + length + 2;
+}
+
+/* Looks key up in the table of wanted keys and remembers it in memory (if not NULL); returns its index, or -1. */
+static int remember_key(struct remembered_key *memory, enum key_home home, const char *key, size_t length)
+{
+	int wanted = wanted_index(home, key, length);
+
+	if (memory != NULL && length > 0 && length <= KEY_MEMORY_BYTES) {
+		memory->length = (unsigned char)length;
+		memory->wanted = (signed char)wanted;
+		memcpy(memory->text, key, length);
 	}
+	return wanted;
+}
+
+/* The slot of wanted key number wanted, or NULL when it is not wanted (-1) or was seen already. */
+static struct json_value *slot_of(struct alert_fields *fields, int wanted)
+{
 	if (wanted < 0)
 		return NULL;
 	struct json_value *value = (struct json_value *)(void *)((char *)fields + wanted_keys[wanted].offset);
@@ -440,8 +452,25 @@ bool json_scan_alert(const char *line, size_t length, struct alert_fields *field
 				const char *key;
 				size_t key_length;
 				enum container_role object = (enum container_role)open[depth - 1];
-				if (at == end || *at != '"' || (at = read_string(at, end, &key, &key_length)) == NULL)
+				bool kept = object == ROLE_ALERT || object == ROLE_FIELDS;
+				enum key_home home = object == ROLE_ALERT ? KEY_ALERT : KEY_FIELDS;
+				size_t place = kept ? places[home]++ : KEY_MEMORY_PLACES;
+				struct remembered_key *memory = place < KEY_MEMORY_PLACES ? &memories[home][place] : NULL;
+				const char *after_key;
+				int wanted = -1;
+				if (at == end || *at != '"')
 					return false;
+				if (memory != NULL && (after_key = read_remembered_key(memory, at, end)) != NULL) {
+					key = at + 1;
+					key_length = memory->length;
+					wanted = memory->wanted;
+					at = after_key;
+				} else {
+					if ((at = read_string(at, end, &key, &key_length)) == NULL)
+						return false;
+					if (kept)
+						wanted = remember_key(memory, home, key, key_length);
+				}
 				if (at < end && *at != ':')
 					at = skip_space(at, end);
 				if (at == end || *at != ':')
@@ -453,9 +482,8 @@ bool json_scan_alert(const char *line, size_t length, struct alert_fields *field
 					/* Kept only when it is an object; any other value is read and left. */
 					seen_fields = true;
 					role = ROLE_FIELDS;
-				} else if (object == ROLE_ALERT || object == ROLE_FIELDS) {
-					enum key_home home = object == ROLE_ALERT ? KEY_ALERT : KEY_FIELDS;
-					slot = slot_for(memories, fields, home, places[home]++, key, key_length);
+				} else if (kept) {
+					slot = slot_of(fields, wanted);
 					if (slot == NULL && object == ROLE_FIELDS && is_label_key(key, key_length) &&
 					    fields->label_count < ALERT_LABELS_MAX && !label_seen(fields, key, key_length)) {
 						struct alert_label *label = &fields->labels[fields->label_count++];

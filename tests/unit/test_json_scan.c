@@ -140,7 +140,29 @@ static void scan_should_read_runs_of_string_members_and_what_breaks_them(void)
 	CHECK(!scan("{\"a\":\"x\",\"b\":\"y\"]", &f));
 }
 
+/*
+ * A key is first compared with the one at its place in the last alert:
+ * a longer or shorter key there, or the same letters with more after
+ * them, must be read as what it is.
+ */
+static void scan_should_read_keys_that_differ_from_those_of_the_last_alert(void)
+{
+	struct alert_fields f;
+	CHECK(scan("{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.type\":\"read\"},\"rule\":\"r\"}", &f));
+	CHECK(value_is(&f.id, "3ad7b26ded6d") && value_is(&f.event_type, "read") && value_is(&f.rule, "r"));
+	CHECK(scan("{\"output_fields\":{\"container.idx\":\"a\",\"evt.typ\":\"b\"},\"rules\":\"r\"}", &f));
+	CHECK(f.id.kind == JSON_ABSENT && f.event_type.kind == JSON_ABSENT && f.rule.kind == JSON_ABSENT);
+	CHECK(scan("{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.type\":\"write\"},\"rule\":\"r\"}", &f));
+	CHECK(value_is(&f.event_type, "write"));
+	CHECK(scan("{\"output_fields\":{\"evt.type\":\"open\",\"container.id\":\"91f0c0de4b2a\"},\"time\":\"t\"}", &f));
+	CHECK(value_is(&f.id, "91f0c0de4b2a") && value_is(&f.event_type, "open") && value_is(&f.time, "t"));
+	/* The remembered key cut short by the end of the line, or followed by an escape. */
+	CHECK(!scan("{\"output_fields\":{\"evt.type", &f));
+	CHECK(!scan("{\"output_fields\":{\"evt.type\\u0041\":1}}", &f));
+}
+
 const struct test_case json_scan_tests[] = {
+	TEST_CASE(scan_should_read_keys_that_differ_from_those_of_the_last_alert),
 	TEST_CASE(scan_should_read_runs_of_string_members_and_what_breaks_them),
 	TEST_CASE(scan_should_read_numbers_of_every_length),
 	TEST_CASE(scan_should_find_the_end_of_a_string_wherever_it_is),
