@@ -58,7 +58,6 @@ static enum log_status refill(struct log_source *source)
 enum log_status log_source_open(struct log_source *source, int fd)
 {
 	enum log_status status;
-
 	struct stat info;
 
 	memset(source, 0, sizeof(*source));
