@@ -8,18 +8,9 @@
 # in other fields or in upper case, keys in any order, text lines, drop
 # alerts and broken lines; several generated logs add volume.
 # Usage: tests/fastpath.sh BINARY
-set -eu
-export LC_ALL=C
+suite=fastpath
+. "$(dirname "$0")/suite.sh"
 binary=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-	echo "FAIL fastpath: $1" >&2
-	failed=$((failed + 1))
-}
 ID=3ad7b26ded6d
 
 cat >"$work/tricky.jsonl" <<'LOG'
@@ -167,5 +158,4 @@ for name in unlink link symlink fork vfork ptrace bpf; do
 	if grep -q "\"$name\"" "$work/profile.json"; then fail "$name wrongly in the tricky profile"; else pass; fi
 done
 
-echo "fastpath: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

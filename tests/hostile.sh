@@ -4,19 +4,10 @@
 # under a 64 MiB address-space limit (ulimit -v) with the plain build, so
 # that memory growing with the input fails the test.
 # Usage: tests/hostile.sh ASAN_BINARY PLAIN_BINARY
-set -eu
-export LC_ALL=C
+suite=hostile
+. "$(dirname "$0")/suite.sh"
 asan=$1
 plain=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-	echo "FAIL hostile: $1" >&2
-	failed=$((failed + 1))
-}
 ID=3ad7b26ded6d
 good='{"output_fields":{"container.id":"3ad7b26ded6d","evt.type":"openat","syscall.type":"openat"}}'
 
@@ -131,5 +122,4 @@ if [ $actual = 0 ] && grep -q '"openat"' "$work/out" && ! grep -q '"mkdir"' "$wo
 # A directory instead of a log: a read error naming it.
 expect "directory as log" 3 "cannot read: Is a directory" -- -log "$work" -container-id $ID
 
-echo "hostile: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

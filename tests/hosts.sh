@@ -5,16 +5,17 @@
 # and in both trees; every merge must give the bytes of one pass over the
 # whole log, in every format, argument rules included.
 # Usage: tests/hosts.sh BINARY
-set -eu
-export LC_ALL=C
+suite=hosts
+. "$(dirname "$0")/suite.sh"
 binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
 check() {
-	if cmp -s "$2" "$3"; then passed=$((passed + 1)); else echo "FAIL hosts: $1" >&2; diff "$2" "$3" | head -10 >&2; failed=$((failed + 1)); fi
+	if cmp -s "$2" "$3"; then
+		pass
+	else
+		fail "$1"
+		diff "$2" "$3" | head -10 >&2
+	fi
 }
 id=abcdef012345
 cat "$here/cli/arg_rules_keep_dockers_protections/events.jsonl" \
@@ -46,6 +47,5 @@ for format in docker legacy oci; do
 	check "$format: merging a profile with itself changes it" "$work/one-pass.$format" "$work/twice.$format"
 done
 grep -q '"SCMP_CMP_MASKED_EQ"' "$work/one-pass.docker" && grep -q '"errnoRet": 38' "$work/one-pass.docker" &&
-	passed=$((passed + 1)) || { echo "FAIL hosts: the profile has no argument rules to merge" >&2; failed=$((failed + 1)); }
-echo "hosts: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+	pass || fail "the profile has no argument rules to merge"
+finish

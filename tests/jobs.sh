@@ -7,13 +7,9 @@
 # names that are no syscall, argument values not understood, drop alerts
 # and a line over the 8 MiB limit, in files large enough to be split.
 # Usage: tests/jobs.sh BINARY
-set -eu
-export LC_ALL=C
+suite=jobs
+. "$(dirname "$0")/suite.sh"
 binary=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
 
 # gen SEED LINES: a log of five containers with problems sprinkled in.
 gen() {
@@ -50,8 +46,7 @@ for parts in 2 3 5; do
 	done
 done
 if [ "$(wc -c <"$work/a.jsonl")" -lt 4194304 ]; then
-	echo "FAIL jobs: the generated log is too small to be split" >&2
-	failed=$((failed + 1))
+	fail "the generated log is too small to be split"
 fi
 
 "$binary" -q -log "$work/a.jsonl" -container-id 3ad7b26ded6d -o "$work/profile.json" --jobs 1 2>/dev/null || true
@@ -75,12 +70,11 @@ compare() {
 		sn=0
 		run "$@" --jobs $jobs >"$work/many.out" 2>"$work/many.err" || sn=$?
 		if [ "$s1" = "$sn" ] && cmp -s "$work/one.out" "$work/many.out" && cmp -s "$work/one.err" "$work/many.err"; then
-			passed=$((passed + 1))
+			pass
 		else
-			echo "FAIL jobs: $label with --jobs $jobs: status $s1 vs $sn" >&2
+			fail "$label with --jobs $jobs: status $s1 vs $sn"
 			diff "$work/one.out" "$work/many.out" | head -5 >&2
 			diff "$work/one.err" "$work/many.err" | head -10 >&2
-			failed=$((failed + 1))
 		fi
 	done
 }
@@ -108,10 +102,9 @@ compare "broken zstd on standard input" -log - -container-id 3ad7b26ded6d
 stdin_file=""
 for log in cut.gz broken.zst; do
 	if "$binary" -q -log "$work/$log" -container-id 3ad7b26ded6d --jobs 2 2>&1 >/dev/null | grep -q "data ends or breaks after line [1-9]"; then
-		passed=$((passed + 1))
+		pass
 	else
-		echo "FAIL jobs: $log was not told as broken after some lines" >&2
-		failed=$((failed + 1))
+		fail "$log was not told as broken after some lines"
 	fi
 done
 # --strict stops at once on a compressed pipe whose writer is still there:
@@ -124,10 +117,9 @@ status=0
 timeout 10 "$binary" -q --strict -log "$work/pipe" -container-id 3ad7b26ded6d --jobs 2 >/dev/null 2>&1 || status=$?
 kill $writer 2>/dev/null || true
 if [ "$status" = 3 ]; then
-	passed=$((passed + 1))
+	pass
 else
-	echo "FAIL jobs: --strict on a compressed pipe whose writer waits gave status $status (124: it hung)" >&2
-	failed=$((failed + 1))
+	fail "--strict on a compressed pipe whose writer waits gave status $status (124: it hung)"
 fi
 
 # A file that grows while it is read in parallel is an input error naming
@@ -144,20 +136,17 @@ kill $appender
 wait $appender 2>/dev/null || true
 if [ "$status" = 3 ] && grep -q "growing.jsonl: changed while it was being read" "$work/grown.err" &&
 	[ ! -e "$work/grown.json" ]; then
-	passed=$((passed + 1))
+	pass
 else
-	echo "FAIL jobs: a file growing while read in parallel gave status $status" >&2
+	fail "a file growing while read in parallel gave status $status"
 	cat "$work/grown.err" >&2
-	failed=$((failed + 1))
 fi
 
 # The comparison proves something only if the file was split and had problems.
 if grep -q "line skipped" "$work/one.err" 2>/dev/null || "$binary" -log "$work/a.jsonl" -container-id 3ad7b26ded6d \
 	--jobs 3 2>&1 >/dev/null | grep -q "line skipped"; then
-	passed=$((passed + 1))
+	pass
 else
-	echo "FAIL jobs: the logs had no bad line to tell" >&2
-	failed=$((failed + 1))
+	fail "the logs had no bad line to tell"
 fi
-echo "jobs: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
