@@ -315,55 +315,6 @@ __attribute__((always_inline)) static inline const char *read_string(const char 
 	return stop + 1;
 }
 
-/* Reads a string at at into slot (NULL: checked only); returns the byte after it, or NULL. */
-__attribute__((always_inline)) static inline const char *read_string_into(const char *at, const char *end,
-                                                                            struct json_value *slot)
-{
-	const char *text;
-	size_t length;
-
-	if ((at = read_string(at, end, &text, &length)) != NULL && slot != NULL) {
-		slot->kind = JSON_STRING;
-		slot->text = text;
-		slot->length = length;
-		slot->number = 0;
-	}
-	return at;
-}
-
-/* Reads a number or a literal at at into slot (NULL: checked only); returns the byte after it, or NULL. */
-static const char *read_scalar(const char *at, const char *end, struct json_value *slot)
-{
-	struct scanner s = { at, end };
-	struct json_value ignored;
-	bool ok;
-
-	if (slot == NULL)
-		slot = &ignored;
-	slot->text = NULL;
-	slot->length = 0;
-	slot->number = 0;
-	switch (*at) {
-	case 't':
-		slot->kind = JSON_OTHER;
-		ok = scan_literal(&s, "true", 4);
-		break;
-	case 'f':
-		slot->kind = JSON_OTHER;
-		ok = scan_literal(&s, "false", 5);
-		break;
-	case 'n':
-		slot->kind = JSON_NULL;
-		ok = scan_literal(&s, "null", 4);
-		break;
-	default:
-		slot->kind = JSON_NUMBER;
-		ok = scan_number(&s, slot == &ignored ? NULL : &slot->number);
-		break;
-	}
-	return ok ? s.at : NULL;
-}
-
 /* Marks slot, if any, as holding a value of kind with no text or number. */
 static void set_kind(struct json_value *slot, enum json_kind kind)
 {
@@ -373,6 +324,48 @@ static void set_kind(struct json_value *slot, enum json_kind kind)
 		slot->length = 0;
 		slot->number = 0;
 	}
+}
+
+/* Reads a string at at into slot (NULL: checked only); returns the byte after it, or NULL. */
+__attribute__((always_inline)) static inline const char *read_string_into(const char *at, const char *end,
+                                                                            struct json_value *slot)
+{
+	const char *text;
+	size_t length;
+
+	if ((at = read_string(at, end, &text, &length)) != NULL && slot != NULL) {
+		set_kind(slot, JSON_STRING);
+		slot->text = text;
+		slot->length = length;
+	}
+	return at;
+}
+
+/* Reads a number or a literal at at into slot (NULL: checked only); returns the byte after it, or NULL. */
+static const char *read_scalar(const char *at, const char *end, struct json_value *slot)
+{
+	struct scanner s = { at, end };
+	bool ok;
+
+	switch (*at) {
+	case 't':
+		set_kind(slot, JSON_OTHER);
+		ok = scan_literal(&s, "true", 4);
+		break;
+	case 'f':
+		set_kind(slot, JSON_OTHER);
+		ok = scan_literal(&s, "false", 5);
+		break;
+	case 'n':
+		set_kind(slot, JSON_NULL);
+		ok = scan_literal(&s, "null", 4);
+		break;
+	default:
+		set_kind(slot, JSON_NUMBER);
+		ok = scan_number(&s, slot != NULL ? &slot->number : NULL);
+		break;
+	}
+	return ok ? s.at : NULL;
 }
 
 bool json_scan_alert(const char *line, size_t length, struct alert_fields *fields)
@@ -433,9 +426,7 @@ bool json_scan_alert(const char *line, size_t length, struct alert_fields *field
 			if (at == end)
 				return false;
 			if (*at == ',') {
-				at++;
-				if (at < end && *at != '"')
-					at = skip_space(at, end);
+				at = skip_space(at + 1, end);
 				slot = NULL;
 				role = ROLE_IGNORED;
 				next = open[depth - 1] == ROLE_ARRAY ? NEXT_VALUE : NEXT_MEMBER;
@@ -471,8 +462,7 @@ bool json_scan_alert(const char *line, size_t length, struct alert_fields *field
 					if (kept)
 						wanted = remember_key(memory, home, key, key_length);
 				}
-				if (at < end && *at != ':')
-					at = skip_space(at, end);
+				at = skip_space(at, end);
 				if (at == end || *at != ':')
 					return false;
 				at = skip_space(at + 1, end);

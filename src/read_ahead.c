@@ -53,7 +53,8 @@ static void *read_ahead_thread(void *data)
 	}
 }
 
-static void free_chunks(struct read_ahead *ahead)
+/* Frees the chunks and ahead itself. */
+static void free_ahead(struct read_ahead *ahead)
 {
 	for (size_t i = 0; i < AHEAD_CHUNKS; i++)
 		free(ahead->chunks[i].bytes);
@@ -79,7 +80,7 @@ struct read_ahead *read_ahead_start(struct log_source *source)
 		pthread_mutex_destroy(&ahead->lock);
 	}
 	if (ahead != NULL)
-		free_chunks(ahead);
+		free_ahead(ahead);
 	return NULL;
 }
 
@@ -117,5 +118,5 @@ void read_ahead_stop(struct read_ahead *ahead)
 	pthread_cond_destroy(&ahead->emptied);
 	pthread_cond_destroy(&ahead->filled);
 	pthread_mutex_destroy(&ahead->lock);
-	free_chunks(ahead);
+	free_ahead(ahead);
 }

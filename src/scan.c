@@ -107,22 +107,6 @@ static struct scan_container *container_for(struct scan *scan, const struct even
 	return container;
 }
 
-static void copy_text(char *out, size_t size, const struct event_text *text, const struct event_text *tag)
-{
-	size_t used;
-
-	if (out[0] != '\0' || text->text == NULL)
-		return;
-	used = text->length < size - 1 ? text->length : size - 1;
-	memcpy(out, text->text, used);
-	out[used] = '\0';
-	if (tag != NULL && tag->text != NULL && used + 1 + tag->length < size) {
-		out[used] = ':';
-		memcpy(out + used + 1, tag->text, tag->length);
-		out[used + 1 + tag->length] = '\0';
-	}
-}
-
 /* Copies length bytes of text into out (size bytes), cut short when longer. */
 static void copy_cut(char *out, size_t size, const char *text, size_t length)
 {
@@ -131,6 +115,21 @@ static void copy_cut(char *out, size_t size, const char *text, size_t length)
 	if (text != NULL)
 		memcpy(out, text, length);
 	out[text != NULL ? length : 0] = '\0';
+}
+
+/* Keeps text in out (size bytes) if out is still empty, cut short when longer, with ":tag" after it when that fits. */
+static void copy_text(char *out, size_t size, const struct event_text *text, const struct event_text *tag)
+{
+	size_t used;
+
+	if (out[0] != '\0' || text->text == NULL)
+		return;
+	copy_cut(out, size, text->text, text->length);
+	used = text->length < size - 1 ? text->length : size - 1;
+	if (tag != NULL && tag->text != NULL && used + 1 + tag->length < size) {
+		out[used] = ':';
+		copy_cut(out + used + 1, size - used - 1, tag->text, tag->length);
+	}
 }
 
 /* Writes the first CONTAINER_SHORT_ID characters of id, lower-cased, into out; false when id is shorter. */
