@@ -66,7 +66,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    !same_text(event.name, full.name) || !same_text(event.container_name, full.container_name) ||
 	    !same_text(event.image, full.image) || !same_text(event.image_tag, full.image_tag) ||
 	    !same_text(event.process, full.process) || !same_text(event.time, full.time) || !same_value(event.flags, full.flags) ||
-	    !same_value(event.domain, full.domain) || !same_text(event.k8s_namespace, full.k8s_namespace) ||
+	    !same_value(event.domain, full.domain) || !same_value(event.result, full.result) ||
+	    event.unplaced != full.unplaced || !same_text(event.k8s_namespace, full.k8s_namespace) ||
 	    !same_text(event.k8s_pod, full.k8s_pod) || !same_text(event.k8s_sandbox, full.k8s_sandbox) ||
 	    !same_labels(&event, &full) ||
 	    event.drops != full.drops || strcmp(event.message, full.message) != 0)

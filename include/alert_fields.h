@@ -50,6 +50,7 @@ struct alert_fields {
 	struct json_value flags;        /* output_fields["evt.arg.flags"] (clone, clone3) */
 	struct json_value domain;       /* output_fields["evt.arg.domain"] (socket, socketpair) */
 	struct json_value process;      /* output_fields["proc.name"] */
+	struct json_value result;       /* output_fields["evt.rawres"]: the call's return value, null on enter */
 	struct json_value k8s_namespace; /* output_fields["k8s.ns.name"] */
 	struct json_value k8s_pod;      /* output_fields["k8s.pod.name"] */
 	struct json_value k8s_sandbox;  /* output_fields["k8s.pod.sandbox_id"] */

@@ -40,6 +40,8 @@ struct arg_facts {
 	bool flags_logged;    /* some clone or clone3 event carried its flags */
 	uint32_t namespaces;  /* kernel CLONE_NEW* bits logged with clone or clone3 */
 	struct arg_origin namespace_at[DOCKER_NAMESPACE_FLAG_COUNT]; /* first event of each flag */
+	uint32_t untrusted_namespaces; /* CLONE_NEW* bits in clone3 events that may be the child's: never opened */
+	struct arg_origin untrusted_at[DOCKER_NAMESPACE_FLAG_COUNT]; /* first event of each */
 	struct family_facts families[ARG_SOCKET_CALLS];              /* socket, socketpair */
 };
 

@@ -7,6 +7,7 @@
 
 #include "alert_fields.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -52,6 +53,8 @@ struct event {
 	size_t label_count;               /* entries in labels */
 	struct json_value flags;          /* evt.arg.flags: JSON_ABSENT when the log lacks it */
 	struct json_value domain;         /* evt.arg.domain: JSON_ABSENT when the log lacks it */
+	struct json_value result;         /* evt.rawres: JSON_ABSENT when the log lacks it, null on enter events */
+	bool unplaced;                    /* container.id "" or null (<NA> in text): no container yet */
 	uint64_t drops;                   /* events Falco lost, for EVENT_DROP */
 	char message[320];                /* why, for EVENT_BAD */
 };

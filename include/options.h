@@ -63,7 +63,7 @@ struct options {
 	bool has_arches;                 /* --arch given */
 	struct arch_list arches;         /* --arch, or the default */
 	enum profile_format format;      /* --format */
-	const char *runtime;             /* --runtime: runc, crun or none */
+	const char *runtime;             /* --runtime: runc, crun or none; NULL: the one the log shows */
 	bool exact;                      /* --exact */
 	struct name_list add;            /* --add */
 	struct name_list remove;         /* --remove */

@@ -70,6 +70,9 @@ size_t report_unknown_names(const struct run *run);
 bool report_drops(const struct run *run);
 
 /* The summary of the profile of set, and what was added to it. */
+/* Says what was left out as the container runtime's setup, and the events not yet in a container. */
+void report_life(const struct run *run);
+
 void report_summary(const struct run *run, const struct syscall_set *set, const struct additions *added);
 
 /* The argument rules written, and what opened them, with facts from the log. */

@@ -59,6 +59,9 @@ struct run {
 	struct workload_profile *groups;   /* owned: the workloads of --group-by */
 	size_t group_count;                /* entries in groups */
 	size_t ungrouped;                  /* containers without the field grouped by */
+	struct container_life life;        /* the selected containers' runtime setup, left out, united */
+	const char *runtime_given;         /* --runtime as given, or NULL; options.runtime is the one used */
+	bool runtime_from_log;             /* options.runtime was taken from the runtime processes in the log */
 };
 
 /* One workload of --group-by: its containers united. */
@@ -69,6 +72,7 @@ struct workload_profile {
 	uint64_t events;              /* their events */
 	struct syscall_set syscalls;  /* what they made */
 	struct arg_facts facts;       /* what their arguments say */
+	struct container_life life;   /* their runtime's setup, left out */
 };
 
 /* What --check found for one observed syscall. */

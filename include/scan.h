@@ -7,6 +7,7 @@
 
 #include "arg_facts.h"
 #include "container_filter.h"
+#include "container_life.h"
 #include "event.h"
 #include "syscall_set.h"
 #include "translate.h"
@@ -53,6 +54,7 @@ struct scan_container {
 	uint64_t events;               /* events of the container */
 	struct syscall_set syscalls;   /* kernel syscalls it made */
 	struct arg_facts facts;        /* what its logged arguments say */
+	struct container_life life;    /* its runtime's setup, left out */
 };
 
 /* The longest proc.name kept for the summary. */
@@ -107,6 +109,10 @@ struct scan {
 	uint64_t matched;               /* events of the wanted containers */
 	uint64_t wanted_in_a_row;       /* lines of the wanted containers just before this one */
 	uint64_t matched_per_wanted[CONTAINER_FILTER_MAX]; /* by --container-id */
+	struct container_life life[CONTAINER_FILTER_MAX];  /* by --container-id: the runtime's setup, left out */
+	uint64_t unplaced;              /* without a filter: events whose container.id is "" or null (no container yet) */
+	struct location first_unplaced; /* the first of them */
+	uint32_t unplaced_runtimes;     /* bit r: some of them came from runtime r's processes */
 	uint64_t drop_alerts;           /* Falco's drop alerts */
 	uint64_t drops;                 /* events they say were lost */
 	struct location first_drop;     /* where the first drop alert is */

@@ -1,7 +1,8 @@
 /*
- * arg_facts: reading Falco's spelling of clone flags and socket families
- * (see ../shared/reference/falco-args.md). Falco writes names, joined by
- * '|'; its numbers are its own encoding, so only names are read.
+ * arg_facts: reading Falco's spelling of clone flags and socket families.
+ * Falco writes names, joined by '|', or a bare number in its own encoding
+ * (PPM bits) when no flag has a name; see README.md, "Which events carry
+ * which argument".
  */
 #include "arg_facts.h"
 
@@ -51,6 +52,14 @@ static void set_origin(struct arg_origin *origin, const struct event *event, str
 		memcpy(origin->process, event->process.text, length);
 }
 
+static bool all_digits(const char *text, size_t length)
+{
+	for (size_t i = 0; i < length; i++)
+		if (text[i] < '0' || text[i] > '9')
+			return false;
+	return length > 0;
+}
+
 static bool is_flag_name(const char *text, size_t length)
 {
 	if (length == 1 && text[0] == '0')
@@ -63,42 +72,127 @@ static bool is_flag_name(const char *text, size_t length)
 	return true;
 }
 
+/*
+ * Falco's own bit for each namespace flag (PPM_CL_CLONE_NEW*), for logs
+ * that give the flags as a bare number. Source: falcosecurity/libs 0.20.0
+ * (Falco 0.40.0), driver/ppm_events_public.h,
+ * https://github.com/falcosecurity/libs/blob/0.20.0/driver/ppm_events_public.h
+ */
+static const struct {
+	const char *name; /* as in docker_namespace_flags */
+	unsigned bit;     /* PPM_CL_CLONE_NEW* */
+} ppm_namespace_bits[] = {
+	{ "CLONE_NEWIPC", 3 }, { "CLONE_NEWNET", 4 }, { "CLONE_NEWNS", 5 },     { "CLONE_NEWPID", 6 },
+	{ "CLONE_NEWUTS", 7 }, { "CLONE_NEWUSER", 20 }, { "CLONE_NEWCGROUP", 28 },
+};
+
+/* The index in docker_namespace_flags of a flag name (length bytes), or -1. */
+static int namespace_index(const char *name, size_t length)
+{
+	for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
+		if (strlen(docker_namespace_flags[i].name) == length && memcmp(docker_namespace_flags[i].name, name, length) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Reads PPM bits into found (bit i: docker_namespace_flags[i]); false when bits is no number Falco writes. */
+static bool namespaces_of_number(const struct json_value *flags, uint32_t *found)
+{
+	uint64_t bits = 0;
+
+	if (flags->kind == JSON_NUMBER) {
+		if (!(flags->number >= 0 && flags->number < 4294967296.0))
+			return false;
+		bits = (uint64_t)flags->number;
+	} else {
+		if (flags->length == 0 || flags->length > 10)
+			return false;
+		for (size_t i = 0; i < flags->length; i++) {
+			if (flags->text[i] < '0' || flags->text[i] > '9')
+				return false;
+			bits = bits * 10 + (uint64_t)(flags->text[i] - '0');
+		}
+		if (bits > UINT32_MAX)
+			return false;
+	}
+	for (size_t i = 0; i < sizeof(ppm_namespace_bits) / sizeof(ppm_namespace_bits[0]); i++)
+		if (bits >> ppm_namespace_bits[i].bit & 1)
+			*found |= 1u << namespace_index(ppm_namespace_bits[i].name, strlen(ppm_namespace_bits[i].name));
+	return true;
+}
+
+/* Reads flag names joined by '|' into found; false when flags is of no shape Falco writes. */
+static bool namespaces_of_names(const struct json_value *flags, uint32_t *found)
+{
+	for (size_t start = 0; start <= flags->length;) {
+		const char *token = flags->text + start;
+		const char *bar = memchr(token, '|', flags->length - start);
+		size_t length = bar ? (size_t)(bar - token) : flags->length - start;
+		if (!is_flag_name(token, length))
+			return false;
+		int index = namespace_index(token, length);
+		if (index >= 0)
+			*found |= 1u << index;
+		start += length + 1;
+		if (bar == NULL)
+			return true;
+	}
+	return false;
+}
+
+/* Notes the flags of found as opened, each at its first event. */
+static void note_namespaces(uint32_t *into, struct arg_origin *at, uint32_t found, const struct event *event,
+                            struct location where)
+{
+	for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
+		if ((found >> i & 1) && !(*into & docker_namespace_flags[i].value)) {
+			*into |= docker_namespace_flags[i].value;
+			set_origin(&at[i], event, where);
+		}
+}
+
+/*
+ * The namespace flags of a clone or clone3 event. Falco reads clone's
+ * flags from the registers, the same in the parent and the child; but it
+ * reads clone3's struct clone_args from user memory in the exit event of
+ * each side, and in the child (whose evt.rawres is 0) the parent may
+ * already have reused that memory: a plain thread shows up there as
+ * CLONE_NEWUSER|CLONE_NEWNET|... So a child's event is passed over, and
+ * where the log has no evt.rawres to tell the two apart, clone3's flags
+ * are only noted as untrusted: they never open the clone rule.
+ */
 static enum arg_observation observe_flags(struct arg_facts *facts, const struct event *event, struct location where,
                                           char *message, size_t size)
 {
 	const struct json_value *flags = &event->flags;
 	uint32_t found = 0;
 	char quoted[64];
+	bool understood;
 
 	if (flags->kind == JSON_ABSENT || flags->kind == JSON_NULL)
 		return ARG_OK;
-	for (size_t start = 0; flags->kind == JSON_STRING && start <= flags->length;) {
-		const char *token = flags->text + start;
-		const char *bar = memchr(token, '|', flags->length - start);
-		size_t length = bar ? (size_t)(bar - token) : flags->length - start;
-		if (!is_flag_name(token, length))
-			break;
-		for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
-			if (strlen(docker_namespace_flags[i].name) == length &&
-			    memcmp(docker_namespace_flags[i].name, token, length) == 0)
-				found |= 1u << i;
-		start += length + 1;
-		if (bar == NULL) {
-			facts->flags_logged = true;
-			for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
-				if ((found >> i & 1) && !(facts->namespaces & docker_namespace_flags[i].value)) {
-					facts->namespaces |= docker_namespace_flags[i].value;
-					set_origin(&facts->namespace_at[i], event, where);
-				}
-			return ARG_OK;
-		}
+	if (event->result.kind == JSON_NUMBER && event->result.number == 0)
+		return ARG_OK;
+	if (flags->kind == JSON_NUMBER)
+		understood = namespaces_of_number(flags, &found);
+	else if (flags->kind == JSON_STRING && all_digits(flags->text, flags->length))
+		understood = namespaces_of_number(flags, &found);
+	else
+		understood = flags->kind == JSON_STRING && namespaces_of_names(flags, &found);
+	if (!understood) {
+		quote_value(quoted, sizeof(quoted), flags);
+		snprintf(message, size,
+		         "clone flags %s are not understood (Falco's evt.arg.flags names them, as in "
+		         "\"CLONE_VM|CLONE_NEWNS\"); taken as absent, so clone keeps Docker's namespace rule",
+		         quoted);
+		return ARG_NOT_UNDERSTOOD;
 	}
-	quote_value(quoted, sizeof(quoted), flags);
-	snprintf(message, size,
-	         "clone flags %s are not understood (Falco's evt.arg.flags names them, as in "
-	         "\"CLONE_VM|CLONE_NEWNS\"); taken as absent, so clone keeps Docker's namespace rule",
-	         quoted);
-	return ARG_NOT_UNDERSTOOD;
+	facts->flags_logged = true;
+	if (event->result.kind == JSON_ABSENT && name_is(&event->name, "clone3"))
+		note_namespaces(&facts->untrusted_namespaces, facts->untrusted_at, found, event, where);
+	else
+		note_namespaces(&facts->namespaces, facts->namespace_at, found, event, where);
+	return ARG_OK;
 }
 
 void arg_facts_unrestrict(struct arg_facts *facts, enum arg_socket_call call, const struct arg_origin *at,
@@ -113,13 +207,6 @@ void arg_facts_unrestrict(struct arg_facts *facts, enum arg_socket_call call, co
 	snprintf(families->why, sizeof(families->why), "%s", why);
 }
 
-static bool all_digits(const char *text, size_t length)
-{
-	for (size_t i = 0; i < length; i++)
-		if (text[i] < '0' || text[i] > '9')
-			return false;
-	return length > 0;
-}
 
 static enum arg_observation observe_domain(struct arg_facts *facts, enum arg_socket_call call,
                                            const struct event *event, struct location where, char *message,
@@ -190,12 +277,18 @@ enum arg_observation arg_facts_observe(struct arg_facts *facts, const struct eve
 void arg_facts_unite(struct arg_facts *into, const struct arg_facts *from)
 {
 	into->flags_logged |= from->flags_logged;
-	for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
+	for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++) {
 		if ((from->namespaces & docker_namespace_flags[i].value) &&
 		    !(into->namespaces & docker_namespace_flags[i].value)) {
 			into->namespaces |= docker_namespace_flags[i].value;
 			into->namespace_at[i] = from->namespace_at[i];
 		}
+		if ((from->untrusted_namespaces & docker_namespace_flags[i].value) &&
+		    !(into->untrusted_namespaces & docker_namespace_flags[i].value)) {
+			into->untrusted_namespaces |= docker_namespace_flags[i].value;
+			into->untrusted_at[i] = from->untrusted_at[i];
+		}
+	}
 	for (int call = 0; call < ARG_SOCKET_CALLS; call++) {
 		const struct family_facts *theirs = &from->families[call];
 		into->families[call].seen |= theirs->seen;

@@ -77,17 +77,23 @@ int event_parse_text(const char *text, size_t length, struct event *event)
 	while (p < end && *p == ' ')
 		p++;
 	const char *id = p;
-	while (p < end && is_id_char(*p))
+	/* No id, or <NA>: a process Falco has not placed in a container yet. */
+	bool unplaced = (size_t)(end - p) >= 4 && memcmp(p, "<NA>", 4) == 0;
+	if (unplaced)
+		p += 4;
+	while (p < end && !unplaced && is_id_char(*p))
 		p++;
 	size_t id_length = (size_t)(p - id);
-	if (id_length == 0 || id_length > CONTAINER_ID_MAX || p == end || *p != ':')
+	unplaced |= id_length == 0;
+	if (id_length > CONTAINER_ID_MAX || p == end || *p != ':')
 		return -1;
 	const char *name = ++p;
 	while (p < end && !is_space(*p))
 		p++;
 	if (!is_event_name(name, (size_t)(p - name)))
 		return -1;
-	if (id_length == 4 && memcmp(id, "host", 4) == 0) {
+	event->unplaced = unplaced;
+	if (unplaced || (id_length == 4 && memcmp(id, "host", 4) == 0)) {
 		event->container_id.text = NULL;
 		event->container_id.length = 0;
 	} else {
@@ -221,6 +227,7 @@ static void fields_from_tree(const cJSON *alert, struct alert_fields *fields)
 	take_value(&fields->flags, cJSON_GetObjectItemCaseSensitive(output_fields, "evt.arg.flags"));
 	take_value(&fields->domain, cJSON_GetObjectItemCaseSensitive(output_fields, "evt.arg.domain"));
 	take_value(&fields->process, cJSON_GetObjectItemCaseSensitive(output_fields, "proc.name"));
+	take_value(&fields->result, cJSON_GetObjectItemCaseSensitive(output_fields, "evt.rawres"));
 	take_value(&fields->k8s_namespace, cJSON_GetObjectItemCaseSensitive(output_fields, "k8s.ns.name"));
 	take_value(&fields->k8s_pod, cJSON_GetObjectItemCaseSensitive(output_fields, "k8s.pod.name"));
 	take_value(&fields->k8s_sandbox, cJSON_GetObjectItemCaseSensitive(output_fields, "k8s.pod.sandbox_id"));
@@ -294,6 +301,9 @@ static enum event_status decode_alert(const struct alert_fields *fields, struct 
 		}
 		event->flags = fields->flags;
 		event->domain = fields->domain;
+		event->result = fields->result;
+		/* "" (or null): a process Falco has not placed in a container yet, such as a runtime's stage. */
+		event->unplaced = (id->kind == JSON_STRING && id->length == 0) || id->kind == JSON_NULL;
 		if (event->name.text == NULL)
 			return EVENT_NO_SYSCALL;
 	} else if (output->kind != JSON_STRING || event_parse_text(output->text, output->length, event) != 0) {

@@ -167,6 +167,7 @@ static const struct wanted_key wanted_keys[] = {
 	KEY(KEY_FIELDS, "container.image", image), KEY(KEY_FIELDS, "container.image.tag", tag),
 	KEY(KEY_FIELDS, "n_drops", drops), KEY(KEY_FIELDS, "evt.arg.flags", flags),
 	KEY(KEY_FIELDS, "evt.arg.domain", domain), KEY(KEY_FIELDS, "proc.name", process),
+	KEY(KEY_FIELDS, "evt.rawres", result),
 	KEY(KEY_FIELDS, "k8s.ns.name", k8s_namespace), KEY(KEY_FIELDS, "k8s.pod.name", k8s_pod),
 	KEY(KEY_FIELDS, "k8s.pod.sandbox_id", k8s_sandbox),
 };

@@ -387,7 +387,7 @@ enum options_status options_parse(int argc, char **argv, struct options *opts, c
 
 	memset(opts, 0, sizeof(*opts));
 	arch_list_default(&opts->arches);
-	opts->runtime = "runc";
+	opts->runtime = NULL; /* from the log, runc where it shows none */
 	opts->format = PROFILE_FORMAT_DOCKER;
 	message[0] = '\0';
 	optind = 0;

@@ -272,6 +272,24 @@ void report_arg_rules(const struct run *run, const struct syscall_set *set, cons
 			describe_origin(run, &facts->namespace_at[i], origin, sizeof(origin));
 			report_warn(run->report, "clone may use %s: %s", docker_namespace_flags[i].name, origin);
 		}
+	char closed[160];
+	size_t closed_used = 0;
+	const struct arg_origin *first = NULL;
+	for (size_t i = 0; plan->written[ARG_RULE_CLONE] && i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
+		if ((facts->untrusted_namespaces & docker_namespace_flags[i].value) &&
+		    !(facts->namespaces & docker_namespace_flags[i].value) && closed_used < sizeof(closed)) {
+			closed_used += (size_t)snprintf(closed + closed_used, sizeof(closed) - closed_used, "%s%s",
+			                                closed_used ? ", " : "", docker_namespace_flags[i].name);
+			if (first == NULL || facts->untrusted_at[i].where.line < first->where.line)
+				first = &facts->untrusted_at[i];
+		}
+	if (first != NULL) {
+		describe_origin(run, first, origin, sizeof(origin));
+		report_warn(run->report, "clone keeps %s closed: clone3 events name them (%s), but the log cannot tell the "
+		            "parent's event from the child's, in which Falco may read flags the call was not made with; "
+		            "print %%evt.rawres in the rule's output (examples/falco2seccomp_rules.yaml) to tell them "
+		            "apart, or give --allow-namespaces if the workload creates namespaces", closed, origin);
+	}
 	for (int call = 0; call < ARG_SOCKET_CALLS; call++) {
 		const char *name = arg_socket_call_name((enum arg_socket_call)call);
 		const struct family_facts *families = &facts->families[call];
@@ -348,6 +366,34 @@ size_t report_risky(const struct run *run, const struct syscall_set *set, const 
 	return count;
 }
 
+void report_life(const struct run *run)
+{
+	const struct container_life *life = &run->life;
+	const struct scan *scan = &run->scan;
+	char names[64];
+
+	if (run->options.quiet)
+		return;
+	if (life->runtime_events > 0) {
+		container_life_describe(life->runtimes, names, sizeof(names));
+		report_warn(run->report, "left out %llu events of the container runtime's own processes (%s), the first at "
+		            "%s:%llu: the runtime's setup of the container, before its filter is loaded; what %s does "
+		            "after loading it is the runtime baseline",
+		            (unsigned long long)life->runtime_events, names,
+		            report_file_name(run->report, life->first_runtime.file),
+		            (unsigned long long)life->first_runtime.line, names);
+	}
+	if (scan->unplaced > 0) {
+		container_life_describe(scan->unplaced_runtimes, names, sizeof(names));
+		report_warn(run->report, "%llu events had no container id yet (container.id \"\" or null), the first at "
+		            "%s:%llu%s%s%s: processes Falco had not placed in a container, such as a runtime's stages; "
+		            "they belong to no profile", (unsigned long long)scan->unplaced,
+		            report_file_name(run->report, scan->first_unplaced.file),
+		            (unsigned long long)scan->first_unplaced.line, names[0] ? " (" : "", names,
+		            names[0] ? ")" : "");
+	}
+}
+
 void report_summary(const struct run *run, const struct syscall_set *set, const struct additions *added)
 {
 	const struct scan *scan = &run->scan;
@@ -366,8 +412,8 @@ void report_summary(const struct run *run, const struct syscall_set *set, const 
 		snprintf(runtime, sizeof(runtime), "the runtime's needs left to the base profile %s",
 		         run->options.base_profile);
 	else if (baseline != NULL)
-		snprintf(runtime, sizeof(runtime), "%zu from the %s baseline (%s)", added->baseline, baseline->name,
-		         baseline->source);
+		snprintf(runtime, sizeof(runtime), "%zu from the %s baseline (%s%s)", added->baseline, baseline->name,
+		         baseline->source, run->runtime_from_log ? "; the log shows its processes" : "");
 	else
 		snprintf(runtime, sizeof(runtime), "no runtime baseline (--runtime none)");
 	report_warn(run->report, "profile allows %zu syscalls: added %zu always needed (exit, exit_group), %s, "
@@ -672,6 +718,12 @@ static cJSON *json_totals(const struct run *run)
 	cJSON_AddNumberToObject(totals, "aliases_added", (double)(syscall_set_count(&scan->syscalls) - observed));
 	cJSON_AddNumberToObject(totals, "drop_alerts", (double)scan->drop_alerts);
 	cJSON_AddNumberToObject(totals, "events_lost", (double)scan->drops);
+	cJSON_AddNumberToObject(totals, "runtime_events_left_out", (double)run->life.runtime_events);
+	cJSON_AddNumberToObject(totals, "unplaced_events", (double)scan->unplaced);
+	char names[64];
+	container_life_describe(run->life.runtimes | scan->unplaced_runtimes, names, sizeof(names));
+	cJSON_AddStringToObject(totals, "runtimes_seen", names);
+	cJSON_AddStringToObject(totals, "runtime_baseline", run->options.runtime != NULL ? run->options.runtime : "runc");
 	return totals;
 }
 

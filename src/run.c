@@ -237,10 +237,53 @@ static void describe_wanted(const struct container_filter *filter, char *text, s
 }
 
 /* Says which named containers the log never mentions; returns a status. */
+/*
+ * Settles the baseline for the runtime whose processes the log shows in
+ * the containers of life: without --runtime, crun's
+ * where crun's processes are there, runc's otherwise (youki and runsc
+ * have none of their own); with a --runtime that the log contradicts, a
+ * warning.
+ */
+static void settle_runtime(struct run *run, const struct container_life *life, bool quiet)
+{
+	/* The runtime that made the container, where the log shows it; else any whose processes came in later. */
+	uint32_t runtimes = life->creators ? life->creators : life->runtimes;
+	const char *shown = runtimes & 1u << RUNTIME_CRUN ? "crun" : "runc";
+
+	if (run->runtime_given == NULL) {
+		run->options.runtime = shown;
+		run->runtime_from_log = runtimes != 0;
+		return;
+	}
+	run->options.runtime = run->runtime_given;
+	if (quiet || runtimes == 0 || strcmp(run->runtime_given, "none") == 0)
+		return;
+	for (unsigned r = 0; r < RUNTIME_COUNT; r++)
+		if (strcmp(container_life_runtime_name((enum container_runtime)r), run->runtime_given) == 0 &&
+		    (runtimes >> r & 1))
+			return;
+	char names[64];
+	container_life_describe(runtimes, names, sizeof(names));
+	report_warn(run->report, "warning: --runtime %s, but the log shows the processes of %s: the profile may not "
+	            "let the container start under %s (leave --runtime out to take the log's)", run->runtime_given,
+	            names, names);
+}
+
+/* Unites the lives of the containers asked for by id, and settles the runtime from them. */
+static void settle_wanted_lives(struct run *run)
+{
+	memset(&run->life, 0, sizeof(run->life));
+	for (size_t i = 0; i < run->options.containers.count; i++)
+		container_life_unite(&run->life, &run->scan.life[i]);
+	settle_runtime(run, &run->life, false);
+}
+
 static enum run_status check_matches(struct run *run)
 {
 	const struct container_filter *filter = &run->options.containers;
 	char wanted[1024];
+
+	settle_wanted_lives(run);
 
 	for (size_t i = 0; i < filter->count; i++)
 		if (run->scan.matched_per_wanted[i] == 0 && filter->count > 1)
@@ -416,11 +459,13 @@ static enum run_status select_workload(struct run *run)
 		}
 		syscall_set_union(&scan->syscalls, &c->syscalls);
 		arg_facts_unite(&scan->facts, &c->facts);
+		container_life_unite(&run->life, &c->life);
 		events += c->events;
 		run->workload_late_events += c->events_before_fields;
 		run->workload_containers++;
 	}
 	scan->matched = events;
+	settle_runtime(run, &run->life, false);
 	if (run->workload_containers > 0 && syscall_set_count(&scan->syscalls) > 0)
 		return RUN_OK;
 	if (run->workload_containers > 0 && run->options.allow_empty)
@@ -470,6 +515,7 @@ static enum run_status job_profile(struct run *run)
 	if (status == RUN_OK && !run->options.quiet) {
 		if (workload)
 			report_workload(run);
+		report_life(run);
 		report_summary(run, &set, &added);
 		report_arg_rules(run, &set, &run->scan.syscalls, &facts, &plan);
 	}
@@ -577,6 +623,7 @@ static enum run_status job_check(struct run *run)
 		count++;
 	}
 	if (status == RUN_OK) {
+		report_life(run);
 		report_check_total(run, run->options.check, denied,
 		                   translator_count_observed(&run->translator, &run->scan.syscalls));
 		report_check_document(run, run->options.check, findings, count, unused, never_used(run, &profile, unused));
@@ -672,6 +719,7 @@ static enum run_status group_workloads(struct run *run)
 		group->events += c->events;
 		syscall_set_union(&group->syscalls, &c->syscalls);
 		arg_facts_unite(&group->facts, &c->facts);
+		container_life_unite(&group->life, &c->life);
 	}
 	qsort(run->groups, run->group_count, sizeof(run->groups[0]), compare_workloads);
 	for (size_t g = 0; g < run->group_count; g++) {
@@ -710,6 +758,7 @@ static enum run_status write_workloads(struct run *run, const char *dir)
 		if (syscall_set_count(&group->syscalls) == 0 && !run->options.allow_empty)
 			continue;
 		snprintf(who, sizeof(who), "a container of %s", group->key);
+		settle_runtime(run, &group->life, true);
 		status = write_member(run, dir, group->file, &group->syscalls, &group->facts, who, path, sizeof(path),
 		                      &allowed);
 		if (status == RUN_OK)
@@ -739,6 +788,7 @@ static enum run_status job_list_containers(struct run *run)
 			report_workload_table(run);
 		return status != RUN_OK ? status : run->group_count == 0 ? RUN_NO_EVENTS : RUN_OK;
 	}
+	report_life(run);
 	report_container_table(run);
 	if (run->scan.container_count == 0) {
 		report_warn(run->report, "no container events in %llu events read", (unsigned long long)run->scan.events);
@@ -781,6 +831,7 @@ static enum run_status job_all_containers(struct run *run)
 			continue;
 		}
 		snprintf(who, sizeof(who), "container %s", c->id);
+		settle_runtime(run, &c->life, true);
 		status = write_member(run, dir, base, &c->syscalls, &c->facts, who, path, sizeof(path), &allowed);
 		if (status == RUN_OK)
 			report_profile_written(run, path, c, allowed);
@@ -943,6 +994,10 @@ done:
 
 enum run_status run_job(struct run *run)
 {
+	/* Until the log has shown its runtime, runc's baseline stands. */
+	run->runtime_given = run->options.runtime;
+	if (run->options.runtime == NULL)
+		run->options.runtime = "runc";
 	switch (run->options.job) {
 	case JOB_PROFILE:
 		return job_profile(run);

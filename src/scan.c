@@ -276,6 +276,17 @@ static void observe_arguments(struct scan *scan, struct arg_facts *facts, const 
 		tell_arguments(scan, where, message);
 }
 
+/* Tells whether event may be the exit of an execve: only an exit carries the new program's name. */
+static bool executes(const struct event *event)
+{
+	const struct event_text *name = &event->name;
+
+	if (event->result.kind == JSON_NULL || name->text == NULL)
+		return false;
+	return (name->length == 6 && memcmp(name->text, "execve", 6) == 0) ||
+	       (name->length == 8 && memcmp(name->text, "execveat", 8) == 0);
+}
+
 static enum scan_status take_event(struct scan *scan, enum event_status kind, const struct event *event,
                                    struct location where)
 {
@@ -284,14 +295,26 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 	enum scan_status status = SCAN_OK;
 	const struct translation *translation;
 
+	struct container_life *life;
+
 	if (scan->filter != NULL) {
 		int wanted = container_filter_match(scan->filter, event->container_id.text, event->container_id.length);
 		if (wanted < 0)
 			return SCAN_OK;
 		scan->matched_per_wanted[wanted]++;
+		life = &scan->life[wanted];
 	} else {
-		if (event->container_id.text == NULL)
+		if (event->container_id.text == NULL) {
+			/* Counted only where every line is decoded: the pre-filter passes over them. */
+			if (event->unplaced && scan->unplaced++ == 0)
+				scan->first_unplaced = where;
+			if (event->unplaced) {
+				enum container_runtime runtime = container_life_runtime_of(event->process.text, event->process.length);
+				if (runtime < RUNTIME_COUNT)
+					scan->unplaced_runtimes |= 1u << runtime;
+			}
 			return SCAN_OK;
+		}
 		struct scan_container *container = container_for(scan, &event->container_id, &status);
 		if (container == NULL)
 			return status;
@@ -299,8 +322,14 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 		note_workload(scan, container, event);
 		set = &container->syscalls;
 		facts = &container->facts;
+		life = &container->life;
 	}
 	scan->matched++;
+	if (container_life_is_runtime(life, event->process.text, event->process.length, executes(event))) {
+		if (life->runtime_events++ == 0)
+			life->first_runtime = where;
+		return SCAN_OK;
+	}
 	if (kind == EVENT_NO_SYSCALL) {
 		scan->not_syscall++;
 		return SCAN_OK;
@@ -675,11 +704,22 @@ static enum scan_status absorb(struct scan *scan, struct worker *worker, uint32_
 		memcpy(scan->first_process[mine], part->first_process[id], sizeof(scan->first_process[mine]));
 	}
 	struct arg_facts facts = part->facts;
-	for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
+	for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++) {
 		if (facts.namespaces & docker_namespace_flags[i].value) {
 			facts.namespace_at[i].where.file = file_index;
 			shift(&facts.namespace_at[i].where, offset);
 		}
+		if (facts.untrusted_namespaces & docker_namespace_flags[i].value) {
+			facts.untrusted_at[i].where.file = file_index;
+			shift(&facts.untrusted_at[i].where, offset);
+		}
+	}
+	for (size_t i = 0; i < CONTAINER_FILTER_MAX; i++) {
+		struct container_life life = part->life[i];
+		life.first_runtime.file = file_index;
+		shift(&life.first_runtime, offset);
+		container_life_unite(&scan->life[i], &life);
+	}
 	for (int call = 0; call < ARG_SOCKET_CALLS; call++)
 		if (facts.families[call].unrestricted && facts.families[call].why_at.profile == NULL) {
 			facts.families[call].why_at.where.file = file_index;
@@ -715,6 +755,54 @@ static void worker_free(struct worker *worker)
 	free(worker->catalog);
 }
 
+/*
+ * Sets worker up to read its part (start and length set) of scan's file.
+ * A guessing worker does not know what the workloads had done before its
+ * part; it takes them as not started and notes where that mattered.
+ */
+static int worker_init(struct worker *worker, const struct scan *scan, uint32_t file_index, bool guessing)
+{
+	uint64_t start = worker->start, length = worker->length;
+
+	memset(worker, 0, sizeof(*worker));
+	worker->start = start;
+	worker->length = length;
+	worker->catalog = malloc(sizeof(*worker->catalog));
+	if (worker->catalog == NULL)
+		return -1;
+	syscall_catalog_init(worker->catalog, &scan->translator->catalog->arches);
+	if (translator_init(&worker->translator, worker->catalog, scan->translator->exact,
+	                    scan->translator->with_ia32) != 0)
+		return -1;
+	worker->scan.files = &scan->files[file_index];
+	worker->scan.file_count = 1;
+	worker->scan.filter = scan->filter;
+	worker->scan.strict = scan->strict;
+	worker->scan.full_parse = scan->full_parse;
+	worker->scan.deferred = true;
+	worker->scan.translator = &worker->translator;
+	for (size_t i = 0; i < CONTAINER_FILTER_MAX; i++) {
+		worker->scan.life[i].started = !guessing && scan->life[i].started;
+		worker->scan.life[i].executed = guessing ? 0 : scan->life[i].executed;
+		worker->scan.life[i].guessing = guessing;
+	}
+	if (scan->progress != NULL) {
+		worker->scan.progress = worker_progress;
+		worker->scan.context = worker;
+	}
+	return 0;
+}
+
+/* Tells whether worker guessed that a workload had not started where scan knows it had. */
+static bool guessed_wrong(const struct scan *scan, const struct worker *worker)
+{
+	for (size_t i = 0; i < CONTAINER_FILTER_MAX; i++)
+		if ((worker->scan.life[i].assumed & scan->life[i].executed) ||
+		    (worker->scan.life[i].assumed_start && scan->life[i].started))
+			return true;
+	return false;
+}
+
 /* Reads a regular file in parts, one thread each, and puts the parts together in order. */
 static enum scan_status scan_file_parallel(struct scan *scan, uint32_t file_index, const struct stat *before)
 {
@@ -739,27 +827,10 @@ static enum scan_status scan_file_parallel(struct scan *scan, uint32_t file_inde
 		worker->start = done;
 		worker->length = end > done ? end - done : 0;
 		done = end > done ? end : done;
-		worker->catalog = malloc(sizeof(*worker->catalog));
-		if (worker->catalog == NULL) {
+		/* The first part starts where the pass stands; the others guess that no workload executed a runtime's name. */
+		if (worker_init(worker, scan, file_index, k > 0) != 0) {
 			status = SCAN_NO_MEMORY;
 			break;
-		}
-		syscall_catalog_init(worker->catalog, &scan->translator->catalog->arches);
-		if (translator_init(&worker->translator, worker->catalog, scan->translator->exact,
-		                    scan->translator->with_ia32) != 0) {
-			status = SCAN_NO_MEMORY;
-			break;
-		}
-		worker->scan.files = &scan->files[file_index];
-		worker->scan.file_count = 1;
-		worker->scan.filter = scan->filter;
-		worker->scan.strict = scan->strict;
-		worker->scan.full_parse = scan->full_parse;
-		worker->scan.deferred = true;
-		worker->scan.translator = &worker->translator;
-		if (scan->progress != NULL) {
-			worker->scan.progress = worker_progress;
-			worker->scan.context = worker;
 		}
 		worker->started = pthread_create(&worker->thread, NULL, work, worker) == 0;
 		if (!worker->started) {
@@ -779,6 +850,17 @@ static enum scan_status scan_file_parallel(struct scan *scan, uint32_t file_inde
 		status = SCAN_INPUT_ERROR;
 	}
 	for (unsigned k = 0; k < jobs && status == SCAN_OK; k++) {
+		if (guessed_wrong(scan, &workers[k])) {
+			/* The part left out events of a workload that had started before it: read it again, knowing. */
+			worker_free(&workers[k]);
+			if (worker_init(&workers[k], scan, file_index, false) != 0 ||
+			    pthread_create(&workers[k].thread, NULL, work, &workers[k]) != 0) {
+				status = SCAN_NO_MEMORY;
+				break;
+			}
+			/* On a thread of its own, as it has a JSON arena of its own. */
+			pthread_join(workers[k].thread, NULL);
+		}
 		status = absorb(scan, &workers[k], file_index, offset);
 		offset += workers[k].lines;
 	}

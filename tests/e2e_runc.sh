@@ -111,6 +111,22 @@ record "$work/probe.jsonl" /bin/probe /bin/probe work
 check "the probe's recording shows glibc making its thread with clone3" \
 	"grep -q '\"evt.type\":\"clone3\"' '$work/probe.jsonl'"
 
+# The same recording shaped as a real Falco 0.40 writes it (tests/data/real-falco): runc's setup first,
+# under the container's id (unshare, mount, pivot_root, sethostname, keyctl, seccomp, and clone3 children
+# whose flags name every namespace), then each event twice, enter (no result, no flags) and exit (the
+# result), with a child's exit event after each clone and clone3 whose flags Falco read after the parent
+# reused the memory.
+gzip -dc "$here/data/real-falco/falco-0.40.0-probe-rawres.jsonl.gz" | head -n 3392 |
+	sed 's/"container.id":"da3e4763b8de"/"container.id":"e2e0e2e0e2e0"/' >"$work/probe-real.jsonl"
+jq -c '(. | .output_fields["evt.rawres"] = null | .output_fields["evt.arg.flags"] = null),
+	(. | .output_fields["evt.rawres"] = 5),
+	(select(.output_fields["evt.type"] | test("^clone3?$")) | .output_fields["evt.rawres"] = 0
+	 | .output_fields["evt.arg.flags"] = "CLONE_NEWUSER|CLONE_NEWNET|CLONE_NEWNS|CLONE_NEWPID|CLONE_THREAD")' \
+	"$work/probe.jsonl" >>"$work/probe-real.jsonl"
+check "the real-shaped log holds runc's unshare and a child's clone3 with CLONE_NEWUSER" \
+	"grep -q '\"proc.name\":\"runc:\[0:PARENT\]\",\"syscall.type\":\"unshare\"' '$work/probe-real.jsonl' &&
+	 grep -q 'CLONE_NEWUSER|CLONE_NEWNET|CLONE_NEWNS|CLONE_NEWPID|CLONE_THREAD' '$work/probe-real.jsonl'"
+
 # 3. Profiles and bundles.
 profile() {
 	out=$1
@@ -121,6 +137,7 @@ profile "$work/profile.json" -log "$work/events.jsonl"
 profile "$work/bare.json" -log "$work/events.jsonl" --runtime none
 profile "$work/probe-profile.json" -log "$work/probe.jsonl"
 profile "$work/probe-namespaces.json" -log "$work/probe.jsonl" --allow-namespaces
+profile "$work/probe-real-profile.json" -log "$work/probe-real.jsonl"
 (cd "$work/bundle" && runc spec) || { fail "runc spec failed"; finish; }
 mv "$work/bundle/config.json" "$work/spec.json"
 echo '{}' >"$work/empty.json"
@@ -183,11 +200,17 @@ expect clone3 "$work/probe-profile.json" clone3-newuser "clone3-newuser: ENOSYS"
 expect vsock "$work/probe-profile.json" socket-vsock "socket-vsock: EPERM"
 expect netlink "$work/probe-profile.json" socket-netlink "socket-netlink: EPERM"
 expect persona "$work/probe-profile.json" personality "personality: EPERM"
+expect unshare "$work/probe-profile.json" unshare-newuser "unshare-newuser: EPERM"
+expect real-work "$work/probe-real-profile.json" work "work: ok"
+expect real-newuser "$work/probe-real-profile.json" clone-newuser "clone-newuser: EPERM"
+expect real-clone3 "$work/probe-real-profile.json" clone3-newuser "clone3-newuser: ENOSYS"
+expect real-unshare "$work/probe-real-profile.json" unshare-newuser "unshare-newuser: EPERM"
 expect ns-work "$work/probe-namespaces.json" work "work: ok"
 expect ns-newuser "$work/probe-namespaces.json" clone-newuser "clone-newuser: ok"
 expect ns-clone3 "$work/probe-namespaces.json" clone3-newuser "clone3-newuser: ok"
 expect free-newuser none clone-newuser "clone-newuser: ok"
 expect free-clone3 none clone3-newuser "clone3-newuser: ok"
+expect free-unshare none unshare-newuser "unshare-newuser: ok"
 expect free-netlink none socket-netlink "socket-netlink: ok"
 expect free-persona none personality "personality: ok"
 run_container free-vsock none '["/bin/probe", "socket-vsock"]'

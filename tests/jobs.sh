@@ -85,6 +85,28 @@ compare "--strict" -log "$work/b.jsonl" -log "$work/a.jsonl" -container-id 3ad7b
 compare "--full-parse" -log "$work/a.jsonl" -container-id abcdefabcdef --full-parse
 compare "--exact, legacy" -log "$work/b.jsonl" -container-id 91f0c0de4b2a --exact --format legacy
 compare "--check" --check "$work/profile.json" -log "$work/b.jsonl" -container-id 3ad7b26ded6d
+# The runtime's setup: runc's stages before the workload's start and crun exec after it are left out, but
+# a program called runc that the workload executed early is the workload's, in every later part too
+# (where a thread that guesses must read its part again): fsync stands only in the second half.
+awk 'BEGIN {
+	line = "{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.rawres\":0,\"evt.type\":\"%s\",\"proc.name\":\"%s\",\"syscall.type\":\"%s\"},\"rule\":\"r\",\"output\":\"padding padding padding padding padding padding padding padding padding padding padding\"}\n"
+	for (i = 1; i <= 50; i++) printf line, "mount", "runc:[1:CHILD]", "mount"
+	printf line, "execve", "sh", "execve"
+	for (i = 1; i <= 20000; i++) {
+		if (i == 100) printf line, "execve", "runc", "execve"
+		if (i % 10 == 0) printf line, i < 10000 ? "flock" : "fsync", "runc", i < 10000 ? "flock" : "fsync"
+		else if (i % 17 == 0) printf line, "utime", "crun", "utime"
+		else printf line, "read", "sh", "read"
+	}
+}' >"$work/life.jsonl"
+compare "a runtime's name executed by the workload" -log "$work/life.jsonl" -container-id 3ad7b26ded6d
+"$binary" -q -log "$work/life.jsonl" -container-id 3ad7b26ded6d --jobs 2 >"$work/life.json" 2>/dev/null || true
+if jq -e '[.syscalls[].names[]] | (index("fsync") != null) and (index("flock") != null) and (index("mount") == null)
+	and (index("utime") == null)' "$work/life.json" >/dev/null; then
+	pass
+else
+	fail "the profile of life.jsonl with --jobs 2 lacks fsync or flock, or has mount or utime"
+fi
 # Compressed logs: decompressed by a thread of their own above --jobs 1,
 # whole, cut short, or broken in the middle, from files and standard input.
 gzip -c "$work/a.jsonl" >"$work/a.gz"

@@ -35,6 +35,7 @@ suite tests/fastpath.sh build/asan/falco2seccomp
 suite tests/hostile.sh build/asan/falco2seccomp build/plain/falco2seccomp
 suite tests/hosts.sh build/asan/falco2seccomp
 suite tests/jobs.sh build/asan/falco2seccomp
+suite tests/real_falco.sh build/asan/falco2seccomp
 suite tests/fuzz.sh
 suite tests/e2e_runc.sh falco2seccomp
 suite tests/project.sh

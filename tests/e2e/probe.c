@@ -93,12 +93,14 @@ int main(int argc, char **argv)
 		args.exit_signal = SIGCHLD;
 		return report_clone(mode, syscall(SYS_clone3, &args, sizeof(args)));
 	}
+	if (strcmp(mode, "unshare-newuser") == 0)
+		return report(mode, unshare(CLONE_NEWUSER));
 	if (strcmp(mode, "socket-vsock") == 0)
 		return report(mode, socket(AF_VSOCK, SOCK_STREAM, 0));
 	if (strcmp(mode, "socket-netlink") == 0)
 		return report(mode, socket(AF_NETLINK, SOCK_RAW, 0));
 	if (strcmp(mode, "personality") == 0)
 		return report(mode, personality(READ_IMPLIES_EXEC));
-	fprintf(stderr, "usage: probe work|clone-newuser|clone3-newuser|socket-vsock|socket-netlink|personality\n");
+	fprintf(stderr, "usage: probe work|clone-newuser|clone3-newuser|unshare-newuser|socket-vsock|socket-netlink|personality\n");
 	return 2;
 }

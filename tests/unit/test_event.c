@@ -53,6 +53,38 @@ static void decode_should_treat_host_and_null_ids_as_no_container(void)
 	json_arena_end();
 }
 
+static void decode_should_call_empty_ids_unplaced_not_host_and_not_broken(void)
+{
+	struct event e;
+	json_arena_begin();
+	CHECK(decode("{\"output_fields\":{\"container.id\":\"\",\"evt.type\":\"clone\",\"proc.name\":\"runc:[1:CHILD]\"}}", &e) == EVENT_SYSCALL);
+	CHECK(e.container_id.text == NULL && e.unplaced);
+	CHECK(event_decode_full("{\"output_fields\":{\"container.id\":\"\",\"evt.type\":\"clone\"}}", 56, &e) == EVENT_SYSCALL);
+	CHECK(e.container_id.text == NULL && e.unplaced);
+	CHECK(decode("{\"output_fields\":{\"container.id\":\"host\",\"evt.type\":\"open\"}}", &e) == EVENT_SYSCALL);
+	CHECK(!e.unplaced);
+	/* In text: no id, or <NA>. */
+	CHECK(decode("19:42:31.876964505: Informational :clone (proc=runc:[1:CHILD])", &e) == EVENT_SYSCALL);
+	CHECK(e.container_id.text == NULL && e.unplaced && text_is(e.name, "clone"));
+	CHECK(decode("19:42:31.876964505: Informational <NA>:read", &e) == EVENT_SYSCALL);
+	CHECK(e.container_id.text == NULL && e.unplaced && text_is(e.name, "read"));
+	CHECK(decode("19:42:31.876964505: Informational <NA>read", &e) == EVENT_BAD);
+	json_arena_end();
+}
+
+static void decode_should_read_the_result_of_the_call(void)
+{
+	struct event e;
+	json_arena_begin();
+	CHECK(decode("{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.rawres\":13,\"evt.type\":\"clone3\"}}", &e) == EVENT_SYSCALL);
+	CHECK(e.result.kind == JSON_NUMBER && e.result.number == 13);
+	CHECK(decode("{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.rawres\":null,\"evt.type\":\"clone3\"}}", &e) == EVENT_SYSCALL);
+	CHECK(e.result.kind == JSON_NULL);
+	CHECK(decode("{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.type\":\"clone3\"}}", &e) == EVENT_SYSCALL);
+	CHECK(e.result.kind == JSON_ABSENT);
+	json_arena_end();
+}
+
 static void decode_should_read_the_2016_output_text(void)
 {
 	struct event e;
@@ -148,6 +180,8 @@ const struct test_case event_tests[] = {
 	TEST_CASE(decode_should_prefer_syscall_type_over_evt_type),
 	TEST_CASE(decode_should_use_evt_type_when_syscall_type_is_null),
 	TEST_CASE(decode_should_treat_host_and_null_ids_as_no_container),
+	TEST_CASE(decode_should_call_empty_ids_unplaced_not_host_and_not_broken),
+	TEST_CASE(decode_should_read_the_result_of_the_call),
 	TEST_CASE(decode_should_read_the_2016_output_text),
 	TEST_CASE(decode_should_read_plain_text_lines_with_iso_times),
 	TEST_CASE(decode_should_refuse_text_without_a_priority_word),

@@ -1,0 +1,131 @@
+#!/bin/sh
+# Real Falco 0.40.0 recordings (tests/data/real-falco, see its README):
+# the container runtime's setup never reaches a profile, the clone mask is
+# opened only by the parent's event, the runtime's baseline comes from the
+# log, the drop alert is warned about, and --jobs, --full-parse, gzip and
+# standard input give the same bytes.
+# Usage: tests/real_falco.sh BINARY
+suite=real-falco
+. "$(dirname "$0")/suite.sh"
+binary=$1
+data=$(dirname "$0")/data/real-falco
+
+cid() { cat "$data/falco-0.40.0-$1.cid"; }
+log() { echo "$data/falco-0.40.0-$1.jsonl.gz"; }
+
+# profile NAME [OPTION...]: the profile of recording NAME into $work/NAME.json, the summary into $work/NAME.err.
+profile() {
+	name=$1
+	shift
+	if "$binary" -log "$(log "$name")" -container-id "$(cid "$name")" "$@" >"$work/$name.json" 2>"$work/$name.err"; then
+		pass
+	else
+		fail "$name: exit status $? ($(head -c 300 "$work/$name.err"))"
+	fi
+}
+
+# allowed FILE NAME: whether profile FILE allows NAME by some rule.
+allowed() {
+	jq -e --arg n "$2" '[.syscalls[] | select(.action == "SCMP_ACT_ALLOW") | .names[]] | index($n) != null' "$1" >/dev/null
+}
+
+# clone_mask FILE: the value of the clone rule's MASKED_EQ condition, or "none" when clone is allowed plainly.
+clone_mask() {
+	jq -r '[.syscalls[] | select(.names | index("clone")) | select(.action == "SCMP_ACT_ALLOW")
+	        | (.args // []) | map(select(.op == "SCMP_CMP_MASKED_EQ") | .value) | .[0] // "none"] | .[0] // "absent"' "$1"
+}
+
+for name in nginx nginx-crun nginx-rule-norunc probe-rawres stress; do
+	profile "$name"
+done
+
+# 1. runc's setup (unshare, mount, umount2, pivot_root, sethostname, keyctl, seccomp...) is not the workload's.
+# (The probe's own `unshare -U`, a program of the workload, made unshare: that one is the workload's.)
+for file in nginx nginx-crun probe-rawres stress; do
+	for name in unshare mount umount umount2 pivot_root sethostname keyctl seccomp setns; do
+		[ "$file/$name" = probe-rawres/unshare ] && continue
+		if allowed "$work/$file.json" "$name"; then
+			fail "$file: the profile allows $name, which only the runtime's setup made"
+		else
+			pass
+		fi
+	done
+done
+if grep -q "left out 3483 events of the container runtime's own processes (runc), the first at .*nginx.jsonl.gz:1:" "$work/nginx.err"; then
+	pass
+else
+	fail "nginx: the summary does not say that 3483 events of runc were left out: $(cat "$work/nginx.err")"
+fi
+# The log recorded with runc's processes left out at the source gives the same profile.
+if cmp -s "$work/nginx.json" "$work/nginx-rule-norunc.json"; then
+	pass
+else
+	fail "nginx: the profile differs from the one of the log recorded without runc's events: $(diff "$work/nginx.json" "$work/nginx-rule-norunc.json" | head -5)"
+fi
+
+# 2. The clone mask: Docker's whole mask unless the parent's event asked for a flag.
+for file in nginx nginx-crun nginx-rule-norunc; do
+	mask=$(clone_mask "$work/$file.json")
+	if [ "$mask" = 2114060288 ]; then pass; else fail "$file: clone's mask is $mask, not Docker's 2114060288 (0x7E020000)"; fi
+done
+# The stress workload never clones: no clone at all, and no rule opened by runc's threads.
+mask=$(clone_mask "$work/stress.json")
+if [ "$mask" = absent ]; then pass; else fail "stress: clone is allowed ($mask), though only runc cloned"; fi
+# The probe really made clone(CLONE_NEWUSER) (line 3612, rawres 11): only that flag opens.
+mask=$(clone_mask "$work/probe-rawres.json")
+if [ "$mask" = $((0x7E020000 & ~0x10000000)) ]; then pass; else fail "probe-rawres: clone's mask is $mask, not 0x7E020000 without CLONE_NEWUSER"; fi
+if grep -q "clone may use CLONE_NEWUSER: process 'probe' needed it at .*probe-rawres.jsonl.gz:3612" "$work/probe-rawres.err" &&
+	! grep -q "clone may use CLONE_NEW[^U]" "$work/probe-rawres.err"; then
+	pass
+else
+	fail "probe-rawres: the summary does not name only CLONE_NEWUSER at line 3612: $(grep clone "$work/probe-rawres.err")"
+fi
+# No "not understood" for Falco's bare bit 29 ("536870912").
+if grep -q "not understood" "$work/nginx.err"; then fail "nginx: $(grep 'not understood' "$work/nginx.err" | head -1)"; else pass; fi
+
+# 3. The runtime from the log: crun's baseline for the crun recording, runc's for the others; a --runtime
+# that the log contradicts is warned about.
+if grep -q "from the crun baseline (.*the log shows its processes)" "$work/nginx-crun.err"; then pass; else fail "nginx-crun: not the crun baseline: $(grep baseline "$work/nginx-crun.err")"; fi
+for name in pselect6 readlink setsid statfs; do
+	if allowed "$work/nginx-crun.json" "$name"; then pass; else fail "nginx-crun: crun needs $name after its filter"; fi
+done
+if grep -q "from the runc baseline (.*the log shows its processes)" "$work/nginx.err"; then pass; else fail "nginx: not the runc baseline from the log"; fi
+"$binary" -log "$(log nginx-crun)" -container-id "$(cid nginx-crun)" --runtime runc >/dev/null 2>"$work/mismatch.err" || true
+if grep -q "warning: --runtime runc, but the log shows the processes of crun" "$work/mismatch.err"; then pass; else fail "nginx-crun --runtime runc: no warning: $(cat "$work/mismatch.err")"; fi
+
+# 4. The drop alert of the stress recording is warned about, with its line.
+if grep -q "stress.jsonl.gz:17114: warning: the log has 1 'syscall event drop' alerts" "$work/stress.err"; then pass; else fail "stress: the drop alert is not warned about"; fi
+
+# 5. Events not yet in a container: counted and named where every line is read, never a bad line.
+"$binary" --list-containers -log "$(log nginx)" >"$work/list.out" 2>"$work/list.err"
+if grep -q '^falco2seccomp: 864 events had no container id yet (container.id "" or null), the first at .*nginx.jsonl.gz:4838 (runc)' "$work/list.err"; then
+	pass
+else
+	fail "nginx --list-containers: the events without an id are not counted: $(cat "$work/list.err")"
+fi
+# Text lines have no proc.name, so runc's setup cannot be told there: --deny-risky leaves it out.
+gzip -dc "$(log nginx)" | jq -r .output >"$work/nginx.txt"
+if "$binary" --strict --deny-risky -log "$work/nginx.txt" -container-id "$(cid nginx)" >/dev/null 2>"$work/text.err"; then
+	pass
+else
+	fail "nginx as text lines with --strict: $(head -3 "$work/text.err")"
+fi
+
+# 6. One thread or two, every line decoded or not, gzip or plain, a file or standard input: the same bytes.
+gzip -dc "$(log nginx)" >"$work/nginx.jsonl"
+for way in "--jobs 1" "--jobs 2" "--full-parse" "--jobs 2 --full-parse"; do
+	# shellcheck disable=SC2086 # way is meant to split
+	"$binary" -q $way -log "$work/nginx.jsonl" -container-id "$(cid nginx)" >"$work/way.json"
+	if cmp -s "$work/way.json" "$work/nginx.json"; then pass; else fail "nginx with $way: another profile"; fi
+done
+gzip -dc "$(log nginx)" | "$binary" -q -container-id "$(cid nginx)" >"$work/stdin.json"
+if cmp -s "$work/stdin.json" "$work/nginx.json"; then pass; else fail "nginx from standard input: another profile"; fi
+
+# 7. --check does not call the runtime's setup "not allowed".
+if "$binary" --check "$work/nginx.json" -log "$(log nginx)" -container-id "$(cid nginx)" >"$work/check.out" 2>&1; then
+	pass
+else
+	fail "nginx --check of its own profile: $(grep -i 'not allowed' "$work/check.out" | head -3)"
+fi
+
+finish
