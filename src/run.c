@@ -877,45 +877,91 @@ static void allowed_names(const struct profile_input *profile, cJSON *names)
 	}
 }
 
-/* Fills out with the names in mine and not in theirs, once each, sorted; returns how many. */
-static size_t names_only_in(const cJSON *mine, const cJSON *theirs, const char **out)
+/* The strings of names (a cJSON array), sorted, each once, into a new array (caller frees); NULL without memory. */
+static const char **sorted_names(const cJSON *names, size_t *count)
 {
-	size_t count = 0;
+	size_t total = (size_t)cJSON_GetArraySize(names), kept = 0;
+	const char **out = malloc((total + 1) * sizeof(out[0]));
 
-	for (const cJSON *item = mine->child; item; item = item->next) {
-		bool listed = false;
-		for (size_t i = 0; i < count && !listed; i++)
-			listed = strcmp(out[i], item->valuestring) == 0;
-		if (!listed && !profile_list_has(theirs, item->valuestring))
-			out[count++] = item->valuestring;
+	if (out == NULL)
+		return NULL;
+	for (const cJSON *item = names->child; item; item = item->next)
+		out[kept++] = item->valuestring;
+	qsort(out, kept, sizeof(out[0]), compare_names);
+	*count = 0;
+	for (size_t i = 0; i < kept; i++)
+		if (*count == 0 || strcmp(out[*count - 1], out[i]) != 0)
+			out[(*count)++] = out[i];
+	return out;
+}
+
+/* Fills out (room for every name of mine) with the sorted names of mine not in theirs, two sorted lists. */
+static size_t names_only_in(const char **mine, size_t mine_count, const char **theirs, size_t theirs_count,
+                            const char **out)
+{
+	size_t count = 0, j = 0;
+
+	for (size_t i = 0; i < mine_count; i++) {
+		while (j < theirs_count && strcmp(theirs[j], mine[i]) < 0)
+			j++;
+		if (j == theirs_count || strcmp(theirs[j], mine[i]) != 0)
+			out[count++] = mine[i];
 	}
-	qsort(out, count, sizeof(out[0]), compare_names);
 	return count;
 }
 
-/* Fills out with the rules of mine whose meaning none of theirs has; returns how many, or -1. */
+/* The canonical text of every rule of rules (a cJSON array), in a new array (caller frees with free_texts). */
+static char **canonical_rules(const cJSON *rules, size_t *count)
+{
+	char **texts = calloc((size_t)cJSON_GetArraySize(rules) + 1, sizeof(texts[0]));
+
+	*count = 0;
+	for (const cJSON *rule = rules->child; texts != NULL && rule; rule = rule->next) {
+		texts[*count] = merge_canonical_rule(rule);
+		if (texts[(*count)++] == NULL) {
+			for (size_t i = 0; i < *count; i++)
+				free(texts[i]);
+			free(texts);
+			return NULL;
+		}
+	}
+	return texts;
+}
+
+static void free_texts(char **texts, size_t count)
+{
+	for (size_t i = 0; texts != NULL && i < count; i++)
+		free(texts[i]);
+	free(texts);
+}
+
+static int compare_texts(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Fills out with the rules of mine whose meaning none of theirs has, in
+ * mine's order; returns how many, or -1 without memory. Each rule is made
+ * canonical once, and looked up among theirs, sorted, by halving.
+ */
 static long rules_only_in(const cJSON *mine, const cJSON *theirs, const cJSON **out)
 {
-	size_t count = 0;
+	size_t mine_count, theirs_count, count = 0, i = 0;
+	char **mine_texts = canonical_rules(mine, &mine_count);
+	char **theirs_texts = canonical_rules(theirs, &theirs_count);
 
-	for (const cJSON *rule = mine->child; rule; rule = rule->next) {
-		char *text = merge_canonical_rule(rule);
-		bool found = false;
-		if (text == NULL)
-			return -1;
-		for (const cJSON *other = theirs->child; other && !found; other = other->next) {
-			char *other_text = merge_canonical_rule(other);
-			if (other_text == NULL) {
-				free(text);
-				return -1;
-			}
-			found = strcmp(text, other_text) == 0;
-			free(other_text);
-		}
-		free(text);
-		if (!found)
-			out[count++] = rule;
+	if (mine_texts == NULL || theirs_texts == NULL) {
+		free_texts(mine_texts, mine_count);
+		free_texts(theirs_texts, theirs_count);
+		return -1;
 	}
+	qsort(theirs_texts, theirs_count, sizeof(theirs_texts[0]), compare_texts);
+	for (const cJSON *rule = mine->child; rule; rule = rule->next, i++)
+		if (bsearch(&mine_texts[i], theirs_texts, theirs_count, sizeof(theirs_texts[0]), compare_texts) == NULL)
+			out[count++] = rule;
+	free_texts(mine_texts, mine_count);
+	free_texts(theirs_texts, theirs_count);
 	return (long)count;
 }
 
@@ -937,6 +983,8 @@ static enum run_status job_diff(struct run *run)
 	char message[512];
 	enum run_status status = RUN_OK;
 	long rules_added, rules_removed;
+	const char **old_sorted = NULL, **new_sorted = NULL;
+	size_t old_count = 0, new_count = 0;
 
 	memset(&diff, 0, sizeof(diff));
 	memset(&new, 0, sizeof(new));
@@ -948,22 +996,25 @@ static enum run_status job_diff(struct run *run)
 	}
 	diff.old = &old;
 	diff.new = &new;
-	diff.added = calloc((size_t)cJSON_GetArraySize(new.allow_names) + (size_t)cJSON_GetArraySize(new.arg_names) +
-	                            SYSCALL_NAMES_MAX, sizeof(diff.added[0]));
-	diff.removed = calloc((size_t)cJSON_GetArraySize(old.allow_names) + (size_t)cJSON_GetArraySize(old.arg_names) +
-	                              SYSCALL_NAMES_MAX, sizeof(diff.removed[0]));
+	if (old_names != NULL && new_names != NULL) {
+		allowed_names(&old, old_names);
+		allowed_names(&new, new_names);
+		old_sorted = sorted_names(old_names, &old_count);
+		new_sorted = sorted_names(new_names, &new_count);
+	}
+	/* Every name any allowing rule of the profile names may be one the other lacks. */
+	diff.added = calloc(new_count + 1, sizeof(diff.added[0]));
+	diff.removed = calloc(old_count + 1, sizeof(diff.removed[0]));
 	diff.rules_added = calloc((size_t)cJSON_GetArraySize(new.other_rules) + 1, sizeof(diff.rules_added[0]));
 	diff.rules_removed = calloc((size_t)cJSON_GetArraySize(old.other_rules) + 1, sizeof(diff.rules_removed[0]));
-	if (old_names == NULL || new_names == NULL || diff.added == NULL || diff.removed == NULL ||
+	if (old_sorted == NULL || new_sorted == NULL || diff.added == NULL || diff.removed == NULL ||
 	    diff.rules_added == NULL || diff.rules_removed == NULL) {
 		report_warn(run->report, "out of memory");
 		status = RUN_RESOURCES;
 		goto done;
 	}
-	allowed_names(&old, old_names);
-	allowed_names(&new, new_names);
-	diff.added_count = names_only_in(new_names, old_names, diff.added);
-	diff.removed_count = names_only_in(old_names, new_names, diff.removed);
+	diff.added_count = names_only_in(new_sorted, new_count, old_sorted, old_count, diff.added);
+	diff.removed_count = names_only_in(old_sorted, old_count, new_sorted, new_count, diff.removed);
 	rules_added = rules_only_in(new.other_rules, old.other_rules, diff.rules_added);
 	rules_removed = rules_only_in(old.other_rules, new.other_rules, diff.rules_removed);
 	if (rules_added < 0 || rules_removed < 0) {
@@ -981,6 +1032,8 @@ static enum run_status job_diff(struct run *run)
 	    diff.action_changed || diff.arches_changed)
 		status = RUN_NOT_ALLOWED;
 done:
+	free(old_sorted);
+	free(new_sorted);
 	free(diff.added);
 	free(diff.removed);
 	free(diff.rules_added);

@@ -594,6 +594,8 @@ static void *work(void *data)
 		report(&worker->scan, file, 0, "cannot read its part: %s", strerror(errno));
 		if (fd >= 0)
 			close(fd);
+		/* Done all the same: the progress loop waits for every started worker to say so. */
+		__atomic_store_n(&worker->finished, 1, __ATOMIC_RELEASE);
 		return NULL;
 	}
 	log_source_open_range(&source, fd, worker->length);

@@ -119,6 +119,24 @@ if [ $actual = 0 ] && grep -q '"openat"' "$work/out" && ! grep -q '"mkdir"' "$wo
 	grep -q '<stdin>:2: not JSON' "$work/err"; then pass; else
 	fail "truncated file outcome (status $actual)"; cat "$work/err" >&2; fi
 
+# --diff of a profile whose logging rule names 3,000 syscalls: the list of what
+# it adds has room for every name of every allowing rule (it overflowed once).
+awk 'BEGIN { printf "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[";
+	for (i = 0; i < 3000; i++) printf "%s\"made_up_%d\"", i ? "," : "", i;
+	printf "],\"action\":\"SCMP_ACT_LOG\"},{\"names\":[\"read\"],\"action\":\"SCMP_ACT_ALLOW\"}]}\n" }' >"$work/logging.json"
+expect "--diff with a 3,000-name logging rule" 1 "3072 differences between" -- --diff examples/profile.json "$work/logging.json"
+# --diff of two profiles of 20,000 rules each: each rule made canonical once (it was once per pair).
+for side in old new; do
+	awk -v side=$side 'BEGIN { printf "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[";
+		for (i = 0; i < 20000; i++) printf "%s{\"names\":[\"x_%s_%d\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":%d}",
+			i ? "," : "", (i == 7 ? side : "same"), i, 1 + i % 100;
+		printf "]}\n" }' >"$work/rules-$side.json"
+done
+actual=0
+"$asan" --diff "$work/rules-old.json" "$work/rules-new.json" >"$work/out" 2>"$work/err" || actual=$?
+if [ $actual = 1 ] && grep -c 'x_old_7\|x_new_7' "$work/out" "$work/err" | grep -q ':[1-9]'; then pass; else
+	fail "--diff of two 20,000-rule profiles (status $actual): $(head -3 "$work/err")"; fi
+
 # A directory instead of a log: a read error naming it.
 expect "directory as log" 3 "cannot read: Is a directory" -- -log "$work" -container-id $ID
 

@@ -85,6 +85,16 @@ compare "--strict" -log "$work/b.jsonl" -log "$work/a.jsonl" -container-id 3ad7b
 compare "--full-parse" -log "$work/a.jsonl" -container-id abcdefabcdef --full-parse
 compare "--exact, legacy" -log "$work/b.jsonl" -container-id 91f0c0de4b2a --exact --format legacy
 compare "--check" --check "$work/profile.json" -log "$work/b.jsonl" -container-id 3ad7b26ded6d
+# A part that cannot be opened (no descriptor left) ends the run with its error; with progress shown
+# the main thread waited for it for ever once.
+status=0
+(ulimit -n 5; exec timeout 60 "$binary" -q -log "$work/a.jsonl" -container-id 3ad7b26ded6d --jobs 32 --progress) \
+	>/dev/null 2>"$work/fds.err" || status=$?
+if [ "$status" = 3 ] && grep -q "cannot read its part: Too many open files" "$work/fds.err"; then
+	pass
+else
+	fail "--jobs 32 --progress with 5 descriptors: status $status (124: it hung): $(head -2 "$work/fds.err")"
+fi
 # The runtime's setup: runc's stages before the workload's start and crun exec after it are left out, but
 # a program called runc that the workload executed early is the workload's, in every later part too
 # (where a thread that guesses must read its part again): fsync stands only in the second half.
