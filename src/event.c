@@ -8,7 +8,6 @@
 
 #include <cJSON.h>
 #include <inttypes.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -334,9 +333,6 @@ static enum event_status decode_alert(const struct alert_fields *fields, struct 
 	return EVENT_SYSCALL;
 }
 
-/* cJSON keeps the place of its last error in a static: one parse at a time reads it right. */
-static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
-
 static enum event_status decode_json(const char *line, size_t length, struct event *event)
 {
 	const char *parse_end = NULL;
@@ -344,11 +340,10 @@ static enum event_status decode_json(const char *line, size_t length, struct eve
 	cJSON *alert;
 	char shown[24];
 
-	pthread_mutex_lock(&parse_lock);
+	/* On failure cJSON leaves parse_end at the error: its shared error pointer is never read, nor locked for. */
 	alert = cJSON_ParseWithLengthOpts(line, length, &parse_end, 0);
 	if (alert == NULL)
-		at = cJSON_GetErrorPtr();
-	pthread_mutex_unlock(&parse_lock);
+		at = parse_end;
 	if (alert == NULL) {
 		size_t last = length;
 		while (last > 0 && is_space(line[last - 1]))

@@ -397,11 +397,14 @@ static enum run_status finish_set(struct run *run, struct syscall_set *set, stru
 /*
  * Tells whether the recording looks incomplete in the way Falco's default
  * makes it: many events, but none of the I/O syscalls that Falco 0.35 and
- * later trace only with base_syscalls.all. Warns when so.
+ * later trace only with base_syscalls.all (close, a state syscall, stays
+ * traced). Warns when so.
  */
 static bool capture_gap(struct run *run)
 {
-	static const char *const io[] = { "read", "write", "close", "readv", "writev", "pread64", "pwrite64" };
+	/* Not close: Falco keeps it (a state syscall) when it drops the rest. */
+	static const char *const io[] = { "read", "write", "readv", "writev", "pread64", "pwrite64", "recvfrom",
+	                                  "sendto", "recvmsg", "sendmsg" };
 
 	if (run->scan.matched < CAPTURE_GAP_EVENTS)
 		return false;
@@ -410,7 +413,7 @@ static bool capture_gap(struct run *run)
 		if (id >= 0 && syscall_set_has(&run->scan.syscalls, id))
 			return false;
 	}
-	report_warn(run->report, "%s: %llu events of the named containers, but not one read, write or close: Falco "
+	report_warn(run->report, "%s: %llu events of the named containers, but not one read or write: Falco "
 	            "was not tracing all syscalls, and the profile would stop the workload at its first read; set "
 	            "base_syscalls.all: true (Falco 0.40+) or run falco -A (before 0.41), and record again",
 	            run->options.strict ? "error" : "warning", (unsigned long long)run->scan.matched);
