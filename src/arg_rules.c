@@ -320,7 +320,8 @@ bool arg_rules_absorb(const cJSON *rule, const char *path, struct arg_facts *fac
 		return false;
 	if (name != NULL && strcmp(name, "clone") == 0 && arg_is(arg, -1, "SCMP_CMP_MASKED_EQ", &value)) {
 		uint32_t mask = (uint32_t)value;
-		if ((double)mask != value || (mask & ~DOCKER_CLONE_NAMESPACE_MASK) != 0)
+		/* A mask of 0 refuses nothing: never written here, and judged like a plain clone. */
+		if ((double)mask != value || mask == 0 || (mask & ~DOCKER_CLONE_NAMESPACE_MASK) != 0)
 			return false;
 		for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
 			if (!(mask & docker_namespace_flags[i].value) && !(facts->namespaces & docker_namespace_flags[i].value)) {

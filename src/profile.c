@@ -402,6 +402,9 @@ static int check_args(struct reader *reader, const cJSON *args, int index)
 				               "(larger values cannot be kept exactly)",
 				               index, arg_index, keys[k]);
 		}
+		if (cJSON_GetObjectItemCaseSensitive(arg, "index")->valuedouble > 5)
+			return problem(reader, "syscalls[%d].args[%d].index: must be 0 to 5 (a syscall has six "
+			               "arguments, and runc refuses a profile that names another)", index, arg_index);
 		if (!cJSON_IsString(op) ||
 		    !in_list(op->valuestring, comparisons, sizeof(comparisons) / sizeof(comparisons[0])))
 			return problem(reader, "syscalls[%d].args[%d].op: must be one of SCMP_CMP_EQ, SCMP_CMP_NE, "
@@ -415,6 +418,44 @@ static bool empty_or_absent(const cJSON *item)
 {
 	return item == NULL || cJSON_IsNull(item) ||
 	       ((cJSON_IsArray(item) || cJSON_IsObject(item)) && item->child == NULL);
+}
+
+/* Tells whether two conditions of args (checked by check_args) name the same argument. */
+static bool repeats_an_index(const cJSON *args)
+{
+	unsigned seen = 0;
+
+	for (const cJSON *arg = args != NULL ? args->child : NULL; arg; arg = arg->next) {
+		unsigned bit = 1u << (unsigned)cJSON_GetObjectItemCaseSensitive(arg, "index")->valuedouble;
+		if (seen & bit)
+			return true;
+		seen |= bit;
+	}
+	return false;
+}
+
+/*
+ * Keeps rule as runc applies it when two of its conditions name the same
+ * argument: libseccomp cannot hold that in one rule, so runc adds one rule
+ * per condition (libcontainer/seccomp/seccomp_linux.go, matchCall), and any
+ * one of them allows the call. So {clone, arg0 & 0x7E020000 == 0, arg0 >= 0}
+ * allows every clone; judged as written (both at once) it would look like
+ * Docker's rule. Each condition becomes a rule of its own here, which every
+ * judge (the never-weaker check, --check, --diff) then sees as it is.
+ */
+static int split_conditions(const cJSON *rule, const cJSON *args, cJSON *rules)
+{
+	for (const cJSON *arg = args->child; arg; arg = arg->next) {
+		cJSON *one = cJSON_Duplicate(rule, 1);
+		cJSON *only = cJSON_CreateArray();
+		if (one == NULL || only == NULL || !cJSON_AddItemToArray(only, cJSON_Duplicate(arg, 1)) ||
+		    !cJSON_ReplaceItemInObjectCaseSensitive(one, "args", only) || !cJSON_AddItemToArray(rules, one)) {
+			cJSON_Delete(one);
+			cJSON_Delete(only);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Reads one rule: a plain allow list goes to allow_names, any other rule is kept. */
@@ -449,6 +490,8 @@ static int read_rule(struct reader *reader, const cJSON *rule, int index, struct
 	        errno_ret == NULL &&
 	        empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "includes")) &&
 	        empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "excludes"));
+	if (!plain && repeats_an_index(args))
+		return split_conditions(rule, args, input->other_rules);
 	if (!plain)
 		return cJSON_AddItemToArray(input->other_rules, cJSON_Duplicate(rule, 1)) ? 0 : -1;
 	if (names == NULL)

@@ -159,9 +159,12 @@ void profile_judge_describe(const struct judgement *judgement, const char *name,
 	const char *op;
 
 	text[0] = '\0';
-	if (strcmp(name, "clone") == 0 && judgement->condition_count > 0 &&
-	    clone_rule_holds(judgement->conditions[0], 0) == 1 &&
-	    clone_rule_holds(judgement->conditions[0], DOCKER_CLONE_NAMESPACE_MASK) == 0) {
+	/* Only when every rule of clone refuses the namespace flags (any one rule allows: runc adds each). */
+	bool closed = strcmp(name, "clone") == 0 && judgement->condition_count > 0;
+	for (size_t i = 0; closed && i < judgement->condition_count; i++)
+		closed = clone_rule_holds(judgement->conditions[i], 0) == 1 &&
+		         clone_rule_holds(judgement->conditions[i], DOCKER_CLONE_NAMESPACE_MASK) == 0;
+	if (closed) {
 		snprintf(text, size, "only without namespace flags");
 		return;
 	}

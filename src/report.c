@@ -267,7 +267,13 @@ void report_arg_rules(const struct run *run, const struct syscall_set *set, cons
 	}
 	if (used > 0)
 		report_warn(run->report, "argument rules (Docker's, narrowed to the log): %s", text);
-	for (size_t i = 0; plan->written[ARG_RULE_CLONE] && i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
+	/* Every flag open: no rule is written, and clone is allowed as it is. */
+	bool clone_open = !plan->written[ARG_RULE_CLONE] && arg_rule_active(choice, ARG_RULE_CLONE) &&
+	                  set_has_name(run, set, "clone") && plan->clone_refused == 0;
+	if (clone_open)
+		report_warn(run->report, "warning: clone is allowed with any flags: the log or the merged profiles need "
+		            "every namespace flag Docker's rule refuses, each named below");
+	for (size_t i = 0; (plan->written[ARG_RULE_CLONE] || clone_open) && i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
 		if (facts->namespaces & docker_namespace_flags[i].value) {
 			describe_origin(run, &facts->namespace_at[i], origin, sizeof(origin));
 			report_warn(run->report, "clone may use %s: %s", docker_namespace_flags[i].name, origin);

@@ -74,6 +74,18 @@ static enum run_status merge_profiles(struct run *run)
 	run->arches = header->arches;
 	run->arch_map = header->has_arch_map ? &header->arch_map : NULL;
 	run->default_action = header->default_action;
+	if (profile_action_allows(run->default_action)) {
+		/* Nothing the profile says holds: what no rule allows runs all the same. */
+		bool merged = opts->default_action == NULL;
+		report_warn(run->report, "%s: the default action is %s%s: every syscall the profile does not name runs%s, so "
+		            "it restricts nothing and no argument rule holds (clone with namespace flags runs too); "
+		            "give --default-action SCMP_ACT_ERRNO to enforce it",
+		            merged && opts->strict ? "error" : "warning", run->default_action,
+		            merged ? ", taken from the merged profiles" : "",
+		            strcmp(run->default_action, "SCMP_ACT_LOG") == 0 ? " (and is logged)" : "");
+		if (merged && opts->strict)
+			return RUN_INPUT;
+	}
 	run->has_errno_ret = header->has_errno_ret;
 	run->errno_ret = header->errno_ret;
 	merge_absorb_arg_rules(run->merged, run->options.merge.count, &run->merged_facts);
