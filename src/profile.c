@@ -579,6 +579,162 @@ static void position(const char *text, const char *at, size_t *line, size_t *col
 	}
 }
 
+/*
+ * Keys as the runtimes read them. Docker, runc, podman and the kubelet are
+ * Go programs: encoding/json takes the last of two equal keys where cJSON
+ * takes the first, and matches a key to a field without regard to case
+ * (Unicode's simple folding, under which U+017F is s and U+212A is k). So a
+ * profile ending in ,"DefaultAction":"SCMP_ACT_ALLOW"} runs unconfined under
+ * runc while it reads as SCMP_ACT_ERRNO here. Two keys of one object that
+ * fold to the same text, and a key that folds to a field's name without
+ * being it, are refused.
+ */
+static const char *const profile_fields[] = {
+	"defaultAction", "defaultErrnoRet", "architectures", "archMap", "syscalls", "flags", "listenerPath",
+	"listenerMetadata", "architecture", "subArchitectures", "names", "name", "action", "errnoRet", "args",
+	"includes", "excludes", "comment", "index", "value", "valueTwo", "op", "caps", "arches", "minKernel",
+	"apiVersion", "kind", "metadata", "spec", "baseProfileName",
+};
+
+/* The next character of *p folded as Go folds it (ASCII lower case, U+017F as s, U+212A as k); 0 at the end. */
+static char next_folded(const unsigned char **p)
+{
+	const unsigned char *c = *p;
+
+	if (c[0] == 0xc5 && c[1] == 0xbf) {
+		*p += 2;
+		return 's';
+	}
+	if (c[0] == 0xe2 && c[1] == 0x84 && c[2] == 0xaa) {
+		*p += 3;
+		return 'k';
+	}
+	if (c[0] != '\0')
+		++*p;
+	return c[0] >= 'A' && c[0] <= 'Z' ? (char)(c[0] - 'A' + 'a') : (char)c[0];
+}
+
+/* Compares two keys as Go matches them. */
+static int compare_keys(const char *a, const char *b)
+{
+	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+
+	for (;;) {
+		char fx = next_folded(&x), fy = next_folded(&y);
+		if (fx != fy || fx == '\0')
+			return (unsigned char)fx - (unsigned char)fy;
+	}
+}
+
+/* A key of the document, in the order the text has it. */
+struct key_place {
+	const char *name; /* borrowed from the tree */
+	size_t order;     /* its number in document order */
+};
+
+static int compare_places(const void *a, const void *b)
+{
+	const struct key_place *x = a, *y = b;
+	int diff = compare_keys(x->name, y->name);
+
+	return diff != 0 ? diff : (x->order > y->order) - (x->order < y->order);
+}
+
+/* The offsets of every object key of text, in document order; how many into *count. Caller frees. */
+static size_t *key_offsets(const char *text, size_t length, size_t *count)
+{
+	size_t capacity = 64, *offsets = malloc(capacity * sizeof(offsets[0]));
+
+	*count = 0;
+	for (size_t i = 0; offsets != NULL && i < length; i++) {
+		if (text[i] != '"')
+			continue;
+		size_t start = i++;
+		while (i < length && text[i] != '"')
+			i += text[i] == '\\' ? 2 : 1;
+		size_t after = i + 1;
+		while (after < length && (text[after] == ' ' || text[after] == '\n' || text[after] == '\r' || text[after] == '\t'))
+			after++;
+		if (after >= length || text[after] != ':')
+			continue;
+		if (*count == capacity) {
+			size_t *grown = realloc(offsets, 2 * capacity * sizeof(offsets[0]));
+			if (grown == NULL) {
+				free(offsets);
+				return NULL;
+			}
+			offsets = grown;
+			capacity *= 2;
+		}
+		offsets[(*count)++] = start;
+	}
+	return offsets;
+}
+
+/* Numbers the keys of item's objects in document order from *next, checking each object; the bad key's number, or -1. */
+static long check_object_keys(const cJSON *item, size_t *next, const char **why)
+{
+	size_t count = 0, k = 0;
+
+	for (const cJSON *child = item->child; child; child = child->next)
+		count++;
+	struct key_place *keys = cJSON_IsObject(item) && count > 0 ? malloc(count * sizeof(keys[0])) : NULL;
+	long bad = -1;
+	for (const cJSON *child = item->child; child; child = child->next) {
+		if (cJSON_IsObject(item)) {
+			size_t order = (*next)++;
+			if (keys != NULL)
+				keys[k++] = (struct key_place){ child->string, order };
+			for (size_t f = 0; bad < 0 && f < sizeof(profile_fields) / sizeof(profile_fields[0]); f++) {
+				if (compare_keys(child->string, profile_fields[f]) == 0 &&
+				    strcmp(child->string, profile_fields[f]) != 0) {
+					bad = (long)order;
+					*why = profile_fields[f];
+				}
+			}
+		}
+		long inner = check_object_keys(child, next, why);
+		if (bad < 0)
+			bad = inner;
+	}
+	if (keys != NULL && bad < 0) {
+		qsort(keys, count, sizeof(keys[0]), compare_places);
+		for (size_t i = 1; i < count && bad < 0; i++) {
+			if (compare_keys(keys[i - 1].name, keys[i].name) == 0) {
+				bad = (long)keys[i].order;
+				*why = NULL;
+			}
+		}
+	}
+	free(keys);
+	return bad;
+}
+
+/* Refuses a profile whose keys Go would read otherwise than cJSON does (see profile_fields). */
+static int check_keys(struct reader *reader, const char *text, size_t length, const cJSON *root)
+{
+	size_t count = 0, next = 0, line, column;
+	size_t *offsets = key_offsets(text, length, &count);
+	const char *field = NULL;
+	long bad;
+
+	if (offsets == NULL)
+		return problem(reader, "out of memory");
+	bad = check_object_keys(root, &next, &field);
+	if (bad < 0 || next != count) {
+		free(offsets);
+		return bad < 0 && next == count ? 0 : problem(reader, "keys not understood");
+	}
+	position(text, text + offsets[bad], &line, &column);
+	free(offsets);
+	if (field != NULL)
+		return problem(reader, "%zu:%zu: a key spelt like %s in another case; runc, Docker and the kubelet read "
+		               "it as %s, so write it so", line, column, field, field);
+	return problem(reader, "%zu:%zu: a key that this object already has (in some case): runc, Docker and the "
+	               "kubelet take the last, falco2seccomp the first, so they would not agree on the profile", line,
+	               column);
+}
+
 static int read_tree(struct reader *reader, const cJSON *root, struct profile_input *input)
 {
 	const cJSON *action = cJSON_GetObjectItemCaseSensitive(root, "defaultAction");
@@ -617,10 +773,25 @@ static int parse_spo(struct reader *reader, const char *text, size_t length, str
 
 	if (root == NULL)
 		return problem(reader, "%s (neither JSON nor a YAML SeccompProfile)", why);
+	const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "apiVersion");
 	if (!cJSON_IsString(kind) || strcmp(kind->valuestring, "SeccompProfile") != 0 ||
 	    !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(root, "spec"))) {
 		cJSON_Delete(root);
 		return problem(reader, "YAML, but not a SeccompProfile with a spec");
+	}
+	/* SPO 0.9 and later serve v1, earlier ones v1beta1; another version may mean another spec. */
+	if (!cJSON_IsString(version) || (strcmp(version->valuestring, "security-profiles-operator.x-k8s.io/v1") != 0 &&
+	                                 strcmp(version->valuestring, "security-profiles-operator.x-k8s.io/v1beta1") != 0)) {
+		cJSON_Delete(root);
+		return problem(reader, "apiVersion: must be security-profiles-operator.x-k8s.io/v1 (or v1beta1), the "
+		               "versions whose spec falco2seccomp reads");
+	}
+	size_t keys = 0;
+	const char *field = NULL;
+	if (check_object_keys(root, &keys, &field) >= 0) {
+		cJSON_Delete(root);
+		return problem(reader, "a key spelt like %s in another case (or twice); write it as %s", field ? field : "another",
+		               field ? field : "one key");
 	}
 	status = read_tree(reader, cJSON_GetObjectItemCaseSensitive(root, "spec"), input);
 	cJSON_Delete(root);
@@ -667,7 +838,9 @@ int profile_parse(const char *path, const char *text, size_t length, struct prof
 		cJSON_Delete(root);
 		return problem(&reader, "%zu:%zu: text after the end of the profile", line, column);
 	}
-	status = read_tree(&reader, root, input);
+	status = check_keys(&reader, text, length, root);
+	if (status == 0)
+		status = read_tree(&reader, root, input);
 	cJSON_Delete(root);
 	return status;
 }

@@ -110,8 +110,9 @@ struct reader {
 static cJSON *fail(struct reader *reader, const yaml_event_t *event, const char *why)
 {
 	if (reader->message[0] == '\0')
-		snprintf(reader->message, reader->size, "%zu:%zu: %s", event ? event->start_mark.line + 1 : 0,
-		         event ? event->start_mark.column + 1 : 0, why);
+		snprintf(reader->message, reader->size, "%zu:%zu: %s",
+		         (event ? event->start_mark.line : reader->parser.problem_mark.line) + 1,
+		         (event ? event->start_mark.column : reader->parser.problem_mark.column) + 1, why);
 	return NULL;
 }
 
@@ -136,11 +137,49 @@ static cJSON *scalar(const yaml_event_t *event)
 
 static cJSON *read_node(struct reader *reader, yaml_event_t *event);
 
+/* A key of a mapping and where it stands. */
+struct mapping_key {
+	const char *name;  /* borrowed from the tree */
+	yaml_mark_t mark;  /* its place */
+};
+
+static int compare_mapping_keys(const void *a, const void *b)
+{
+	const struct mapping_key *x = a, *y = b;
+	int diff = strcasecmp(x->name, y->name);
+
+	return diff != 0 ? diff : (x->mark.index > y->mark.index) - (x->mark.index < y->mark.index);
+}
+
+/*
+ * Refuses a mapping with two keys alike but for case: YAML readers take
+ * the last or refuse, Go's JSON matches fields without regard to case, and
+ * this reader would take the first. Sorting keeps it linear in the keys.
+ */
+static bool keys_unique(struct reader *reader, struct mapping_key *keys, size_t count)
+{
+	if (count < 2)
+		return true;
+	qsort(keys, count, sizeof(keys[0]), compare_mapping_keys);
+	for (size_t i = 1; i < count; i++)
+		if (strcasecmp(keys[i - 1].name, keys[i].name) == 0) {
+			yaml_event_t at;
+			memset(&at, 0, sizeof(at));
+			at.start_mark = keys[i].mark;
+			fail(reader, &at, "a key that this mapping already has (in some case): readers would not agree "
+			     "on the profile");
+			return false;
+		}
+	return true;
+}
+
 /* Reads the rest of a mapping or sequence whose start event was just read. */
 static cJSON *read_collection(struct reader *reader, bool mapping)
 {
 	cJSON *tree = mapping ? cJSON_CreateObject() : cJSON_CreateArray();
 	yaml_event_t event;
+	struct mapping_key *keys = NULL;
+	size_t key_count = 0, key_capacity = 0;
 
 	if (tree == NULL || ++reader->depth > 64) {
 		cJSON_Delete(tree);
@@ -150,25 +189,48 @@ static cJSON *read_collection(struct reader *reader, bool mapping)
 		cJSON *key = NULL, *value;
 		if (!yaml_parser_parse(&reader->parser, &event)) {
 			cJSON_Delete(tree);
+			free(keys);
 			return fail(reader, NULL, reader->parser.problem ? reader->parser.problem : "not YAML");
 		}
 		if (event.type == (mapping ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT)) {
 			yaml_event_delete(&event);
 			reader->depth--;
+			if (mapping && !keys_unique(reader, keys, key_count)) {
+				cJSON_Delete(tree);
+				tree = NULL;
+			}
+			free(keys);
 			return tree;
 		}
 		if (mapping) {
 			if (event.type != YAML_SCALAR_EVENT) {
 				cJSON_Delete(tree);
+				free(keys);
 				fail(reader, &event, "a key must be a plain string");
 				yaml_event_delete(&event);
 				return NULL;
 			}
 			key = cJSON_CreateString((const char *)event.data.scalar.value);
+			yaml_mark_t mark = event.start_mark;
 			yaml_event_delete(&event);
+			if (key_count == key_capacity) {
+				size_t capacity = key_capacity ? 2 * key_capacity : 16;
+				struct mapping_key *grown = realloc(keys, capacity * sizeof(keys[0]));
+				if (grown == NULL) {
+					cJSON_Delete(key);
+					cJSON_Delete(tree);
+					free(keys);
+					return fail(reader, NULL, "out of memory");
+				}
+				keys = grown;
+				key_capacity = capacity;
+			}
+			keys[key_count].mark = mark;
+			keys[key_count++].name = NULL;
 			if (!yaml_parser_parse(&reader->parser, &event)) {
 				cJSON_Delete(key);
 				cJSON_Delete(tree);
+				free(keys);
 				return fail(reader, NULL, reader->parser.problem ? reader->parser.problem : "not YAML");
 			}
 		}
@@ -178,12 +240,16 @@ static cJSON *read_collection(struct reader *reader, bool mapping)
 			cJSON_Delete(key);
 			cJSON_Delete(value);
 			cJSON_Delete(tree);
+			free(keys);
 			return NULL;
 		}
-		if (mapping)
+		if (mapping) {
 			cJSON_AddItemToObject(tree, key->valuestring, value);
-		else
+			/* The tree's copy of the key lives as long as the tree. */
+			keys[key_count - 1].name = value->string;
+		} else {
 			cJSON_AddItemToArray(tree, value);
+		}
 		cJSON_Delete(key);
 	}
 }
@@ -230,6 +296,17 @@ cJSON *yaml_parse(const char *text, size_t length, char *message, size_t size)
 		yaml_event_delete(&event);
 		if (message[0] != '\0')
 			break;
+	}
+	/* Then the document's end, and the stream's: one document only, as a runtime reads one. */
+	for (int step = 0; message[0] == '\0' && step < 2; step++) {
+		if (!yaml_parser_parse(&reader.parser, &event)) {
+			snprintf(message, size, "%zu:%zu: %s", reader.parser.problem_mark.line + 1,
+			         reader.parser.problem_mark.column + 1, reader.parser.problem ? reader.parser.problem : "not YAML");
+			break;
+		}
+		if (event.type == YAML_DOCUMENT_START_EVENT)
+			fail(&reader, &event, "a second YAML document: give one SeccompProfile per file");
+		yaml_event_delete(&event);
 	}
 	yaml_parser_delete(&reader.parser);
 	if (message[0] != '\0') {
