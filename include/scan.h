@@ -129,6 +129,8 @@ struct scan {
 	struct scan_record *records;    /* owned: the problems a worker met, in order */
 	size_t record_count;            /* entries in records */
 	size_t record_capacity;         /* entries allocated */
+	uint64_t records_kept[2];       /* bad lines and arguments not understood kept, at most SCAN_REPORTS_MAX each */
+	uint64_t records_dropped[2];    /* and those only counted */
 	char (*sandboxes)[CONTAINER_SHORT_ID + 1]; /* owned: short ids of pod sandboxes seen */
 	size_t sandbox_count;           /* entries in sandboxes */
 	uint64_t args_not_understood;   /* argument values of a shape not known */

@@ -34,9 +34,21 @@ enum record_kind {
 	RECORD_PLAIN  /* anything else, told as it is */
 };
 
-/* Keeps a worker's problem for later; false when memory runs out. */
+/*
+ * Keeps a worker's problem for later; false when memory runs out. Of bad
+ * lines and arguments not understood only the first SCAN_REPORTS_MAX are
+ * kept, which is all that can be shown however many came before the
+ * worker's part; the rest are counted, so that memory does not grow with
+ * the junk in a log.
+ */
 static bool keep_record(struct scan *scan, enum record_kind kind, uint64_t line, const char *message)
 {
+	if (kind != RECORD_PLAIN && scan->records_kept[kind] == SCAN_REPORTS_MAX) {
+		scan->records_dropped[kind]++;
+		return true;
+	}
+	if (kind != RECORD_PLAIN)
+		scan->records_kept[kind]++;
 	if (scan->record_count == scan->record_capacity) {
 		size_t capacity = scan->record_capacity ? 2 * scan->record_capacity : 64;
 		struct scan_record *grown = realloc(scan->records, capacity * sizeof(grown[0]));
@@ -685,6 +697,10 @@ static enum scan_status absorb(struct scan *scan, struct worker *worker, uint32_
 			tell_arguments(scan, where, record->message);
 		else
 			report(scan, file, where.line, "%s", record->message);
+	}
+	if (status == SCAN_OK) {
+		scan->bad_lines += part->records_dropped[RECORD_BAD];
+		scan->args_not_understood += part->records_dropped[RECORD_ARGS];
 	}
 	if (status == SCAN_OK && worker->status != SCAN_OK)
 		status = worker->status;

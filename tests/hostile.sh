@@ -137,6 +137,15 @@ actual=0
 if [ $actual = 1 ] && grep -c 'x_old_7\|x_new_7' "$work/out" "$work/err" | grep -q ':[1-9]'; then pass; else
 	fail "--diff of two 20,000-rule profiles (status $actual): $(head -3 "$work/err")"; fi
 
+# 20 MB of junk read by two threads: each keeps only the problems it can show, so memory stays
+# small (it kept every bad line once: 50 MB for this log, 3.7 MB now). Under a 64 MiB address space.
+awk 'BEGIN { for (i = 0; i < 400000; i++) print "junk junk junk junk junk junk junk junk junk junk junk" }' >"$work/junk.log"
+actual=0
+(ulimit -v 65536; exec "$plain" -log "$work/junk.log" -container-id $ID --jobs 2) >"$work/out" 2>"$work/err" || actual=$?
+if [ $actual = 4 ] && grep -q "further unusable lines are counted, not shown" "$work/err" &&
+	[ "$(grep -c 'line skipped' "$work/err")" = 20 ]; then pass; else
+	fail "20 MB of junk with --jobs 2 (status $actual): $(tail -2 "$work/err")"; fi
+
 # A directory instead of a log: a read error naming it.
 expect "directory as log" 3 "cannot read: Is a directory" -- -log "$work" -container-id $ID
 
