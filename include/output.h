@@ -10,6 +10,7 @@
 #ifndef F2S_OUTPUT_H
 #define F2S_OUTPUT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 enum output_status {
@@ -25,8 +26,13 @@ struct output {
 	char *temp_path;  /* owned: the file being written */
 };
 
-/* Opens path (NULL or "-": stdout) for writing. */
-enum output_status output_open(struct output *out, const char *path);
+/*
+ * Opens path (NULL or "-": stdout) for writing. follow: a symlink at path
+ * is written through, as a redirect would (-o); otherwise whatever is at
+ * path that is not a regular file is replaced itself (--output-dir, whose
+ * entries the user did not name one by one).
+ */
+enum output_status output_open(struct output *out, const char *path, bool follow);
 
 /*
  * Finishes the file: flushes, syncs and renames it over its final name.

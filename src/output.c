@@ -80,9 +80,10 @@ static enum output_status fail(struct output *out, int fd)
 	return OUTPUT_FAILED;
 }
 
-enum output_status output_open(struct output *out, const char *path)
+enum output_status output_open(struct output *out, const char *path, bool follow)
 {
-	static const char suffix[] = ".XXXXXX";
+	/* Beside the final name, but short: a name near the 255-byte limit still gets its temporary file. */
+	static const char temp_name[] = "/.falco2seccomp-XXXXXX";
 	struct stat old;
 	bool exists = false;
 	mode_t mask;
@@ -94,11 +95,17 @@ enum output_status output_open(struct output *out, const char *path)
 		return OUTPUT_OK;
 	}
 	out->path = path;
-	out->final_path = final_name(path);
+	out->final_path = follow ? final_name(path) : strdup(path);
 	if (out->final_path == NULL)
 		return fail(out, -1);
-	/* Open first and ask the descriptor, so that what is checked is what is written. */
-	fd = open(out->final_path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (!follow && lstat(out->final_path, &old) == 0 && !S_ISREG(old.st_mode)) {
+		/* Not followed: a symlink, a fifo or a device there is replaced itself, never written through. */
+		fd = -1;
+		errno = ENOENT;
+	} else {
+		/* Open first and ask the descriptor, so that what is checked is what is written. */
+		fd = open(out->final_path, O_WRONLY | O_NOCTTY | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW));
+	}
 	if (fd < 0 && errno != ENOENT)
 		return fail(out, -1);
 	if (fd >= 0) {
@@ -112,11 +119,16 @@ enum output_status output_open(struct output *out, const char *path)
 		close(fd);
 		exists = true;
 	}
-	out->temp_path = malloc(strlen(out->final_path) + sizeof(suffix));
-	if (out->temp_path == NULL)
+	char *copy = strdup(out->final_path);
+	const char *dir = copy != NULL ? dirname(copy) : NULL;
+	out->temp_path = dir != NULL ? malloc(strlen(dir) + sizeof(temp_name)) : NULL;
+	if (out->temp_path == NULL) {
+		free(copy);
 		return fail(out, -1);
-	strcpy(out->temp_path, out->final_path);
-	strcat(out->temp_path, suffix);
+	}
+	strcpy(out->temp_path, dir);
+	strcat(out->temp_path, temp_name);
+	free(copy);
 	fd = mkstemp(out->temp_path);
 	if (fd < 0) {
 		int saved = errno;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /*
  * A container name usable as a file name inside --output-dir: letters,
@@ -24,10 +25,11 @@ static bool safe_file_name(const char *name)
 	return true;
 }
 
+/* Whether another container has name, in any case: case-insensitive file systems would hold one file for both. */
 static bool name_taken(const struct scan *scan, size_t self, const char *name)
 {
 	for (size_t i = 0; i < scan->container_count; i++)
-		if (i != self && (strcmp(scan->containers[i].name, name) == 0 || strcmp(scan->containers[i].id, name) == 0))
+		if (i != self && (strcasecmp(scan->containers[i].name, name) == 0 || strcasecmp(scan->containers[i].id, name) == 0))
 			return true;
 	return false;
 }

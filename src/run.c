@@ -164,7 +164,8 @@ static enum run_status write_profile(struct run *run, const struct syscall_set *
 		return RUN_RESOURCES;
 	}
 	profile.arg_rules = rules;
-	switch (output_open(&out, path)) {
+	/* -o names its file as a redirect does; --output-dir's entries are never followed. */
+	switch (output_open(&out, path, path == run->options.output)) {
 	case OUTPUT_OK:
 		break;
 	case OUTPUT_DIRECTORY_LOCKED:
@@ -354,6 +355,17 @@ static enum run_status check_command_line(struct run *run)
 			}
 	if (run->options.output_dir != NULL && !output_dir_usable(run, run->options.output_dir))
 		return RUN_OUTPUT;
+	/* The profile would replace a log it is made from (a merged profile it may replace: it is read first). */
+	struct stat target, log;
+	const char *output = run->options.output;
+	if (output != NULL && strcmp(output, "-") != 0 && stat(output, &target) == 0 && S_ISREG(target.st_mode))
+		for (size_t i = 0; i < run->options.logs.count; i++)
+			if (strcmp(run->options.logs.items[i], "-") != 0 && stat(run->options.logs.items[i], &log) == 0 &&
+			    log.st_dev == target.st_dev && log.st_ino == target.st_ino) {
+				report_warn(run->report, "-o %s is the log %s: the profile would replace it; write it elsewhere",
+				            output, run->options.logs.items[i]);
+				return RUN_USAGE;
+			}
 	return RUN_OK;
 }
 

@@ -146,6 +146,36 @@ if [ $actual = 4 ] && grep -q "further unusable lines are counted, not shown" "$
 	[ "$(grep -c 'line skipped' "$work/err")" = 20 ]; then pass; else
 	fail "20 MB of junk with --jobs 2 (status $actual): $(tail -2 "$work/err")"; fi
 
+# -o onto the log it is made from is refused, and the log kept.
+cp examples/events.jsonl "$work/self.jsonl"
+expect "-o onto its own log" 2 "is the log" -- -log "$work/self.jsonl" -container-id $ID -o "$work/self.jsonl"
+if cmp -s examples/events.jsonl "$work/self.jsonl"; then pass; else fail "-o replaced the log it was made from"; fi
+# A 250-byte file name: the temporary file beside it has a short name of its own.
+long=$(printf 'p%.0s' $(seq 1 245)).json
+actual=0
+"$asan" -q -log examples/events.jsonl -container-id $ID -o "$work/$long" 2>"$work/err" || actual=$?
+if [ $actual = 0 ] && grep -q defaultAction "$work/$long"; then pass; else fail "a 250-byte -o name: $(cat "$work/err")"; fi
+# --output-dir never writes through a symlink already there: it replaces the link.
+mkdir -p "$work/dir"
+echo precious >"$work/victim"
+ln -s "$work/victim" "$work/dir/web.json"
+"$asan" -q -log examples/events.jsonl --all-containers --output-dir "$work/dir" >/dev/null 2>&1 || true
+if [ "$(cat "$work/victim")" = precious ] && [ ! -L "$work/dir/web.json" ] && grep -q defaultAction "$work/dir/web.json"; then
+	pass
+else
+	fail "--output-dir wrote through a symlink in the directory"
+fi
+# Two containers whose names differ only in case get their ids as file names, not Web.json and web.json.
+printf '%s\n' '{"output_fields":{"container.id":"aaaaaaaaaaaa","container.name":"Web","evt.type":"read","syscall.type":"read"}}' \
+	'{"output_fields":{"container.id":"bbbbbbbbbbbb","container.name":"web","evt.type":"read","syscall.type":"read"}}' >"$work/case.jsonl"
+mkdir -p "$work/case"
+"$asan" -q -log "$work/case.jsonl" --all-containers --output-dir "$work/case" --allow-empty >/dev/null 2>&1 || true
+if [ -f "$work/case/aaaaaaaaaaaa.json" ] && [ -f "$work/case/bbbbbbbbbbbb.json" ] && [ ! -e "$work/case/web.json" ]; then
+	pass
+else
+	fail "names alike but for case: $(ls "$work/case" | tr '\n' ' ')"
+fi
+
 # A directory instead of a log: a read error naming it.
 expect "directory as log" 3 "cannot read: Is a directory" -- -log "$work" -container-id $ID
 
