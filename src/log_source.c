@@ -63,6 +63,7 @@ enum log_status log_source_open(struct log_source *source, int fd)
 	memset(source, 0, sizeof(*source));
 	source->fd = fd;
 	source->regular = fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+	off_t start = source->regular ? lseek(fd, 0, SEEK_CUR) : -1;
 	source->in = malloc(IN_BYTES);
 	if (source->in == NULL)
 		return LOG_NO_MEMORY;
@@ -73,6 +74,18 @@ enum log_status log_source_open(struct log_source *source, int fd)
 	for (size_t i = 0; i < sizeof(magics) / sizeof(magics[0]); i++)
 		if (source->in_end >= magics[i].length && memcmp(source->in, magics[i].bytes, magics[i].length) == 0)
 			source->kind = magics[i].kind;
+	/*
+	 * A plain regular file is read up to the size it had when opened, as a
+	 * parallel pass reads it: a log Falco is still writing gives what one
+	 * thread and many give alike, whatever is appended meanwhile.
+	 */
+	if (source->kind == LOG_PLAIN && start >= 0 && start <= info.st_size) {
+		uint64_t size = (uint64_t)(info.st_size - start);
+		if (source->in_end > size)
+			source->in_end = (size_t)size;
+		source->limited = true;
+		source->limit = size - source->in_end;
+	}
 	if (source->kind == LOG_GZIP) {
 		if (inflateInit2(&source->gzip, 16 + MAX_WBITS) != Z_OK)
 			return LOG_NO_MEMORY;

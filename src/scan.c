@@ -561,6 +561,7 @@ struct worker {
 	enum scan_status status;          /* how its pass ended */
 	pthread_t thread;                 /* the thread reading it */
 	bool started;                     /* the thread was started */
+	int measured_fd;                  /* the descriptor the file was measured through, borrowed */
 	uint64_t progress;                /* bytes read so far, for the main thread's progress (atomic) */
 	int finished;                     /* the thread is done (atomic) */
 };
@@ -593,11 +594,37 @@ static void follow_progress(struct scan *scan, struct worker *workers, unsigned 
 	}
 }
 
+/*
+ * A descriptor of its own (its own offset) on the file that fd has open:
+ * through /proc/self/fd, so that a log renamed (rotated) after it was
+ * measured is still the one read; by name where /proc is not there, and
+ * then only if it is still that file.
+ */
+static int reopen(int fd, const char *file)
+{
+	char path[64];
+	struct stat measured, opened;
+	int again;
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	again = open(path, O_RDONLY | O_CLOEXEC);
+	if (again >= 0)
+		return again;
+	again = open(file, O_RDONLY | O_CLOEXEC);
+	if (again >= 0 && (fstat(fd, &measured) != 0 || fstat(again, &opened) != 0 || measured.st_dev != opened.st_dev ||
+	                   measured.st_ino != opened.st_ino)) {
+		close(again);
+		errno = ESTALE;
+		return -1;
+	}
+	return again;
+}
+
 static void *work(void *data)
 {
 	struct worker *worker = data;
 	const char *file = worker->scan.files[0];
-	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	int fd = reopen(worker->measured_fd, file);
 	struct log_source source;
 	struct line_reader reader;
 
@@ -781,10 +808,12 @@ static void worker_free(struct worker *worker)
 static int worker_init(struct worker *worker, const struct scan *scan, uint32_t file_index, bool guessing)
 {
 	uint64_t start = worker->start, length = worker->length;
+	int measured_fd = worker->measured_fd;
 
 	memset(worker, 0, sizeof(*worker));
 	worker->start = start;
 	worker->length = length;
+	worker->measured_fd = measured_fd;
 	worker->catalog = malloc(sizeof(*worker->catalog));
 	if (worker->catalog == NULL)
 		return -1;
@@ -832,6 +861,13 @@ static enum scan_status scan_file_parallel(struct scan *scan, uint32_t file_inde
 	struct stat after;
 	int fd = open(file, O_RDONLY | O_CLOEXEC);
 
+	/* Measured and read through this one descriptor: a file put in its place meanwhile is not read. */
+	if (fd >= 0 && (fstat(fd, &after) != 0 || after.st_dev != before->st_dev || after.st_ino != before->st_ino)) {
+		free(workers);
+		close(fd);
+		report(scan, file, 0, "was replaced while it was being opened; read it again when it is still");
+		return SCAN_INPUT_ERROR;
+	}
 	if (workers == NULL || fd < 0) {
 		free(workers);
 		if (fd >= 0)
@@ -844,6 +880,7 @@ static enum scan_status scan_file_parallel(struct scan *scan, uint32_t file_inde
 		uint64_t end = k + 1 == jobs ? size : next_line_start(fd, size / jobs * (k + 1), size);
 		worker->start = done;
 		worker->length = end > done ? end - done : 0;
+		worker->measured_fd = fd;
 		done = end > done ? end : done;
 		/* The first part starts where the pass stands; the others guess that no workload executed a runtime's name. */
 		if (worker_init(worker, scan, file_index, k > 0) != 0) {
@@ -861,10 +898,9 @@ static enum scan_status scan_file_parallel(struct scan *scan, uint32_t file_inde
 	for (unsigned k = 0; k < jobs; k++)
 		if (workers[k].started)
 			pthread_join(workers[k].thread, NULL);
-	if (status == SCAN_OK && (fstat(fd, &after) != 0 || after.st_size != before->st_size ||
-	                          after.st_mtim.tv_sec != before->st_mtim.tv_sec ||
-	                          after.st_mtim.tv_nsec != before->st_mtim.tv_nsec)) {
-		report(scan, file, 0, "changed while it was being read; read it again when it is still");
+	/* Each part was read up to the size measured: what was appended since is for the next run, as with one thread. */
+	if (status == SCAN_OK && (fstat(fd, &after) != 0 || after.st_size < before->st_size)) {
+		report(scan, file, 0, "shrank while it was being read; read it again when it is still");
 		status = SCAN_INPUT_ERROR;
 	}
 	for (unsigned k = 0; k < jobs && status == SCAN_OK; k++) {

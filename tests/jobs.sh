@@ -154,25 +154,28 @@ else
 	fail "--strict on a compressed pipe whose writer waits gave status $status (124: it hung)"
 fi
 
-# A file that grows while it is read in parallel is an input error naming
-# it, and no profile is written. Something is appended to it all the time
-# the run lasts, so its size after the read differs from its size before.
+# A file that grows while it is read (Falco still writing the log, the README's CI flow) is read up to
+# the size it had when opened, by one thread and by many alike: no error, and the profile of what was
+# there. What is appended all the time the run lasts is another container's, so the profile of the
+# wanted one is that of the file as generated.
 gen 19 80000 >"$work/growing.jsonl"
-(while :; do echo '{"appended":1}' >>"$work/growing.jsonl"; done) &
+"$binary" -q -log "$work/growing.jsonl" -container-id 3ad7b26ded6d --jobs 1 -o "$work/still.json" 2>/dev/null || true
+(while :; do echo '{"output_fields":{"container.id":"91f0c0de4b2a","evt.type":"mkdir","syscall.type":"mkdir"}}' \
+	>>"$work/growing.jsonl"; done) &
 appender=$!
 sleep 0.2
-status=0
-"$binary" -q -log "$work/growing.jsonl" -container-id 3ad7b26ded6d --jobs 2 -o "$work/grown.json" \
-	2>"$work/grown.err" || status=$?
+for jobs in 1 2; do
+	status=0
+	"$binary" -q -log "$work/growing.jsonl" -container-id 3ad7b26ded6d --jobs $jobs -o "$work/grown.json" \
+		2>"$work/grown.err" || status=$?
+	if [ "$status" = 0 ] && cmp -s "$work/grown.json" "$work/still.json" && ! grep -q "while it was being read" "$work/grown.err"; then
+		pass
+	else
+		fail "a file growing while read with --jobs $jobs gave status $status: $(head -2 "$work/grown.err")"
+	fi
+done
 kill $appender
 wait $appender 2>/dev/null || true
-if [ "$status" = 3 ] && grep -q "growing.jsonl: changed while it was being read" "$work/grown.err" &&
-	[ ! -e "$work/grown.json" ]; then
-	pass
-else
-	fail "a file growing while read in parallel gave status $status"
-	cat "$work/grown.err" >&2
-fi
 
 # The comparison proves something only if the file was split and had problems.
 if grep -q "line skipped" "$work/one.err" 2>/dev/null || "$binary" -log "$work/a.jsonl" -container-id 3ad7b26ded6d \
