@@ -4,11 +4,14 @@
  */
 #include "run.h"
 
+#include "text.h"
+
 #include "docker_default.h"
 #include "output.h"
 #include "output_names.h"
 #include "workload.h"
 #include "report.h"
+#include "text.h"
 
 #include <errno.h>
 #include <libgen.h>
@@ -702,73 +705,130 @@ static enum run_status write_member(struct run *run, const char *dir, const char
 	return status;
 }
 
-static int compare_workloads(const void *a, const void *b)
+/* A container and the key of the workload it belongs to, for sorting. */
+struct keyed_container {
+	char key[256];    /* the value of the field grouped by */
+	size_t container; /* its index in the scan */
+};
+
+static int compare_keyed(const void *a, const void *b)
 {
-	return strcmp(((const struct workload_profile *)a)->key, ((const struct workload_profile *)b)->key);
+	const struct keyed_container *x = a, *y = b;
+	int diff = strcmp(x->key, y->key);
+
+	return diff != 0 ? diff : (x->container > y->container) - (x->container < y->container);
+}
+
+/* File names taken so far, in an open-addressed table of 2 * capacity slots. */
+struct name_table {
+	const char **slots; /* borrowed names, NULL when free */
+	size_t size;        /* slots */
+};
+
+/* Finds name's slot: where it is, or the free one where it would go. */
+static const char **name_slot(const struct name_table *table, const char *name)
+{
+	size_t slot = text_hash(name, strlen(name), 0) % table->size;
+
+	while (table->slots[slot] != NULL && strcmp(table->slots[slot], name) != 0)
+		slot = (slot + 1) % table->size;
+	return &table->slots[slot];
 }
 
 /*
- * Unites the containers into the workloads of --group-by, in key order,
- * each with a file name that is safe and unique: two keys that map to the
- * same name get -2, -3, ... in key order. Pause containers are left out,
- * and so are containers without the field (counted). Returns a status.
+ * Gives each workload, in key order, a file name that is safe and unique:
+ * its key made DNS-1123, or with -2, -3, ... where an earlier workload took
+ * it. Taken names are looked up in a hash table, and the suffixes of a base
+ * name go on from where its last workload stopped, so that many keys of one
+ * base cost no more than few (they were once cubic).
+ */
+static enum run_status name_workloads(struct run *run)
+{
+	struct name_table taken = { calloc(2 * run->group_count + 1, sizeof(const char *)), 2 * run->group_count + 1 };
+	struct name_table bases = { calloc(2 * run->group_count + 1, sizeof(const char *)), 2 * run->group_count + 1 };
+	unsigned *next_suffix = calloc(2 * run->group_count + 1, sizeof(unsigned));
+	char (*base_names)[sizeof(run->groups[0].file) - 8] = calloc(run->group_count + 1, sizeof(*base_names));
+
+	if (taken.slots == NULL || bases.slots == NULL || next_suffix == NULL || base_names == NULL) {
+		free(taken.slots);
+		free(bases.slots);
+		free(next_suffix);
+		free(base_names);
+		report_warn(run->report, "out of memory");
+		return RUN_RESOURCES;
+	}
+	for (size_t g = 0; g < run->group_count; g++) {
+		struct workload_profile *group = &run->groups[g];
+		char *base = base_names[g];
+		output_names_dns1123(group->key, base, sizeof(base_names[0]));
+		const char **base_slot = name_slot(&bases, base);
+		size_t base_index = (size_t)(base_slot - bases.slots);
+		if (*base_slot == NULL) {
+			*base_slot = base;
+			next_suffix[base_index] = 2;
+		}
+		snprintf(group->file, sizeof(group->file), "%s", base);
+		while (*name_slot(&taken, group->file) != NULL)
+			snprintf(group->file, sizeof(group->file), "%s-%u", base, next_suffix[base_index]++);
+		*name_slot(&taken, group->file) = group->file;
+		if (strcmp(base, group->file) != 0)
+			report_warn(run->report, "workload \"%s\" is named %s: another workload took %s first", group->key,
+			            group->file, base);
+		else if (strcmp(base, group->key) != 0 && !run->options.quiet)
+			report_warn(run->report, "workload \"%s\" is named %s (file and object names hold only a-z, 0-9, "
+			            "'-' and '.')", group->key, base);
+	}
+	free(taken.slots);
+	free(bases.slots);
+	free(next_suffix);
+	free(base_names);
+	return RUN_OK;
+}
+
+/*
+ * Unites the containers into the workloads of --group-by, in key order:
+ * the containers are sorted by key and each run of one key is a workload.
+ * Pause containers are left out, and so are containers without the field
+ * (counted). Returns a status.
  */
 static enum run_status group_workloads(struct run *run)
 {
 	const struct scan *scan = &run->scan;
-	size_t label_index = run->label_key_count > 0 ? run->label_key_count - 1 : 0;
+	size_t label_index = run->label_key_count > 0 ? run->label_key_count - 1 : 0, keyed = 0;
+	struct keyed_container *keys = calloc(scan->container_count + 1, sizeof(keys[0]));
 
 	run->groups = calloc(scan->container_count + 1, sizeof(run->groups[0]));
-	if (run->groups == NULL) {
+	if (run->groups == NULL || keys == NULL) {
+		free(keys);
 		report_warn(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
 	for (size_t i = 0; i < scan->container_count; i++) {
 		const struct scan_container *c = &scan->containers[i];
-		struct workload_profile *group = NULL;
-		char key[256];
 		if (workload_is_infrastructure(c)) {
 			run->workload_infrastructure++;
 			continue;
 		}
-		if (!workload_key(run->options.group_by, c, label_index, key, sizeof(key))) {
+		if (!workload_key(run->options.group_by, c, label_index, keys[keyed].key, sizeof(keys[keyed].key))) {
 			run->ungrouped++;
 			continue;
 		}
-		for (size_t g = 0; g < run->group_count && group == NULL; g++)
-			if (strcmp(run->groups[g].key, key) == 0)
-				group = &run->groups[g];
-		if (group == NULL) {
-			group = &run->groups[run->group_count++];
-			snprintf(group->key, sizeof(group->key), "%s", key);
-		}
+		keys[keyed++].container = i;
+	}
+	qsort(keys, keyed, sizeof(keys[0]), compare_keyed);
+	for (size_t k = 0; k < keyed; k++) {
+		const struct scan_container *c = &scan->containers[keys[k].container];
+		if (run->group_count == 0 || strcmp(run->groups[run->group_count - 1].key, keys[k].key) != 0)
+			snprintf(run->groups[run->group_count++].key, sizeof(run->groups[0].key), "%s", keys[k].key);
+		struct workload_profile *group = &run->groups[run->group_count - 1];
 		group->containers++;
 		group->events += c->events;
 		syscall_set_union(&group->syscalls, &c->syscalls);
 		arg_facts_unite(&group->facts, &c->facts);
 		container_life_unite(&group->life, &c->life);
 	}
-	qsort(run->groups, run->group_count, sizeof(run->groups[0]), compare_workloads);
-	for (size_t g = 0; g < run->group_count; g++) {
-		char base[sizeof(run->groups[g].file) - 8];
-		output_names_dns1123(run->groups[g].key, base, sizeof(base));
-		snprintf(run->groups[g].file, sizeof(run->groups[g].file), "%s", base);
-		for (unsigned suffix = 2;; suffix++) {
-			bool taken = false;
-			for (size_t h = 0; h < g && !taken; h++)
-				taken = strcmp(run->groups[h].file, run->groups[g].file) == 0;
-			if (!taken)
-				break;
-			snprintf(run->groups[g].file, sizeof(run->groups[g].file), "%s-%u", base, suffix);
-		}
-		if (strcmp(base, run->groups[g].file) != 0)
-			report_warn(run->report, "workload \"%s\" is named %s: another workload took %s first",
-			            run->groups[g].key, run->groups[g].file, base);
-		else if (strcmp(base, run->groups[g].key) != 0 && !run->options.quiet)
-			report_warn(run->report, "workload \"%s\" is named %s (file and object names hold only a-z, 0-9, "
-			            "'-' and '.')", run->groups[g].key, base);
-	}
-	return RUN_OK;
+	free(keys);
+	return name_workloads(run);
 }
 
 /* --all-containers --group-by: one profile per workload. */

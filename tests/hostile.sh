@@ -176,6 +176,18 @@ else
 	fail "names alike but for case: $(ls "$work/case" | tr '\n' ' ')"
 fi
 
+# --group-by: 65,536 distinct images are 65,536 workloads, and 4,000 keys that make one file name
+# get -2 to -4000 in key order (both were quadratic or worse once).
+awk 'BEGIN { for (i = 0; i < 65536; i++) printf "{\"output_fields\":{\"container.id\":\"%012x\",\"container.image.repository\":\"img%d\",\"evt.type\":\"read\",\"syscall.type\":\"read\"}}\n", i + 1, i }' >"$work/many.jsonl"
+if [ "$("$asan" -q --list-containers --group-by image -log "$work/many.jsonl" | grep -c ' img[0-9]* ')" = 65536 ]; then pass; else
+	fail "--group-by image of 65,536 images did not list 65,536 workloads"; fi
+awk 'BEGIN { for (i = 0; i < 4000; i++) { s = "web"; for (j = 0; j < i % 200; j++) s = s "_"; for (j = 0; j < int(i / 200); j++) s = s "/";
+	printf "{\"output_fields\":{\"container.id\":\"%012x\",\"container.image.repository\":\"%s\",\"evt.type\":\"read\",\"syscall.type\":\"read\"}}\n", i + 1, s } }' >"$work/same.jsonl"
+"$asan" --list-containers --group-by image -log "$work/same.jsonl" >"$work/out" 2>"$work/err" || true
+if [ "$(grep -c 'another workload took web first' "$work/err")" = 3999 ] && grep -q ' web-4000 ' "$work/out" &&
+	[ "$(awk '{print $2}' "$work/out" | sort | uniq -d | wc -l)" = 0 ]; then pass; else
+	fail "4,000 workloads of one file name were not named web, web-2 ... web-4000"; fi
+
 # A directory instead of a log: a read error naming it.
 expect "directory as log" 3 "cannot read: Is a directory" -- -log "$work" -container-id $ID
 
