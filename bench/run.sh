@@ -10,6 +10,8 @@
 #   1M lines, every line the wanted container    >= 5x jq, <= 3x wc -l
 #   gzip and zstd logs                           <= 1.3x decompressing into wc -l
 #   peak memory on 10 MB and 1 GB logs           < 16 MiB per job, flat
+#   --strict, --full-parse: --jobs 2             faster than --jobs 1 (issue 17)
+#   --diff of two 100,000-rule profiles, --group-by of 65,536 workloads   seconds (issue 17)
 # Results go to standard output and bench/out/results.txt.
 set -eu
 export LC_ALL=C
@@ -116,6 +118,30 @@ target() {
 		target "peak memory per job, $(mb "$out/$log.jsonl") MB log" "$(awk "BEGIN { print $2 / 1024 / $jobs }")" "<=" 16 "MiB"
 	done
 	echo
-	echo "targets (issues 5 and 11):"
+	# Issue 17: --strict and --full-parse decode every line with cJSON, no lock any more between the threads;
+	# --diff and --group-by in n log n.
+	for mode in --strict --full-parse; do
+		set -- $(best_of "$binary -q $mode --jobs 1 -log $out/mixed.jsonl -container-id $id")
+		one=$1
+		set -- $(best_of "$binary -q $mode --jobs 2 -log $out/mixed.jsonl -container-id $id")
+		two=$1
+		awk -v mode="$mode" -v one="$one" -v two="$two" \
+			'BEGIN { printf "mixed log %s: --jobs 1 %.3f s, --jobs 2 %.3f s (%.2fx)\n", mode, one, two, one / two }'
+		target "mixed log $mode: --jobs 2 against --jobs 1" "$(awk "BEGIN { print $one / $two }")" ">=" 1 "x"
+	done
+	for side in old new; do
+		[ -s "$out/rules-$side.json" ] || awk -v side=$side 'BEGIN { printf "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[";
+			for (i = 0; i < 100000; i++) printf "%s{\"names\":[\"x_%s_%d\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":%d}",
+				i ? "," : "", (i == 7 ? side : "same"), i, 1 + i % 100; printf "]}\n" }' >"$out/rules-$side.json"
+	done
+	set -- $(best_of "$binary --diff $out/rules-old.json $out/rules-new.json >/dev/null 2>&1; [ \$? = 1 ]")
+	echo "--diff of two 100,000-rule profiles: $1 s, peak $2 KiB"
+	target "--diff of two 100,000-rule profiles" "$1" "<=" 10 "s"
+	[ -s "$out/images.jsonl" ] || awk 'BEGIN { for (i = 0; i < 65536; i++) printf "{\"output_fields\":{\"container.id\":\"%012x\",\"container.image.repository\":\"img%d\",\"evt.type\":\"read\",\"syscall.type\":\"read\"}}\n", i + 1, i }' >"$out/images.jsonl"
+	set -- $(best_of "$binary -q --list-containers --group-by image -log $out/images.jsonl >/dev/null")
+	echo "--group-by image of 65,536 workloads: $1 s, peak $2 KiB"
+	target "--group-by of 65,536 workloads" "$1" "<=" 10 "s"
+	echo
+	echo "targets (issues 5, 11 and 17):"
 	cat "$targets"
 } | tee "$out/results.txt"

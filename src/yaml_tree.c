@@ -17,17 +17,21 @@ static int write_handler(void *data, unsigned char *buffer, size_t size)
 	return fwrite(buffer, 1, size, data) == size;
 }
 
-/* Tells whether YAML would read text, written plain, as something other than a string. */
+/*
+ * Tells whether some YAML reader could read text, written plain, as other
+ * than a string. YAML 1.1 readers (Go's yaml.v2, PyYAML) also take 0b101,
+ * 0x1f, 017, 1:20, .inf and 2001-12-14 as numbers or dates: so a scalar
+ * that begins with a digit or with one of + - . ~ < = is quoted, as are
+ * the words that are booleans or null in either version.
+ */
 static bool needs_quotes(const char *text)
 {
-	static const char *const words[] = { "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n", "" };
-	char *end;
+	static const char *const words[] = { "true", "false", "yes", "no", "on", "off", "null", "y", "n", "" };
 
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strcasecmp(text, words[i]) == 0)
 			return true;
-	strtod(text, &end);
-	return *end == '\0';
+	return (text[0] >= '0' && text[0] <= '9') || strchr("+-.~<=", text[0]) != NULL;
 }
 
 static int emit_scalar(yaml_emitter_t *emitter, const char *text, yaml_scalar_style_t style)
