@@ -7,7 +7,7 @@ set -eu
 build="gcc make pkg-config libcjson-dev libseccomp-dev zlib1g-dev libzstd-dev libyaml-dev"
 case "${1:-build}" in
 build) packages="$build" ;;
-test) packages="$build zstd python3-yaml clang libclang-rt-14-dev valgrind runc busybox-static strace mandoc seccomp jq golang-github-containers-common" ;;
+test) packages="$build zstd python3-yaml clang libclang-rt-14-dev valgrind runc busybox-static strace mandoc seccomp jq golang-github-containers-common nginx-light curl" ;;
 bench) packages="$build jq time zstd" ;;
 *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac

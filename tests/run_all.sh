@@ -38,6 +38,7 @@ suite tests/jobs.sh build/asan/falco2seccomp
 suite tests/real_falco.sh build/asan/falco2seccomp
 suite tests/fuzz.sh
 suite tests/e2e_runc.sh falco2seccomp
+suite tests/e2e_nginx.sh falco2seccomp
 suite tests/project.sh
 
 passed=0
