@@ -12,12 +12,14 @@
 #include <stdint.h>
 #include <zlib.h>
 #include <zstd.h>
+#include <zstd_errors.h>
 
 enum log_kind {
 	LOG_PLAIN, /* text as it is */
 	LOG_GZIP,  /* gzip, one member or several */
 	LOG_ZSTD,  /* zstd, one frame or several */
-	LOG_XZ     /* xz: recognised, not read */
+	LOG_XZ,    /* xz: recognised, not read */
+	LOG_BZIP2  /* bzip2: recognised, not read */
 };
 
 enum log_status {

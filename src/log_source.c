@@ -23,11 +23,13 @@ static const struct magic {
 	{ LOG_GZIP, "\x1f\x8b", 2 },
 	{ LOG_ZSTD, "\x28\xb5\x2f\xfd", 4 },
 	{ LOG_XZ, "\xfd" "7zXZ", 5 },
+	/* "BZh" and the block size, '1' to '9': no Falco alert begins so. */
+	{ LOG_BZIP2, "BZh", 3 },
 };
 
 const char *log_kind_name(enum log_kind kind)
 {
-	static const char *const names[] = { "plain", "gzip", "zstd", "xz" };
+	static const char *const names[] = { "plain", "gzip", "zstd", "xz", "bzip2" };
 	return names[kind];
 }
 
@@ -197,6 +199,9 @@ static enum log_status read_zstd(struct log_source *source, char *out, size_t si
 		ZSTD_inBuffer input = { source->in, source->in_end, source->in_start };
 		ZSTD_outBuffer output = { out, size, 0 };
 		size_t result = ZSTD_decompressStream(source->zstd, &output, &input);
+		/* Memory running out is no fault of the data: exit status 6, not 3. */
+		if (ZSTD_isError(result) && ZSTD_getErrorCode(result) == ZSTD_error_memory_allocation)
+			return LOG_NO_MEMORY;
 		if (ZSTD_isError(result))
 			return corrupt(source, ZSTD_getErrorName(result));
 		source->zstd_hint = result;
@@ -278,6 +283,7 @@ enum log_status log_source_read(struct log_source *source, char *out, size_t siz
 		return read_zstd(source, out, size, got);
 	case LOG_PLAIN:
 	case LOG_XZ:
+	case LOG_BZIP2:
 	default:
 		return read_plain(source, out, size, got);
 	}

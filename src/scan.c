@@ -518,9 +518,11 @@ static enum scan_status scan_file(struct scan *scan, uint32_t file_index)
 		return SCAN_INPUT_ERROR;
 	}
 	opened = log_source_open(&source, fd);
-	if (opened == LOG_OK && source.kind == LOG_XZ) {
-		report(scan, file, 0, "xz-compressed, which falco2seccomp does not read (gzip and zstd it does); "
-		       "decompress it first: xzcat %s | falco2seccomp -log - ...", is_stdin ? "FILE" : file);
+	if (opened == LOG_OK && (source.kind == LOG_XZ || source.kind == LOG_BZIP2)) {
+		bool xz = source.kind == LOG_XZ;
+		report(scan, file, 0, "%s-compressed, which falco2seccomp does not read (gzip and zstd it does); "
+		       "decompress it first: %s %s | falco2seccomp -log - ...", xz ? "xz" : "bzip2", xz ? "xzcat" : "bzcat",
+		       is_stdin ? "FILE" : file);
 		status = SCAN_INPUT_ERROR;
 	} else if (opened == LOG_READ_ERROR) {
 		report(scan, file, 0, "cannot read: %s", strerror(source.errno_value));
