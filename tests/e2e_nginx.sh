@@ -11,7 +11,7 @@
 # Usage: tests/e2e_nginx.sh BINARY
 suite=e2e-nginx
 . "$(dirname "$0")/suite.sh"
-binary=$1
+binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 data=$here/data/real-falco
 name=f2s-nginx-$$
