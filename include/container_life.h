@@ -32,6 +32,8 @@ struct container_life {
 	struct location first_runtime; /* where the first of them is; line 0 when none */
 	uint32_t runtimes;         /* bit r: runtime r's processes were seen in the container */
 	uint32_t creators;         /* bit r: and before the workload's start: the runtime that made it */
+	uint32_t maybe_creators;   /* guessing, bit r: seen before the part's first workload event, which makes
+	                              r a creator only if the workload had not started before the part */
 	bool guessing;             /* a worker's part: what came before it is not known */
 	uint32_t assumed;          /* guessing, bit r: it left out runtime r's events that a program of the
 	                              workload called so would have made, had one been executed before */
@@ -58,7 +60,11 @@ enum container_runtime container_life_runtime_of(const char *process, size_t len
 /* The runtime's name as --runtime takes it ("runc"). */
 const char *container_life_runtime_name(enum container_runtime runtime);
 
-/* Adds from's counts and runtimes to into's; the earlier first line is kept when into has none. */
+/*
+ * Adds from's counts and runtimes to into's, from coming after into (a
+ * worker's part after what came before it, or another container); the
+ * earlier first line is kept when into has none.
+ */
 void container_life_unite(struct container_life *into, const struct container_life *from);
 
 /* The runtimes named in runtimes (a bit mask), comma-separated, into out. */

@@ -78,7 +78,9 @@ bool container_life_is_runtime(struct container_life *life, const char *process,
 	}
 	uint32_t bit = 1u << runtime_processes[row].runtime;
 	life->runtimes |= bit;
-	if (!life->started)
+	if (!life->started && life->guessing)
+		life->maybe_creators |= bit;
+	else if (!life->started)
 		life->creators |= bit;
 	if (runtime_processes[row].stage)
 		return true;
@@ -95,12 +97,11 @@ bool container_life_is_runtime(struct container_life *life, const char *process,
 
 void container_life_unite(struct container_life *into, const struct container_life *from)
 {
-	if (into->runtime_events == 0 && from->runtime_events > 0) {
+	if (into->runtime_events == 0 && from->runtime_events > 0)
 		into->first_runtime = from->first_runtime;
-	}
 	into->runtime_events += from->runtime_events;
 	into->runtimes |= from->runtimes;
-	into->creators |= from->creators;
+	into->creators |= from->creators | (into->started ? 0 : from->maybe_creators);
 	/* A part's own start makes its later execve count, whatever came before. */
 	into->executed |= from->executed;
 	into->started |= from->started;

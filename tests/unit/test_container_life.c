@@ -63,7 +63,7 @@ static void life_should_note_where_a_worker_guessed(void)
 	memset(&total, 0, sizeof(total));
 	life.guessing = true;
 	CHECK(runtime(&life, "runc:[1:CHILD]"));
-	CHECK(life.assumed == 0);
+	CHECK(life.assumed == 0 && life.creators == 0 && life.maybe_creators == 1u << RUNTIME_RUNC);
 	CHECK(runtime(&life, "crun"));
 	CHECK(life.assumed == 1u << RUNTIME_CRUN && !life.assumed_start);
 	CHECK(runtime(&life, "runc"));
@@ -73,6 +73,11 @@ static void life_should_note_where_a_worker_guessed(void)
 	life.first_runtime.line = 40;
 	container_life_unite(&total, &life);
 	CHECK(total.runtime_events == 2 && total.first_runtime.line == 40 && !total.started);
+	/* Before an unstarted workload, what the part saw first made the container; after a started one, not. */
+	CHECK(total.creators == (1u << RUNTIME_RUNC | 1u << RUNTIME_CRUN));
+	struct container_life started = { .started = true };
+	container_life_unite(&started, &life);
+	CHECK(started.creators == 0);
 	container_life_describe(total.runtimes, names, sizeof(names));
 	CHECK_STR(names, "runc, crun");
 }
