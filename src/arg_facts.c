@@ -105,13 +105,11 @@ static bool namespaces_of_number(const struct json_value *flags, uint32_t *found
 			return false;
 		bits = (uint64_t)flags->number;
 	} else {
-		if (flags->length == 0 || flags->length > 10)
+		/* Digits only (the caller checked), at most ten: no overflow. */
+		if (flags->length > 10)
 			return false;
-		for (size_t i = 0; i < flags->length; i++) {
-			if (flags->text[i] < '0' || flags->text[i] > '9')
-				return false;
+		for (size_t i = 0; i < flags->length; i++)
 			bits = bits * 10 + (uint64_t)(flags->text[i] - '0');
-		}
 		if (bits > UINT32_MAX)
 			return false;
 	}
@@ -140,15 +138,29 @@ static bool namespaces_of_names(const struct json_value *flags, uint32_t *found)
 	return false;
 }
 
-/* Notes the flags of found as opened, each at its first event. */
+/* Adds the kernel flags of from to *into, each new one with its origin from from_at. */
+static void take_namespaces(uint32_t *into, struct arg_origin *into_at, uint32_t from, const struct arg_origin *from_at)
+{
+	for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
+		if ((from & docker_namespace_flags[i].value) && !(*into & docker_namespace_flags[i].value)) {
+			*into |= docker_namespace_flags[i].value;
+			into_at[i] = from_at[i];
+		}
+}
+
+/* Notes the flags of found (bit i: docker_namespace_flags[i]) as seen at this event. */
 static void note_namespaces(uint32_t *into, struct arg_origin *at, uint32_t found, const struct event *event,
                             struct location where)
 {
+	struct arg_origin here[DOCKER_NAMESPACE_FLAG_COUNT];
+	uint32_t bits = 0;
+
 	for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
-		if ((found >> i & 1) && !(*into & docker_namespace_flags[i].value)) {
-			*into |= docker_namespace_flags[i].value;
-			set_origin(&at[i], event, where);
+		if (found >> i & 1) {
+			bits |= docker_namespace_flags[i].value;
+			set_origin(&here[i], event, where);
 		}
+	take_namespaces(into, at, bits, here);
 }
 
 /*
@@ -173,9 +185,7 @@ static enum arg_observation observe_flags(struct arg_facts *facts, const struct 
 		return ARG_OK;
 	if (event->result.kind == JSON_NUMBER && event->result.number == 0)
 		return ARG_OK;
-	if (flags->kind == JSON_NUMBER)
-		understood = namespaces_of_number(flags, &found);
-	else if (flags->kind == JSON_STRING && all_digits(flags->text, flags->length))
+	if (flags->kind == JSON_NUMBER || (flags->kind == JSON_STRING && all_digits(flags->text, flags->length)))
 		understood = namespaces_of_number(flags, &found);
 	else
 		understood = flags->kind == JSON_STRING && namespaces_of_names(flags, &found);
@@ -206,7 +216,6 @@ void arg_facts_unrestrict(struct arg_facts *facts, enum arg_socket_call call, co
 	families->why_at = *at;
 	snprintf(families->why, sizeof(families->why), "%s", why);
 }
-
 
 static enum arg_observation observe_domain(struct arg_facts *facts, enum arg_socket_call call,
                                            const struct event *event, struct location where, char *message,
@@ -277,18 +286,8 @@ enum arg_observation arg_facts_observe(struct arg_facts *facts, const struct eve
 void arg_facts_unite(struct arg_facts *into, const struct arg_facts *from)
 {
 	into->flags_logged |= from->flags_logged;
-	for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++) {
-		if ((from->namespaces & docker_namespace_flags[i].value) &&
-		    !(into->namespaces & docker_namespace_flags[i].value)) {
-			into->namespaces |= docker_namespace_flags[i].value;
-			into->namespace_at[i] = from->namespace_at[i];
-		}
-		if ((from->untrusted_namespaces & docker_namespace_flags[i].value) &&
-		    !(into->untrusted_namespaces & docker_namespace_flags[i].value)) {
-			into->untrusted_namespaces |= docker_namespace_flags[i].value;
-			into->untrusted_at[i] = from->untrusted_at[i];
-		}
-	}
+	take_namespaces(&into->namespaces, into->namespace_at, from->namespaces, from->namespace_at);
+	take_namespaces(&into->untrusted_namespaces, into->untrusted_at, from->untrusted_namespaces, from->untrusted_at);
 	for (int call = 0; call < ARG_SOCKET_CALLS; call++) {
 		const struct family_facts *theirs = &from->families[call];
 		into->families[call].seen |= theirs->seen;

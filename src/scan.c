@@ -306,7 +306,6 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 	struct arg_facts *facts = &scan->facts;
 	enum scan_status status = SCAN_OK;
 	const struct translation *translation;
-
 	struct container_life *life;
 
 	if (scan->filter != NULL) {
@@ -318,10 +317,10 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 	} else {
 		if (event->container_id.text == NULL) {
 			/* Counted only where every line is decoded: the pre-filter passes over them. */
-			if (event->unplaced && scan->unplaced++ == 0)
-				scan->first_unplaced = where;
 			if (event->unplaced) {
 				enum container_runtime runtime = container_life_runtime_of(event->process.text, event->process.length);
+				if (scan->unplaced++ == 0)
+					scan->first_unplaced = where;
 				if (runtime < RUNTIME_COUNT)
 					scan->unplaced_runtimes |= 1u << runtime;
 			}
@@ -705,6 +704,16 @@ static void shift(struct location *where, uint64_t offset)
 		where->line += offset;
 }
 
+/* Moves the origins of the namespace flags in bits from a part's lines to the file's. */
+static void place_origins(uint32_t bits, struct arg_origin *at, uint32_t file_index, uint64_t offset)
+{
+	for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
+		if (bits & docker_namespace_flags[i].value) {
+			at[i].where.file = file_index;
+			shift(&at[i].where, offset);
+		}
+}
+
 /*
  * Puts a worker's part into scan, as if scan had read it after what it
  * has: its problems told in order with the file's line numbers (stopping
@@ -751,16 +760,8 @@ static enum scan_status absorb(struct scan *scan, struct worker *worker, uint32_
 		memcpy(scan->first_process[mine], part->first_process[id], sizeof(scan->first_process[mine]));
 	}
 	struct arg_facts facts = part->facts;
-	for (size_t i = 0; i < DOCKER_NAMESPACE_FLAG_COUNT; i++) {
-		if (facts.namespaces & docker_namespace_flags[i].value) {
-			facts.namespace_at[i].where.file = file_index;
-			shift(&facts.namespace_at[i].where, offset);
-		}
-		if (facts.untrusted_namespaces & docker_namespace_flags[i].value) {
-			facts.untrusted_at[i].where.file = file_index;
-			shift(&facts.untrusted_at[i].where, offset);
-		}
-	}
+	place_origins(facts.namespaces, facts.namespace_at, file_index, offset);
+	place_origins(facts.untrusted_namespaces, facts.untrusted_at, file_index, offset);
 	for (size_t i = 0; i < CONTAINER_FILTER_MAX; i++) {
 		struct container_life life = part->life[i];
 		life.first_runtime.file = file_index;
@@ -842,7 +843,7 @@ static int worker_init(struct worker *worker, const struct scan *scan, uint32_t 
 	return 0;
 }
 
-/* Tells whether worker guessed that a workload had not started where scan knows it had. */
+/* Tells whether worker, guessing, left out or passed over what scan now knows the workload's. */
 static bool guessed_wrong(const struct scan *scan, const struct worker *worker)
 {
 	for (size_t i = 0; i < CONTAINER_FILTER_MAX; i++)
