@@ -26,7 +26,8 @@ enum log_status {
 	LOG_OK,          /* data, or the end */
 	LOG_READ_ERROR,  /* read(2) failed: errno_value says why */
 	LOG_CORRUPT,     /* the compressed data is broken or cut short: message says how */
-	LOG_NO_MEMORY    /* memory ran out */
+	LOG_NO_MEMORY,   /* memory ran out */
+	LOG_SHRANK       /* a plain file ended before the size it had when opened */
 };
 
 struct read_ahead;

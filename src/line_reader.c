@@ -109,7 +109,8 @@ enum line_status line_reader_next(struct line_reader *reader, const char **line,
 		if (newline != NULL) {
 			line_length = (size_t)(newline - begin);
 			reader->start += line_length + 1;
-		} else if (unread > reader->max_line) {
+		} else if (unread > reader->max_line + 1) {
+			/* One byte past the limit may be the CR of a CRLF line. */
 			reader->line_number++;
 			return skip_long_line(reader);
 		} else if (!reader->at_eof) {
@@ -125,10 +126,10 @@ enum line_status line_reader_next(struct line_reader *reader, const char **line,
 			reader->start = reader->end;
 		}
 		reader->line_number++;
-		if (line_length > reader->max_line)
-			return LINE_TOO_LONG;
 		if (line_length > 0 && begin[line_length - 1] == '\r')
 			line_length--;
+		if (line_length > reader->max_line)
+			return LINE_TOO_LONG;
 		*line = begin;
 		*length = line_length;
 		return LINE_OK;

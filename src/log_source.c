@@ -136,6 +136,8 @@ static enum log_status read_plain(struct log_source *source, char *out, size_t s
 		source->errno_value = errno;
 		return LOG_READ_ERROR;
 	}
+	if (source->limited && count == 0 && source->limit > 0)
+		return LOG_SHRANK; /* truncated under the reader: what was read may be gone or rewritten */
 	if (source->limited)
 		source->limit -= (uint64_t)count;
 	source->raw_bytes += (uint64_t)count;

@@ -462,6 +462,9 @@ static enum scan_status read_failed(struct scan *scan, const char *file, const s
 		       log_kind_name(reader->source->kind), (unsigned long long)reader->line_number, reader->source->message,
 		       scan->strict ? "; --strict stops here" : "; the lines before it are kept");
 		return scan->strict ? SCAN_INPUT_ERROR : SCAN_OK;
+	case LOG_SHRANK:
+		report(scan, file, 0, "shrank while it was being read; read it again when it is still");
+		return SCAN_INPUT_ERROR;
 	case LOG_READ_ERROR:
 	case LOG_OK:
 	default:

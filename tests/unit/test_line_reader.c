@@ -134,6 +134,25 @@ static void reader_should_pass_over_a_line_above_the_limit_and_go_on(void)
 	close(fd);
 }
 
+/* A line as long as the limit is read whether it ends in LF or in CRLF. */
+static void reader_should_take_a_line_at_the_limit_with_lf_or_crlf(void)
+{
+	static const char text[] = "12345678\n12345678\r\n123456789\r\nok";
+	struct line_reader r;
+	struct log_source source;
+	const char *line;
+	size_t length;
+	int fd = pipe_with(text, sizeof(text) - 1);
+	CHECK(open_reader(&r, &source, fd, 8) == 0);
+	CHECK(line_reader_next(&r, &line, &length) == LINE_OK && length == 8);
+	CHECK(line_reader_next(&r, &line, &length) == LINE_OK && length == 8 && memcmp(line, "12345678", 8) == 0);
+	CHECK(line_reader_next(&r, &line, &length) == LINE_TOO_LONG);
+	CHECK(line_reader_next(&r, &line, &length) == LINE_OK && length == 2 && r.line_number == 4);
+	line_reader_free(&r);
+	log_source_close(&source);
+	close(fd);
+}
+
 static void reader_should_keep_nul_bytes_inside_lines(void)
 {
 	struct line_reader r;
@@ -167,6 +186,7 @@ const struct test_case reader_tests[] = {
 	TEST_CASE(reader_should_say_when_gzip_data_is_cut_short),
 	TEST_CASE(reader_should_strip_newlines_and_carriage_returns),
 	TEST_CASE(reader_should_pass_over_a_line_above_the_limit_and_go_on),
+	TEST_CASE(reader_should_take_a_line_at_the_limit_with_lf_or_crlf),
 	TEST_CASE(reader_should_keep_nul_bytes_inside_lines),
 	TEST_CASE(reader_free_should_accept_null_and_forget_its_buffer),
 	{ NULL, NULL },
