@@ -20,7 +20,7 @@ ALL_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE -DF2S_VERSION='"$(VERSION)"' -Iincl
 LIBS = $(DEPS_LIBS) -lm -pthread
 
 LIB_SOURCES = src/arg_facts.c src/arg_rules.c src/container_filter.c src/container_life.c src/docker_default.c src/event.c src/json_arena.c src/json_scan.c src/json_writer.c src/line_reader.c src/log_source.c \
-	src/merge.c src/options.c src/output.c src/output_names.c src/read_ahead.c src/profile.c src/profile_judge.c src/profile_set.c \
+	src/merge.c src/options.c src/output.c src/output_names.c src/read_ahead.c src/profile.c src/profile_judge.c src/profile_set.c src/rule_order.c \
 	src/report.c src/run.c src/runtime_baseline.c src/scan.c src/syscall_names.c src/syscall_set.c src/translate.c src/workload.c src/yaml_tree.c
 SOURCES = $(LIB_SOURCES) src/main.c
 HEADERS = $(wildcard include/*.h)

@@ -11,6 +11,7 @@
 #define F2S_OUTPUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 enum output_status {
@@ -39,6 +40,37 @@ enum output_status output_open(struct output *out, const char *path, bool follow
  * Returns 0, or -1 with errno set, in which case nothing there was changed.
  */
 int output_commit(struct output *out);
+
+/*
+ * Files finished but not yet renamed into place, so that many profiles
+ * (--all-containers, --group-by) cost one sync of their file system
+ * instead of one fsync each.
+ */
+struct output_batch {
+	char **temp_paths;  /* owned, count of them */
+	char **final_paths; /* owned, the names they replace */
+	size_t count;
+	size_t capacity;
+};
+
+/*
+ * Finishes out's file like output_commit but leaves it under its temporary
+ * name in batch; standard output and devices are finished at once. Returns
+ * 0, or -1 with errno set, in which case the file is thrown away.
+ */
+int output_defer(struct output *out, struct output_batch *batch);
+
+/*
+ * Syncs the file systems of the deferred files (syncfs), then renames each
+ * into place and syncs their directories. Returns 0, or -1 with errno set
+ * and failed (size bytes) naming the file that went wrong; the *placed
+ * files renamed before it stay in place, the rest are thrown away. A
+ * directory at any name stops them all before the first. Empties batch.
+ */
+int output_batch_commit(struct output_batch *batch, char *failed, size_t size, size_t *placed);
+
+/* Throws away every deferred file. Accepts an empty batch. */
+void output_batch_abort(struct output_batch *batch);
 
 /* Throws the file away. Accepts a closed or never opened output. */
 void output_abort(struct output *out);

@@ -64,6 +64,8 @@ struct profile_input {
 	cJSON *allow_names;        /* owned array of the names of plain allow rules */
 	cJSON *other_rules;        /* owned array of every other rule, as written */
 	cJSON *arg_names;          /* owned array of the names of rules merge_absorb_arg_rules took */
+	size_t dead_names;         /* names taken out of rules because an earlier rule decides them (rule_order.h) */
+	char dead_example[160];    /* the first of them, as "syscalls[3] names read after syscalls[0] decided it" */
 };
 
 /* Tells whether action is one of the SCMP_ACT_* names a profile may use. */

@@ -11,6 +11,7 @@
 #include "arg_rules.h"
 #include "merge.h"
 #include "options.h"
+#include "output.h"
 #include "profile.h"
 #include "profile_judge.h"
 #include "profile_set.h"
@@ -62,6 +63,7 @@ struct run {
 	struct container_life life;        /* the selected containers' runtime setup, left out, united */
 	const char *runtime_given;         /* --runtime as given, or NULL; options.runtime is the one used */
 	bool runtime_from_log;             /* options.runtime was taken from the runtime processes in the log */
+	struct output_batch *batch;        /* profiles finished but not yet in place (--all-containers), or NULL */
 };
 
 /* One workload of --group-by: its containers united. */

@@ -8,6 +8,7 @@
 #include <libgen.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -152,6 +153,37 @@ enum output_status output_open(struct output *out, const char *path, bool follow
 	return out->file ? OUTPUT_OK : fail(out, fd);
 }
 
+/*
+ * Flushes and closes out's file, syncing it when sync; returns 0, or -1
+ * with errno set, in which case its temporary file is gone.
+ */
+/* Lets go of out's names, removing its temporary file first when drop. */
+static void forget_names(struct output *out, bool drop)
+{
+	if (drop && out->temp_path != NULL)
+		unlink(out->temp_path);
+	free(out->temp_path);
+	free(out->final_path);
+	out->temp_path = out->final_path = NULL;
+}
+
+static int finish(struct output *out, bool sync)
+{
+	int failed = fflush(out->file) != 0 || ferror(out->file) ||
+	             (sync && out->temp_path && fsync(fileno(out->file)) != 0);
+	int saved = errno;
+
+	if (fclose(out->file) != 0 && !failed) {
+		failed = 1;
+		saved = errno;
+	}
+	out->file = NULL;
+	if (failed)
+		forget_names(out, true);
+	errno = saved;
+	return failed ? -1 : 0;
+}
+
 int output_commit(struct output *out)
 {
 	int failed;
@@ -161,35 +193,146 @@ int output_commit(struct output *out)
 		failed = fflush(stdout) != 0 || ferror(stdout);
 		return failed ? -1 : 0;
 	}
-	failed = fflush(out->file) != 0 || ferror(out->file) || (out->temp_path && fsync(fileno(out->file)) != 0);
+	if (finish(out, true) != 0)
+		return -1;
+	failed = out->temp_path != NULL && rename(out->temp_path, out->final_path) != 0;
 	saved = errno;
-	if (fclose(out->file) != 0 && !failed) {
-		failed = 1;
-		saved = errno;
-	}
-	out->file = NULL;
-	if (!failed && out->temp_path != NULL && rename(out->temp_path, out->final_path) != 0) {
-		failed = 1;
-		saved = errno;
-	}
-	if (failed && out->temp_path != NULL)
-		unlink(out->temp_path);
-	free(out->temp_path);
-	free(out->final_path);
-	out->temp_path = out->final_path = NULL;
+	forget_names(out, failed);
 	errno = saved;
 	return failed ? -1 : 0;
 }
 
+int output_defer(struct output *out, struct output_batch *batch)
+{
+	if (out->path == NULL || out->temp_path == NULL)
+		return output_commit(out);
+	if (batch->count == batch->capacity) {
+		size_t capacity = batch->capacity ? 2 * batch->capacity : 64;
+		char **temps = realloc(batch->temp_paths, capacity * sizeof(temps[0]));
+		if (temps != NULL)
+			batch->temp_paths = temps;
+		char **finals = temps ? realloc(batch->final_paths, capacity * sizeof(finals[0])) : NULL;
+		if (finals == NULL) {
+			output_abort(out);
+			errno = ENOMEM;
+			return -1;
+		}
+		batch->final_paths = finals;
+		batch->capacity = capacity;
+	}
+	if (finish(out, false) != 0)
+		return -1;
+	batch->temp_paths[batch->count] = out->temp_path;
+	batch->final_paths[batch->count++] = out->final_path;
+	out->temp_path = out->final_path = NULL;
+	return 0;
+}
+
+/* Syncs the file system that holds path (once per run of paths on one device: *synced). */
+static int sync_file_system(const char *path, dev_t *synced, bool *any)
+{
+	struct stat info;
+	int fd, status;
+
+	if (stat(path, &info) != 0)
+		return -1;
+	if (*any && info.st_dev == *synced)
+		return 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	status = syncfs(fd);
+	close(fd);
+	*synced = info.st_dev;
+	*any = true;
+	return status;
+}
+
+/* Syncs the directory that holds path, unless it is the one *last (malloc'd, replaced) names. */
+static int sync_directory(const char *path, char **last)
+{
+	char *copy = strdup(path);
+	const char *dir = copy ? dirname(copy) : NULL;
+	int fd, status;
+
+	if (dir == NULL)
+		return -1;
+	if (*last != NULL && strcmp(*last, dir) == 0) {
+		free(copy);
+		return 0;
+	}
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	status = fd >= 0 && fsync(fd) == 0 ? 0 : -1;
+	if (fd >= 0)
+		close(fd);
+	free(*last);
+	*last = strdup(dir);
+	free(copy);
+	return status;
+}
+
+int output_batch_commit(struct output_batch *batch, char *failed, size_t size, size_t *placed)
+{
+	const char *bad = NULL;
+	dev_t synced = 0;
+	bool any = false;
+	char *last_dir = NULL;
+	int saved = 0;
+
+	failed[0] = '\0';
+	*placed = 0;
+	/* What would stop a rename (a directory at the name) stops them all, before the first. */
+	for (size_t i = 0; i < batch->count && bad == NULL; i++) {
+		struct stat info;
+		if (lstat(batch->final_paths[i], &info) == 0 && S_ISDIR(info.st_mode)) {
+			errno = EISDIR;
+			bad = batch->final_paths[i];
+		} else if (sync_file_system(batch->temp_paths[i], &synced, &any) != 0) {
+			bad = batch->final_paths[i];
+		}
+	}
+	for (size_t i = 0; i < batch->count && bad == NULL; i++) {
+		if (rename(batch->temp_paths[i], batch->final_paths[i]) != 0) {
+			bad = batch->final_paths[i];
+			break;
+		}
+		free(batch->temp_paths[i]);
+		batch->temp_paths[i] = NULL;
+		(*placed)++;
+	}
+	for (size_t i = 0; i < batch->count && bad == NULL; i++)
+		if (sync_directory(batch->final_paths[i], &last_dir) != 0)
+			bad = batch->final_paths[i];
+	if (bad != NULL) {
+		saved = errno;
+		snprintf(failed, size, "%s", bad);
+	}
+	free(last_dir);
+	output_batch_abort(batch);
+	errno = saved;
+	return bad != NULL ? -1 : 0;
+}
+
+void output_batch_abort(struct output_batch *batch)
+{
+	for (size_t i = 0; i < batch->count; i++) {
+		if (batch->temp_paths[i] != NULL) {
+			unlink(batch->temp_paths[i]);
+			free(batch->temp_paths[i]);
+		}
+		free(batch->final_paths[i]);
+	}
+	free(batch->temp_paths);
+	free(batch->final_paths);
+	memset(batch, 0, sizeof(*batch));
+}
+
 void output_abort(struct output *out)
 {
-	if (out->path != NULL && out->file != NULL) {
+	bool open = out->path != NULL && out->file != NULL;
+
+	if (open)
 		fclose(out->file);
-		if (out->temp_path != NULL)
-			unlink(out->temp_path);
-	}
-	free(out->temp_path);
-	free(out->final_path);
-	out->temp_path = out->final_path = NULL;
+	forget_names(out, open);
 	out->file = NULL;
 }

@@ -5,6 +5,7 @@
 #include "profile.h"
 
 #include "json_writer.h"
+#include "rule_order.h"
 #include "yaml_tree.h"
 
 #include <errno.h>
@@ -490,6 +491,8 @@ static int read_rule(struct reader *reader, const cJSON *rule, int index, struct
 	        errno_ret == NULL &&
 	        empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "includes")) &&
 	        empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "excludes"));
+	if (!plain && cJSON_IsArray(names) && names->child == NULL)
+		return 0; /* names nothing, or only what earlier rules decide: it does nothing */
 	if (!plain && repeats_an_index(args))
 		return split_conditions(rule, args, input->other_rules);
 	if (!plain)
@@ -735,6 +738,39 @@ static int check_keys(struct reader *reader, const char *text, size_t length, co
 	               column);
 }
 
+/*
+ * Reads the rules as a runtime applies them: the first rule without
+ * conditions that names a syscall decides it (rule_order.h). When a later
+ * rule names one dead, *settled is a copy of syscalls without the dead
+ * names, and input counts them. Returns 0, or -1 when memory runs out.
+ */
+static int settle_rule_order(const cJSON *syscalls, cJSON **settled, struct profile_input *input)
+{
+	struct dead_names dead;
+
+	*settled = NULL;
+	if (!cJSON_IsArray(syscalls))
+		return 0;
+	if (rule_order_find(syscalls, &dead) != 0)
+		return -1;
+	if (dead.count == 0)
+		return 0;
+	rule_order_free(&dead);
+	/* Found again in the copy, whose names the dead list then points into. */
+	*settled = cJSON_Duplicate(syscalls, 1);
+	if (*settled == NULL || rule_order_find(*settled, &dead) != 0) {
+		cJSON_Delete(*settled);
+		*settled = NULL;
+		return -1;
+	}
+	input->dead_names = dead.count;
+	snprintf(input->dead_example, sizeof(input->dead_example), "syscalls[%zu] names %.60s after syscalls[%zu] decided it",
+	         dead.items[0].rule, dead.items[0].name, dead.items[0].decider);
+	int status = rule_order_drop(*settled, &dead);
+	rule_order_free(&dead);
+	return status;
+}
+
 static int read_tree(struct reader *reader, const cJSON *root, struct profile_input *input)
 {
 	const cJSON *action = cJSON_GetObjectItemCaseSensitive(root, "defaultAction");
@@ -757,9 +793,18 @@ static int read_tree(struct reader *reader, const cJSON *root, struct profile_in
 		return -1;
 	if (syscalls != NULL && !cJSON_IsNull(syscalls) && !cJSON_IsArray(syscalls))
 		return problem(reader, "syscalls: must be an array");
-	for (const cJSON *rule = syscalls ? syscalls->child : NULL; rule; rule = rule->next, index++)
+	cJSON *settled = NULL;
+	if (settle_rule_order(syscalls, &settled, input) != 0)
+		return problem(reader, "out of memory");
+	if (settled != NULL)
+		syscalls = settled;
+	int status = 0;
+	for (const cJSON *rule = syscalls ? syscalls->child : NULL; rule && status == 0; rule = rule->next, index++)
 		if (read_rule(reader, rule, index, input) != 0)
-			return reader->message[0] ? -1 : problem(reader, "out of memory");
+			status = reader->message[0] ? -1 : problem(reader, "out of memory");
+	cJSON_Delete(settled);
+	if (status != 0)
+		return status;
 	return input->default_action ? 0 : problem(reader, "out of memory");
 }
 

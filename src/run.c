@@ -11,7 +11,7 @@
 #include "output_names.h"
 #include "workload.h"
 #include "report.h"
-#include "text.h"
+#include "rule_order.h"
 
 #include <errno.h>
 #include <libgen.h>
@@ -99,6 +99,17 @@ static enum run_status merge_profiles(struct run *run)
 	return check_architectures(run);
 }
 
+/* Says that a profile read has rule names that never answer, and that they are read as left out. */
+static void warn_dead_names(struct run *run, const char *option, const struct profile_input *input)
+{
+	if (input->dead_names == 0)
+		return;
+	report_warn(run->report, "warning: %s %s: %zu rule name%s never answer%s: a runtime applies the first rule "
+	            "without conditions that names a syscall, so a later one with another action is dead (%s); "
+	            "read as left out", option, input->path, input->dead_names, input->dead_names == 1 ? "" : "s",
+	            input->dead_names == 1 ? "s" : "", input->dead_example);
+}
+
 static enum run_status read_merged_profiles(struct run *run)
 {
 	char message[512];
@@ -110,6 +121,8 @@ static enum run_status read_merged_profiles(struct run *run)
 		if (profile_read(run->options.merge.items[i], &run->merged[i], message, sizeof(message)) != 0) {
 			report_warn(run->report, "--merge %s", message);
 			return RUN_INPUT;
+		} else {
+			warn_dead_names(run, "--merge", &run->merged[i]);
 		}
 	return RUN_OK;
 }
@@ -134,6 +147,67 @@ static void rule_context_for(const struct options *opts, uint32_t arch, const ch
 	ctx->caps = caps;
 	if (uname(&host) == 0 && sscanf(host.release, "%u.%u", &ctx->kernel_major, &ctx->kernel_minor) != 2)
 		ctx->kernel_major = ctx->kernel_minor = 0;
+}
+
+/*
+ * The merged rules to write after the allow list of count names: those that
+ * name a syscall the list allows, or one an earlier merged rule decides,
+ * would never answer (rule_order.h), so they are left out, and said.
+ * *kept is a new array (or NULL: write run->kept_rules). Returns 0, or -1
+ * when memory runs out.
+ */
+static int settle_kept_rules(struct run *run, const char *path, const char *const *names, size_t count, cJSON **kept)
+{
+	cJSON *rules = cJSON_CreateArray(), *first = cJSON_CreateObject(), *list;
+	struct dead_names dead = { NULL, 0 };
+	int status = -1;
+
+	*kept = NULL;
+	if (run->kept_rules == NULL) {
+		cJSON_Delete(rules);
+		cJSON_Delete(first);
+		return 0;
+	}
+	if (rules == NULL || first == NULL || !cJSON_AddItemToArray(rules, first)) {
+		cJSON_Delete(first);
+		goto done;
+	}
+	list = cJSON_CreateStringArray(names, (int)count);
+	if (list == NULL || !cJSON_AddItemToObject(first, "names", list) ||
+	    cJSON_AddStringToObject(first, "action", "SCMP_ACT_ALLOW") == NULL)
+		goto done;
+	for (const cJSON *rule = run->kept_rules->child; rule; rule = rule->next)
+		if (!cJSON_AddItemToArray(rules, cJSON_Duplicate(rule, 1)))
+			goto done;
+	if (rule_order_find(rules, &dead) != 0)
+		goto done;
+	status = 0;
+	if (dead.count == 0)
+		goto done;
+	const struct dead_name *one = &dead.items[0];
+	report_warn(run->report, "warning: %s%s%zu name%s of merged rules left out: a runtime applies the first rule "
+	            "without conditions that names a syscall, and %s comes first%s%s%s",
+	            path ? path : "", path ? ": " : "", dead.count, dead.count == 1 ? "" : "s",
+	            one->decider == 0 ? "the allow list" : "another merged rule",
+	            one->decider == 0 ? " (it allows " : "", one->decider == 0 ? one->name : "",
+	            one->decider == 0 ? "; --remove that name to deny it)" : "");
+	if (rule_order_drop(rules, &dead) != 0) {
+		status = -1;
+		goto done;
+	}
+	cJSON_Delete(cJSON_DetachItemFromArray(rules, 0));
+	for (cJSON *rule = rules->child, *next; rule; rule = next) {
+		const cJSON *left = cJSON_GetObjectItemCaseSensitive(rule, "names");
+		next = rule->next;
+		if (cJSON_IsArray(left) && left->child == NULL)
+			cJSON_Delete(cJSON_DetachItemViaPointer(rules, rule));
+	}
+	*kept = rules;
+	rules = NULL;
+done:
+	rule_order_free(&dead);
+	cJSON_Delete(rules);
+	return status;
 }
 
 /* Writes the profile for set to path (NULL: stdout); returns a status. */
@@ -167,6 +241,14 @@ static enum run_status write_profile(struct run *run, const struct syscall_set *
 		return RUN_RESOURCES;
 	}
 	profile.arg_rules = rules;
+	cJSON *kept = NULL;
+	if (settle_kept_rules(run, path, plain, profile.name_count, &kept) != 0) {
+		report_warn(run->report, "out of memory");
+		cJSON_Delete(rules);
+		return RUN_RESOURCES;
+	}
+	if (kept != NULL)
+		profile.kept_rules = kept;
 	/* -o names its file as a redirect does; --output-dir's entries are never followed. */
 	switch (output_open(&out, path, path == run->options.output)) {
 	case OUTPUT_OK:
@@ -175,16 +257,19 @@ static enum run_status write_profile(struct run *run, const struct syscall_set *
 		report_warn(run->report, "cannot write %s: its directory is not writable (%s), so the file cannot be "
 		            "replaced safely; write it elsewhere with -o, or to standard output", path, strerror(errno));
 		cJSON_Delete(rules);
+		cJSON_Delete(kept);
 		return RUN_OUTPUT;
 	case OUTPUT_FAILED:
 	default:
 		report_warn(run->report, "cannot write %s: %s", path, strerror(errno));
 		cJSON_Delete(rules);
+		cJSON_Delete(kept);
 		return RUN_OUTPUT;
 	}
 	written = profile_write(out.file, &profile, run->options.format);
 	cJSON_Delete(rules);
-	if (written != 0 || output_commit(&out) != 0) {
+	cJSON_Delete(kept);
+	if (written != 0 || (run->batch ? output_defer(&out, run->batch) : output_commit(&out)) != 0) {
 		report_warn(run->report, "cannot write %s: %s",
 		            path && strcmp(path, "-") != 0 ? path : "the profile to standard output", strerror(errno));
 		output_abort(&out);
@@ -639,6 +724,7 @@ static enum run_status job_check(struct run *run)
 		profile_input_free(&profile);
 		return RUN_INPUT;
 	}
+	warn_dead_names(run, "--check", &profile);
 	rule_context_for(&run->options, seccomp_arch_native(), caps, &ctx);
 	run->arches = run->options.has_arches || profile.arches.count == 0 ? run->options.arches : profile.arches;
 	status = run_scan(run, &run->options.containers, false);
@@ -831,6 +917,33 @@ static enum run_status group_workloads(struct run *run)
 	return name_workloads(run);
 }
 
+/*
+ * Puts the profiles of one --all-containers run in place together, after
+ * one sync (output_batch_commit), when status says all were written; else
+ * throws them away, so that a failed run changes no file.
+ */
+static enum run_status place_profiles(struct run *run, enum run_status status)
+{
+	char failed[4096];
+	struct output_batch *batch = run->batch;
+
+	run->batch = NULL;
+	if (status != RUN_OK) {
+		if (batch->count > 0)
+			report_warn(run->report, "no profile of this run was put in place");
+		output_batch_abort(batch);
+		return status;
+	}
+	size_t placed;
+	if (output_batch_commit(batch, failed, sizeof(failed), &placed) != 0) {
+		report_warn(run->report, "cannot write %s: %s; %s", failed, strerror(errno),
+		            placed == 0 ? "no profile of this run was put in place"
+		                        : "the profiles listed before it are in place, the rest are not");
+		return RUN_OUTPUT;
+	}
+	return RUN_OK;
+}
+
 /* --all-containers --group-by: one profile per workload. */
 static enum run_status write_workloads(struct run *run, const char *dir)
 {
@@ -897,9 +1010,11 @@ static enum run_status job_all_containers(struct run *run)
 		return RUN_OUTPUT;
 	}
 	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), compare_containers);
+	struct output_batch batch = { NULL, NULL, 0, 0 };
+	run->batch = &batch;
 	if (run->options.group_by != GROUP_NONE) {
 		status = group_workloads(run);
-		return status == RUN_OK ? write_workloads(run, dir) : status;
+		return place_profiles(run, status == RUN_OK ? write_workloads(run, dir) : status);
 	}
 	for (size_t i = 0; i < run->scan.container_count && status == RUN_OK; i++) {
 		struct scan_container *c = &run->scan.containers[i];
@@ -927,9 +1042,9 @@ static enum run_status job_all_containers(struct run *run)
 	if (status == RUN_OK && written == 0) {
 		report_warn(run->report, "no container syscall events in %llu events read; nothing written",
 		     (unsigned long long)run->scan.events);
-		return RUN_NO_EVENTS;
+		status = RUN_NO_EVENTS;
 	}
-	return status;
+	return place_profiles(run, status);
 }
 
 void run_free(struct run *run)
@@ -1081,6 +1196,8 @@ static enum run_status job_diff(struct run *run)
 		status = RUN_INPUT;
 		goto done;
 	}
+	warn_dead_names(run, "--diff", &old);
+	warn_dead_names(run, "--diff", &new);
 	diff.old = &old;
 	diff.new = &new;
 	if (old_names != NULL && new_names != NULL) {

@@ -165,6 +165,16 @@ if [ "$(cat "$work/victim")" = precious ] && [ ! -L "$work/dir/web.json" ] && gr
 else
 	fail "--output-dir wrote through a symlink in the directory"
 fi
+# A run that fails on its second profile (a directory stands at its name) puts none in place.
+mkdir -p "$work/all/redis.json"
+echo old >"$work/all/web.json"
+actual=0
+"$asan" -log examples/events.jsonl --all-containers --output-dir "$work/all" >/dev/null 2>"$work/err" || actual=$?
+if [ $actual = 5 ] && grep -q "no profile of this run was put in place" "$work/err" && [ "$(cat "$work/all/web.json")" = old ] && [ "$(ls -A "$work/all" | tr '\n' ' ')" = "redis.json web.json " ]; then
+	pass
+else
+	fail "a failed --output-dir run changed the directory: $(ls -A "$work/all" | tr '\n' ' ')"
+fi
 # Two containers whose names differ only in case get their ids as file names, not Web.json and web.json.
 printf '%s\n' '{"output_fields":{"container.id":"aaaaaaaaaaaa","container.name":"Web","evt.type":"read","syscall.type":"read"}}' \
 	'{"output_fields":{"container.id":"bbbbbbbbbbbb","container.name":"web","evt.type":"read","syscall.type":"read"}}' >"$work/case.jsonl"
