@@ -16,38 +16,66 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-proto
 # Recursive (=), so that they are asked for when a recipe runs: after `deps`.
 DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcjson libseccomp zlib libzstd yaml-0.1 2>/dev/null || echo -I/usr/include/cjson)
 DEPS_LIBS = $(shell $(PKG_CONFIG) --libs libcjson libseccomp zlib libzstd yaml-0.1 2>/dev/null || echo -lcjson -lseccomp -lz -lzstd -lyaml)
-ALL_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE -DF2S_VERSION='"$(VERSION)"' -Iinclude $(DEPS_CFLAGS) $(WARNINGS) $(CFLAGS)
+ALL_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE -DF2S_VERSION='"$(VERSION)"' -Isrc $(DEPS_CFLAGS) $(WARNINGS) $(CFLAGS)
 LIBS = $(DEPS_LIBS) -lm -pthread
 
-LIB_SOURCES = src/arg_facts.c src/arg_rules.c src/container_filter.c src/container_life.c src/docker_default.c src/event.c src/json_arena.c src/json_scan.c src/json_writer.c src/line_reader.c src/log_source.c \
-	src/merge.c src/options.c src/output.c src/output_names.c src/read_ahead.c src/profile.c src/profile_judge.c src/profile_set.c src/rule_order.c \
-	src/report.c src/run.c src/runtime_baseline.c src/scan.c src/syscall_names.c src/syscall_set.c src/translate.c src/workload.c src/yaml_tree.c
-SOURCES = $(LIB_SOURCES) src/main.c
-HEADERS = $(wildcard include/*.h)
+# Every module is a folder's .c with its .h beside it (ARCHITECTURE.md); main is apart for the tests.
+MAIN = src/cli/main.c
+LIB_SOURCES = $(filter-out $(MAIN),$(sort $(wildcard src/*/*.c)))
+UNIT_SOURCES = $(sort $(wildcard tests/unit/*.c))
+FUZZ_TARGETS = $(patsubst fuzz/fuzz_%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
 
-# The sanitizer build that tests run; warnings are errors there.
+# The builds, each with objects of its own under build/FLAVOUR/ and their
+# dependencies tracked (-MMD), so that a change rebuilds what it touches:
+#   release  falco2seccomp itself, with CFLAGS
+#   asan     AddressSanitizer and UBSan, warnings as errors: the tests' build
+#   plain    -O1 without sanitizers, DWARF 4, for valgrind (which runs no ASan
+#            binary and cannot read the DWARF 5 that clang writes by default)
+#   tsan     ThreadSanitizer, for the suite of the parallel pass
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -Werror
+FLAVOUR_FLAGS_release =
+FLAVOUR_FLAGS_asan = $(SAN_FLAGS)
+FLAVOUR_FLAGS_plain = -O1 -g -gdwarf-4 -Werror
+FLAVOUR_FLAGS_tsan = -O1 -g -fno-omit-frame-pointer -fsanitize=thread -Werror
+FLAVOURS = release asan plain tsan
 
-.PHONY: all clean install uninstall check example deps bench fuzz print-lib-sources print-version
+objects = $(patsubst %.c,build/$(1)/%.o,$(2))
+
+define flavour_rules
+build/$(1)/%.o: %.c Makefile
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_CFLAGS) $$(FLAVOUR_FLAGS_$(1)) -Itests/unit -MMD -MP -c -o $$@ $$<
+endef
+$(foreach f,$(FLAVOURS),$(eval $(call flavour_rules,$(f))))
+
+.PHONY: all clean install uninstall check check-builds example deps bench fuzz print-lib-sources print-version
 
 all: falco2seccomp
 
-falco2seccomp: $(SOURCES) $(HEADERS) Makefile
-	$(CC) $(ALL_CFLAGS) -o $@ $(SOURCES) $(LDFLAGS) $(LIBS)
+falco2seccomp: $(call objects,release,$(LIB_SOURCES) $(MAIN))
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(LIBS)
 
-build/asan/falco2seccomp: $(SOURCES) $(HEADERS) Makefile
-	@mkdir -p build/asan
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $(SOURCES) $(LDFLAGS) $(LIBS)
+define flavour_binary
+build/$(1)/falco2seccomp: $(call objects,$(1),$(LIB_SOURCES) $(MAIN))
+	$$(CC) $$(ALL_CFLAGS) $$(FLAVOUR_FLAGS_$(1)) -o $$@ $$^ $$(LDFLAGS) $$(LIBS)
+endef
+$(foreach f,asan plain tsan,$(eval $(call flavour_binary,$(f))))
 
-build/asan/unit_tests: tests/unit/*.c tests/unit/*.h $(LIB_SOURCES) $(HEADERS) Makefile
-	@mkdir -p build/asan
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ tests/unit/*.c $(LIB_SOURCES) $(LDFLAGS) $(LIBS)
+build/asan/unit_tests: $(call objects,asan,$(LIB_SOURCES) $(UNIT_SOURCES))
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDFLAGS) $(LIBS)
 
-# A plain build with -Werror, for valgrind (which cannot run ASan binaries, nor read
-# the DWARF 5 that clang writes by default).
-build/plain/falco2seccomp: $(SOURCES) $(HEADERS) Makefile
-	@mkdir -p build/plain
-	$(CC) $(ALL_CFLAGS) -O1 -g -gdwarf-4 -Werror -o $@ $(SOURCES) $(LDFLAGS) $(LIBS)
+# The fuzz targets built with gcc and a main that replays their corpus and
+# regression inputs once, for make check; `make fuzz` builds them with
+# clang's libFuzzer and fuzzes for minutes.
+FUZZ_REPLAYS = $(patsubst %,build/asan/fuzz_%,$(FUZZ_TARGETS))
+$(FUZZ_REPLAYS): build/asan/fuzz_%: build/asan/fuzz/fuzz_%.o build/asan/fuzz/replay.o $(call objects,asan,$(LIB_SOURCES))
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDFLAGS) $(LIBS)
+
+CHECK_BUILDS = falco2seccomp build/asan/falco2seccomp build/asan/unit_tests build/plain/falco2seccomp \
+	build/tsan/falco2seccomp $(FUZZ_REPLAYS)
+check-builds: $(CHECK_BUILDS)
+
+-include $(wildcard build/*/src/*/*.d build/*/tests/unit/*.d build/*/fuzz/*.d)
 
 # The one source list and the version, for fuzz/run.sh.
 print-lib-sources:
@@ -62,9 +90,9 @@ deps:
 example: deps falco2seccomp
 	./falco2seccomp -log examples/events.jsonl -container-id 3ad7b26ded6d
 
-check: 
+check:
 	@scripts/deps.sh test
-	@$(MAKE) --no-print-directory build/asan/falco2seccomp build/asan/unit_tests build/plain/falco2seccomp falco2seccomp
+	@$(MAKE) --no-print-directory -j$$(nproc) check-builds
 	@tests/run_all.sh
 
 bench: falco2seccomp
@@ -72,7 +100,7 @@ bench: falco2seccomp
 	@bench/run.sh
 
 fuzz:
-	@scripts/deps.sh test
+	@scripts/deps.sh fuzz
 	@fuzz/run.sh 300
 
 install: falco2seccomp

@@ -4,9 +4,9 @@
  * lets the reader pass over never decodes into an event of the wanted
  * container or a drop alert.
  */
-#include "container_filter.h"
-#include "event.h"
-#include "json_arena.h"
+#include "scan/container_filter.h"
+#include "decode/event.h"
+#include "decode/json_arena.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /*
  * Fuzzes the command line: the input is split at newlines into arguments.
  */
-#include "options.h"
+#include "jobs/options.h"
 
 #include <stdint.h>
 #include <stdlib.h>

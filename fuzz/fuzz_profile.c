@@ -2,9 +2,9 @@
  * Fuzzes the profile reader behind --merge and --check, and writes back
  * whatever it accepts.
  */
-#include "docker_default.h"
-#include "profile.h"
-#include "profile_judge.h"
+#include "policy/docker_default.h"
+#include "profile/profile.h"
+#include "policy/profile_judge.h"
 
 #include <stdint.h>
 #include <stdio.h>

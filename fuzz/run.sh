@@ -9,12 +9,12 @@ cd "$(dirname "$0")/.."
 mkdir -p build/fuzz
 sources=$(make -s --no-print-directory print-lib-sources)
 version=$(make -s --no-print-directory print-version)
-flags="-std=c11 -D_GNU_SOURCE -DF2S_VERSION=\"$version\" -Iinclude $(pkg-config --cflags libcjson libseccomp zlib libzstd yaml-0.1) -g -O1
+flags="-std=c11 -D_GNU_SOURCE -DF2S_VERSION=\"$version\" -Isrc $(pkg-config --cflags libcjson libseccomp zlib libzstd yaml-0.1) -g -O1
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 libs="$(pkg-config --libs libcjson libseccomp zlib libzstd yaml-0.1) -lm -pthread"
 passed=0
 failed=0
-for target in event profile options; do
+for target in $(ls fuzz/fuzz_*.c | sed "s#fuzz/fuzz_\(.*\)\.c#\1#"); do
 	# shellcheck disable=SC2086 # the lists are meant to split
 	if ! clang $flags -o build/fuzz/fuzz_$target fuzz/fuzz_$target.c $sources $libs; then
 		echo "FAIL fuzz $target: does not build" >&2

@@ -1,15 +1,16 @@
 #!/bin/sh
 # Installs the Debian packages that a make target needs, or, when it cannot
 # (not root, or not Debian), prints the exact command that will.
-#   scripts/deps.sh build|test|bench
+#   scripts/deps.sh build|test|bench|fuzz
 set -eu
 
 build="gcc make pkg-config libcjson-dev libseccomp-dev zlib1g-dev libzstd-dev libyaml-dev"
 case "${1:-build}" in
 build) packages="$build" ;;
-test) packages="$build zstd python3-yaml clang libclang-rt-14-dev valgrind runc busybox-static strace mandoc seccomp jq golang-github-containers-common nginx-light curl" ;;
+test) packages="$build zstd python3-yaml valgrind runc busybox-static strace mandoc seccomp jq golang-github-containers-common nginx-light curl" ;;
 bench) packages="$build jq time zstd" ;;
-*) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
+fuzz) packages="$build clang libclang-rt-14-dev" ;;
+*) echo "usage: $0 build|test|bench|fuzz" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -8,18 +8,21 @@
 #   expected_files   (optional) "PATH" lines: files the run must leave, compared
 #                    with expected_files.d/PATH
 # A case without its own events.jsonl gets a copy of examples/events.jsonl.
-# Usage: tests/cli.sh BINARY [--update] [--valgrind]
-# With --valgrind every run goes through valgrind, which must report nothing.
+# Usage: tests/cli.sh BINARY [--update] [--valgrind [--all]]
+# With --valgrind the cases named in tests/cli-valgrind.list (with --all,
+# every case) run through valgrind, which must report nothing.
 set -eu
 export LC_ALL=C
 binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
 update=no
 valgrind=no
+all=no
 for arg in "$@"; do
 	case $arg in
 	--update) update=yes ;;
 	--valgrind) valgrind=yes ;;
+	--all) all=yes ;;
 	esac
 done
 here=$(cd "$(dirname "$0")" && pwd)
@@ -50,7 +53,16 @@ fail() {
 	failed=$((failed + 1))
 }
 
-for dir in "$here"/cli/*/; do
+if [ $valgrind = yes ] && [ $all = no ]; then
+	cases=$(sed -e '/^#/d' -e "s|^|$here/cli/|" -e 's|$|/|' "$here/cli-valgrind.list")
+	for dir in $cases; do
+		[ -d "$dir" ] || fail "$(basename "$dir")" "named in tests/cli-valgrind.list, but there is no such case"
+	done
+else
+	cases=$(ls -d "$here"/cli/*/)
+fi
+for dir in $cases; do
+	[ -d "$dir" ] || continue
 	name=$(basename "$dir")
 	case_dir="$work/$name"
 	rm -rf "$case_dir"

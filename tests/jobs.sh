@@ -6,8 +6,9 @@
 # logs mix bad lines (some right after the places where the file is split),
 # names that are no syscall, argument values not understood, drop alerts
 # and a line over the 8 MiB limit, in files large enough to be split.
-# Usage: tests/jobs.sh BINARY
-suite=jobs
+# Usage: tests/jobs.sh BINARY [SUITE-NAME]   (make check runs it with the ASan build as "jobs"
+# and with the ThreadSanitizer build as "jobs-tsan")
+suite=${2:-jobs}
 . "$(dirname "$0")/suite.sh"
 binary=$1
 

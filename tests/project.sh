@@ -23,7 +23,9 @@ man_text=$(mandoc -Tutf8 man/falco2seccomp.1 | col -b)
 whole() {
 	grep -Eq -- "(^|[^a-z-])--?$1([^a-z-]|\$)"
 }
-for option in $(sed -n 's/^	{ "\([a-z-]*\)", .*/\1/p' src/options.c); do
+options=$(sed -n 's/^	{ "\([a-z-]*\)", .*/\1/p' src/jobs/options.c)
+check "the option table is found (src/jobs/options.c)" "[ $(echo "$options" | wc -w) -ge 30 ]"
+for option in $options; do
 	check "--$option in --help" "whole '$option' <'$work/help'"
 	check "--$option in the man page" "echo \"\$man_text\" | whole '$option'"
 	check "--$option in README.md" "whole '$option' <README.md"
@@ -40,5 +42,6 @@ check "make install honours PREFIX and DESTDIR" \
 	"[ -x '$work/root/opt/f2s/bin/falco2seccomp' ] && [ -f '$work/root/opt/f2s/share/man/man1/falco2seccomp.1' ]"
 make -s uninstall DESTDIR="$work/root" PREFIX=/opt/f2s >/dev/null
 check "make uninstall removes both files" "[ ! -e '$work/root/opt/f2s/bin/falco2seccomp' ] && [ ! -e '$work/root/opt/f2s/share/man/man1/falco2seccomp.1' ]"
+
 echo "project: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,9 +1,9 @@
-#include "arg_facts.h"
-#include "arg_rules.h"
-#include "docker_default.h"
-#include "json_writer.h"
-#include "merge.h"
-#include "profile_judge.h"
+#include "policy/arg_facts.h"
+#include "policy/arg_rules.h"
+#include "policy/docker_default.h"
+#include "profile/json_writer.h"
+#include "policy/merge.h"
+#include "policy/profile_judge.h"
 #include "test.h"
 
 #include <seccomp.h>

@@ -1,4 +1,4 @@
-#include "container_filter.h"
+#include "scan/container_filter.h"
 #include "test.h"
 
 #include <stdbool.h>

@@ -1,4 +1,4 @@
-#include "container_life.h"
+#include "scan/container_life.h"
 #include "test.h"
 
 static bool runtime(struct container_life *life, const char *process)

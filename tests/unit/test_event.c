@@ -1,5 +1,5 @@
-#include "event.h"
-#include "json_arena.h"
+#include "decode/event.h"
+#include "decode/json_arena.h"
 #include "test.h"
 
 static enum event_status decode(const char *line, struct event *event)

@@ -1,4 +1,4 @@
-#include "json_scan.h"
+#include "decode/json_scan.h"
 #include "test.h"
 
 #include <stdio.h>

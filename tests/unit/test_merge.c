@@ -1,4 +1,4 @@
-#include "merge.h"
+#include "policy/merge.h"
 #include "test.h"
 
 #include <seccomp.h>

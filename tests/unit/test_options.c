@@ -1,4 +1,4 @@
-#include "options.h"
+#include "jobs/options.h"
 #include "test.h"
 
 #include <seccomp.h>

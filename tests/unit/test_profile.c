@@ -1,6 +1,6 @@
-#include "docker_default.h"
-#include "profile.h"
-#include "profile_judge.h"
+#include "policy/docker_default.h"
+#include "profile/profile.h"
+#include "policy/profile_judge.h"
 #include "test.h"
 
 #include <seccomp.h>

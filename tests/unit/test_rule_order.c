@@ -1,4 +1,4 @@
-#include "rule_order.h"
+#include "profile/rule_order.h"
 #include "test.h"
 
 static const char rules_text[] =

@@ -1,4 +1,4 @@
-#include "syscall_names.h"
+#include "syscalls/syscall_names.h"
 #include "test.h"
 
 #include <seccomp.h>

@@ -1,4 +1,4 @@
-#include "translate.h"
+#include "syscalls/translate.h"
 #include "test.h"
 
 #include <seccomp.h>

@@ -1,7 +1,7 @@
-#include "output_names.h"
-#include "scan.h"
+#include "jobs/output_names.h"
+#include "scan/scan.h"
 #include "test.h"
-#include "workload.h"
+#include "jobs/workload.h"
 
 #include <stdlib.h>
 #include <unistd.h>

@@ -1,0 +1,101 @@
+/*
+ * options: the command line, parsed into a struct without printing or
+ * exiting, so that main decides what to say and tests can call it.
+ */
+#ifndef F2S_OPTIONS_H
+#define F2S_OPTIONS_H
+
+#include "policy/arg_rules.h"
+#include "scan/container_filter.h"
+#include "profile/profile.h"
+#include "syscalls/syscall_names.h"
+#include "jobs/workload.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The most capabilities --cap-add may name, and their longest spelling. */
+#define OPTIONS_CAPS_MAX 64
+#define OPTIONS_CAP_NAME_MAX 40
+
+/* The most files one option may name (--log, --merge, --add, --remove). */
+#define OPTIONS_LIST_MAX 256
+
+enum options_status {
+	OPTIONS_OK,      /* run the job */
+	OPTIONS_HELP,    /* print the help and exit 0 */
+	OPTIONS_VERSION, /* print the version and exit 0 */
+	OPTIONS_USAGE    /* message says what is wrong */
+};
+
+/* How results are told (--report). */
+enum report_format {
+	REPORT_TEXT,     /* sentences on standard error (the default) */
+	REPORT_JSON,     /* one JSON document on standard output */
+	REPORT_MARKDOWN, /* a Markdown table on standard output, for a pull request */
+	REPORT_GITHUB    /* GitHub workflow commands on standard output */
+};
+
+/* The name of a report format ("json"), for messages and documents. */
+const char *options_report_format_name(enum report_format format);
+
+enum options_job {
+	JOB_PROFILE,         /* write one profile for the named containers */
+	JOB_CHECK,           /* --check PROFILE */
+	JOB_LIST_CONTAINERS, /* --list-containers */
+	JOB_ALL_CONTAINERS,  /* --all-containers --output-dir DIR */
+	JOB_DIFF             /* --diff OLD NEW */
+};
+
+struct name_list {
+	const char *items[OPTIONS_LIST_MAX]; /* borrowed from argv */
+	size_t count;                        /* items in use */
+};
+
+struct options {
+	enum options_job job;            /* what to do */
+	unsigned jobs_given;             /* bit per job flag given (1 << JOB_CHECK, ...) */
+	struct name_list logs;           /* input files; "-" is stdin */
+	struct container_filter containers; /* --container-id */
+	const char *default_action;      /* --default-action, NULL when not given */
+	bool has_errno_ret;              /* --errno-ret given */
+	long errno_ret;                  /* its value */
+	bool has_arches;                 /* --arch given */
+	struct arch_list arches;         /* --arch, or the default */
+	enum profile_format format;      /* --format */
+	const char *runtime;             /* --runtime: runc, crun or none; NULL: the one the log shows */
+	bool exact;                      /* --exact */
+	struct name_list add;            /* --add */
+	struct name_list remove;         /* --remove */
+	struct name_list merge;          /* --merge */
+	struct arg_rule_choice arg_rules; /* --allow-namespaces, --no-arg-rule */
+	bool deny_risky;                 /* --deny-risky */
+	unsigned jobs;                   /* --jobs; 0: as many as there are online CPUs */
+	char cap_add[OPTIONS_CAPS_MAX][OPTIONS_CAP_NAME_MAX]; /* --cap-add, as CAP_NAME */
+	size_t cap_add_count;            /* entries in cap_add */
+	const char *check;               /* --check PROFILE */
+	const char *diff_old;            /* --diff OLD */
+	const char *diff_new;            /* and its NEW, the one operand */
+	enum report_format report;       /* --report */
+	const char *profile_name;        /* --profile-name, for the spo format */
+	struct workload_selection workload; /* --image, --name, --k8s, --label */
+	enum workload_group group_by;    /* --group-by */
+	const char *group_label;         /* its KEY, for label:KEY */
+	const char *base_profile;        /* --base-profile: spec.baseProfileName, and no runtime baseline */
+	const char *output;              /* -o, NULL for stdout */
+	const char *output_dir;          /* --output-dir */
+	bool strict;                     /* --strict */
+	bool allow_empty;                /* --allow-empty */
+	bool quiet;                      /* -q */
+	bool full_parse;                 /* --full-parse: decode every line */
+	bool progress;                   /* --progress / --no-progress; set by main otherwise */
+	bool progress_set;               /* one of them was given */
+};
+
+/*
+ * Parses argv into opts. Returns a status; for OPTIONS_USAGE, message says
+ * what is wrong. Never prints and never exits.
+ */
+enum options_status options_parse(int argc, char **argv, struct options *opts, char *message, size_t size);
+
+#endif

@@ -1,0 +1,118 @@
+/*
+ * run: one job of falco2seccomp, from its options to its results: reading
+ * merged profiles, the pass over the logs, the profile or profiles
+ * written, --check's findings, the container list. What it finds is told
+ * through report; main maps the status to an exit code.
+ */
+#ifndef F2S_RUN_H
+#define F2S_RUN_H
+
+#include "policy/arg_facts.h"
+#include "policy/arg_rules.h"
+#include "policy/merge.h"
+#include "jobs/options.h"
+#include "profile/atomic_file.h"
+#include "profile/profile.h"
+#include "policy/profile_judge.h"
+#include "policy/profile_set.h"
+#include "scan/scan.h"
+#include "syscalls/syscall_set.h"
+#include "syscalls/translate.h"
+
+#include <cJSON.h>
+#include <stdbool.h>
+
+struct report;
+
+enum run_status {
+	RUN_OK,          /* done */
+	RUN_NOT_ALLOWED, /* --check: the log shows syscalls the profile does not allow; --diff: they differ */
+	RUN_USAGE,       /* the command line, or what it names, is wrong */
+	RUN_INPUT,       /* an input cannot be read or is malformed; --strict found a problem */
+	RUN_NO_EVENTS,   /* no syscall events of the named containers: nothing written */
+	RUN_OUTPUT,      /* a profile could not be written */
+	RUN_RESOURCES    /* out of memory, or more containers than can be tracked */
+};
+
+/* State shared by the jobs. */
+struct run {
+	struct options options;            /* the command line */
+	struct report *report;             /* where findings and problems go; set by main */
+	struct profile_input *merged;      /* --merge profiles, options.merge.count of them */
+	struct arch_list arches;           /* the target architectures */
+	const struct arch_map *arch_map;   /* the archMap to write, or NULL */
+	struct merge_header header;        /* what --merge and the command line settled */
+	const char *default_action;        /* for the profile written */
+	bool has_errno_ret;                /* defaultErrnoRet to write */
+	long errno_ret;                    /* its value */
+	struct syscall_catalog catalog;    /* every kernel name in play */
+	struct translator translator;      /* Falco names to kernel ids */
+	struct scan scan;                  /* the pass over the logs */
+	cJSON *kept_rules;                 /* merged rules written as they are */
+	struct arg_facts merged_facts;     /* what the merged profiles' argument rules allow */
+	char profile_name[254];            /* metadata.name of the spo format */
+	const char *label_keys[SCAN_LABEL_KEYS_MAX]; /* the pod label keys looked at */
+	size_t label_key_count;            /* entries in label_keys */
+	char selection[512];               /* the workload selection, as the user gave it, for messages */
+	size_t workload_containers;        /* containers of the selected workload */
+	uint64_t workload_late_events;     /* their events logged before their workload fields */
+	size_t workload_infrastructure;    /* pause containers left out */
+	struct workload_profile *groups;   /* owned: the workloads of --group-by */
+	size_t group_count;                /* entries in groups */
+	size_t ungrouped;                  /* containers without the field grouped by */
+	struct container_life life;        /* the selected containers' runtime setup, left out, united */
+	const char *runtime_given;         /* --runtime as given, or NULL; options.runtime is the one used */
+	bool runtime_from_log;             /* options.runtime was taken from the runtime processes in the log */
+	struct atomic_batch *batch;        /* profiles finished but not yet in place (--all-containers), or NULL */
+};
+
+/* One workload of --group-by: its containers united. */
+struct workload_profile {
+	char key[256];                /* the field's value: image, name, namespace/pod or label */
+	char file[240];               /* its file and object name: safe, unique */
+	size_t containers;            /* containers of it */
+	uint64_t events;              /* their events */
+	struct syscall_set syscalls;  /* what they made */
+	struct arg_facts facts;       /* what their arguments say */
+	struct container_life life;   /* their runtime's setup, left out */
+};
+
+/* What --check found for one observed syscall. */
+enum check_outcome {
+	CHECK_ALLOWED,            /* allowed whatever the arguments */
+	CHECK_CONDITIONS_MET,     /* allowed under conditions the logged arguments meet */
+	CHECK_CONDITIONS_UNKNOWN, /* allowed under conditions the log cannot tell */
+	CHECK_CONDITIONS_FAILED,  /* allowed only under conditions the logged arguments do not meet */
+	CHECK_ENOSYS_FALLBACK,    /* clone3 answers ENOSYS and clone is allowed */
+	CHECK_DENIED              /* not allowed (judgement.needs_cap may name what would allow it) */
+};
+
+struct check_finding {
+	int id;                       /* the syscall's id in the catalog */
+	enum check_outcome outcome;   /* what was found */
+	struct judgement judgement;   /* the profile's rules for it */
+};
+
+/* What --diff found between two profiles. Nothing in it is owned but the arrays. */
+struct profile_diff {
+	const struct profile_input *old;  /* the profiles compared */
+	const struct profile_input *new;
+	const char **added;               /* syscalls NEW allows by some rule and OLD by none, sorted */
+	size_t added_count;
+	const char **removed;             /* the other way round */
+	size_t removed_count;
+	const cJSON **rules_added;        /* rules other than plain allow lists only NEW has */
+	size_t rules_added_count;
+	const cJSON **rules_removed;      /* the other way round */
+	size_t rules_removed_count;
+	bool action_changed;              /* defaultAction or defaultErrnoRet differ */
+	bool arches_changed;              /* the architectures differ */
+};
+
+/* Runs the job the options name. */
+enum run_status run_job(struct run *run);
+
+/* Frees what run owns. */
+void run_free(struct run *run);
+
+#endif

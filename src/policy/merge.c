@@ -1,0 +1,313 @@
+/*
+ * merge: what profiles given with --merge contribute besides their allow
+ * lists: the architectures, default action and errno, and the rules kept
+ * as they are.
+ */
+#include "policy/merge.h"
+
+#include "profile/json_writer.h"
+
+#include <seccomp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool takes_errno(const char *action)
+{
+	return strcmp(action, "SCMP_ACT_ERRNO") == 0 || strcmp(action, "SCMP_ACT_TRACE") == 0;
+}
+
+/* The targets of an archMap: --arch, or this machine's architecture, plus other profiles' lists. */
+static void map_targets(const struct merge_overrides *opts, const struct profile_input *profiles, size_t count,
+                        struct arch_list *targets)
+{
+	*targets = opts->arches;
+	if (opts->has_arches)
+		return;
+	targets->count = 0;
+	arch_list_add(targets, seccomp_arch_native());
+	for (size_t i = 0; i < count; i++)
+		for (size_t a = 0; !profiles[i].has_arch_map && a < profiles[i].arches.count; a++)
+			arch_list_add(targets, profiles[i].arches.tokens[a]);
+}
+
+/* Tells whether token is a sub-architecture in any of map's entries. */
+static bool is_sub(const struct arch_map *map, uint32_t token)
+{
+	for (size_t e = 0; e < map->count; e++)
+		for (size_t s = 0; s < map->entries[e].subs.count; s++)
+			if (map->entries[e].subs.tokens[s] == token)
+				return true;
+	return false;
+}
+
+/* Keeps the archMap entries of the targets; every target gets one, with the subs any profile gives it. */
+static void resolve_arch_map(const struct merge_overrides *opts, const struct profile_input *profiles, size_t count,
+                             struct merge_header *header)
+{
+	struct arch_list targets;
+	struct arch_map *map = &header->arch_map;
+
+	map_targets(opts, profiles, count, &targets);
+	arch_list_sort(&targets);
+	memset(map, 0, sizeof(*map));
+	for (size_t t = 0; t < targets.count; t++) {
+		struct arch_map_entry *entry = &map->entries[map->count];
+		entry->arch = targets.tokens[t];
+		for (size_t i = 0; i < count; i++)
+			for (size_t e = 0; e < profiles[i].arch_map.count; e++)
+				if (profiles[i].arch_map.entries[e].arch == entry->arch)
+					for (size_t a = 0; a < profiles[i].arch_map.entries[e].subs.count; a++)
+						arch_list_add(&entry->subs, profiles[i].arch_map.entries[e].subs.tokens[a]);
+		arch_list_sort(&entry->subs);
+		map->count++;
+	}
+	/* A target that another kept entry lists as its sub needs no entry of its own. */
+	for (size_t e = 0; e < map->count;)
+		if (map->entries[e].subs.count == 0 && is_sub(map, map->entries[e].arch)) {
+			memmove(&map->entries[e], &map->entries[e + 1], (map->count - e - 1) * sizeof(map->entries[0]));
+			map->count--;
+		} else {
+			e++;
+		}
+	header->arches.count = 0;
+	for (size_t e = 0; e < map->count; e++) {
+		arch_list_add(&header->arches, map->entries[e].arch);
+		for (size_t a = 0; a < map->entries[e].subs.count; a++)
+			arch_list_add(&header->arches, map->entries[e].subs.tokens[a]);
+	}
+	arch_list_sort(&header->arches);
+}
+
+static void settle_arches(const struct merge_overrides *opts, const struct profile_input *profiles, size_t count,
+                          struct merge_header *header)
+{
+	header->arches = opts->arches;
+	header->has_arch_map = false;
+	for (size_t i = 0; i < count; i++)
+		header->has_arch_map |= profiles[i].has_arch_map;
+	if (header->has_arch_map) {
+		resolve_arch_map(opts, profiles, count, header);
+		return;
+	}
+	if (!opts->has_arches && count > 0) {
+		header->arches.count = 0;
+		for (size_t i = 0; i < count; i++)
+			for (size_t a = 0; a < profiles[i].arches.count; a++)
+				arch_list_add(&header->arches, profiles[i].arches.tokens[a]);
+		if (header->arches.count == 0)
+			arch_list_default(&header->arches);
+		arch_list_sort(&header->arches);
+	}
+}
+
+/* Checks the settled header as the command line is checked. */
+static enum merge_status check_header(const struct merge_header *header, const struct profile_input *profiles,
+                                      size_t count, char *message, size_t size)
+{
+	const char *from = count > 0 ? profiles[0].path : "the command line";
+
+	if (!profile_default_action_valid(header->default_action)) {
+		snprintf(message, size, "%s: defaultAction %s needs a listener and runtimes refuse it; choose one of %s "
+		         "with --default-action", from, header->default_action, profile_default_action_list());
+		return MERGE_CONFLICT;
+	}
+	if (header->has_errno_ret && !takes_errno(header->default_action)) {
+		snprintf(message, size, "defaultErrnoRet goes with SCMP_ACT_ERRNO or SCMP_ACT_TRACE, not %s; drop "
+		         "--errno-ret or choose one of those with --default-action", header->default_action);
+		return MERGE_CONFLICT;
+	}
+	if (header->has_errno_ret && (header->errno_ret < 0 || header->errno_ret > 4095)) {
+		snprintf(message, size, "%s: defaultErrnoRet %ld is not an errno number (0 to 4095); choose one with "
+		         "--errno-ret", from, header->errno_ret);
+		return MERGE_CONFLICT;
+	}
+	return MERGE_OK;
+}
+
+enum merge_status merge_header(const struct merge_overrides *opts, const struct profile_input *profiles, size_t count,
+                               struct merge_header *header, char *message, size_t size)
+{
+	const char *action = opts->default_action;
+	const struct profile_input *errno_from = NULL;
+
+	settle_arches(opts, profiles, count, header);
+	for (size_t i = 1; action == NULL && i < count; i++)
+		if (strcmp(profiles[0].default_action, profiles[i].default_action) != 0) {
+			snprintf(message, size,
+			         "merged profiles disagree on defaultAction (%s: %s, %s: %s): choose one with "
+			         "--default-action",
+			         profiles[0].path, profiles[0].default_action, profiles[i].path, profiles[i].default_action);
+			return MERGE_CONFLICT;
+		}
+	if (action == NULL && count > 0)
+		action = profiles[0].default_action;
+	header->default_action = action ? action : "SCMP_ACT_ERRNO";
+	header->has_errno_ret = opts->has_errno_ret;
+	header->errno_ret = opts->errno_ret;
+	if (opts->has_errno_ret || !takes_errno(header->default_action))
+		return check_header(header, profiles, count, message, size);
+	for (size_t i = 0; i < count; i++) {
+		if (!profiles[i].has_errno_ret)
+			continue;
+		if (errno_from != NULL && errno_from->errno_ret != profiles[i].errno_ret) {
+			snprintf(message, size,
+			         "merged profiles disagree on defaultErrnoRet (%s: %ld, %s: %ld): choose one with "
+			         "--errno-ret",
+			         errno_from->path, errno_from->errno_ret, profiles[i].path, profiles[i].errno_ret);
+			return MERGE_CONFLICT;
+		}
+		errno_from = &profiles[i];
+		header->has_errno_ret = true;
+		header->errno_ret = profiles[i].errno_ret;
+	}
+	return check_header(header, profiles, count, message, size);
+}
+
+/* A kept rule as text, and the same with every object's keys sorted, which tells equal rules apart. */
+struct rule_text {
+	char *canonical; /* keys sorted */
+	char *text;      /* as written */
+};
+
+static int compare_rule_texts(const void *a, const void *b)
+{
+	const struct rule_text *x = a, *y = b;
+	int order = strcmp(x->canonical, y->canonical);
+	return order != 0 ? order : strcmp(x->text, y->text);
+}
+
+/* Sorts the keys of every object in item, in place (insertion sort: objects are small). */
+static void sort_keys(cJSON *item)
+{
+	for (cJSON *child = item->child; child; child = child->next)
+		sort_keys(child);
+	if (!cJSON_IsObject(item) || item->child == NULL)
+		return;
+	cJSON *sorted = NULL;
+	for (cJSON *child = item->child, *next; child; child = next) {
+		next = child->next;
+		cJSON **at = &sorted;
+		while (*at != NULL && strcmp((*at)->string, child->string) <= 0)
+			at = &(*at)->next;
+		child->next = *at;
+		*at = child;
+	}
+	/* cJSON keeps prev links, and the first child's prev points at the last. */
+	cJSON *last = NULL;
+	for (cJSON *child = sorted; child; child = child->next) {
+		child->prev = last;
+		last = child;
+	}
+	sorted->prev = last;
+	item->child = sorted;
+}
+
+char *merge_canonical_rule(const cJSON *rule)
+{
+	cJSON *copy = cJSON_Duplicate(rule, 1);
+	char *text;
+
+	if (copy == NULL)
+		return NULL;
+	sort_keys(copy);
+	text = json_to_line(copy);
+	cJSON_Delete(copy);
+	return text;
+}
+
+enum merge_status merge_kept_rules(const struct profile_input *profiles, size_t count, cJSON **kept)
+{
+	size_t total = 0, filled = 0;
+	struct rule_text *texts;
+	enum merge_status status = MERGE_OK;
+
+	*kept = NULL;
+	for (size_t i = 0; i < count; i++)
+		total += (size_t)cJSON_GetArraySize(profiles[i].other_rules);
+	if (total == 0)
+		return MERGE_OK;
+	texts = calloc(total, sizeof(texts[0]));
+	*kept = cJSON_CreateArray();
+	if (texts == NULL || *kept == NULL) {
+		free(texts);
+		return MERGE_NO_MEMORY;
+	}
+	for (size_t i = 0; i < count; i++)
+		for (const cJSON *rule = profiles[i].other_rules->child; rule; rule = rule->next, filled++) {
+			texts[filled].text = json_to_line(rule);
+			texts[filled].canonical = merge_canonical_rule(rule);
+			if (texts[filled].text == NULL || texts[filled].canonical == NULL)
+				status = MERGE_NO_MEMORY;
+		}
+	if (status == MERGE_OK) {
+		/* Equal rules in any key order are written once, the same one whatever the order of the profiles. */
+		qsort(texts, total, sizeof(texts[0]), compare_rule_texts);
+		for (size_t i = 0; i < total && status == MERGE_OK; i++) {
+			if (i > 0 && strcmp(texts[i].canonical, texts[i - 1].canonical) == 0)
+				continue;
+			cJSON *rule = cJSON_Parse(texts[i].text);
+			if (rule == NULL || !cJSON_AddItemToArray(*kept, rule))
+				status = MERGE_NO_MEMORY;
+		}
+	}
+	for (size_t i = 0; i < total; i++) {
+		free(texts[i].text);
+		free(texts[i].canonical);
+	}
+	free(texts);
+	return status;
+}
+
+enum merge_status merge_absorb_arg_rules(struct profile_input *profiles, size_t count, struct arg_facts *facts)
+{
+	for (size_t i = 0; i < count; i++) {
+		struct profile_input *p = &profiles[i];
+		cJSON *rule = p->other_rules->child;
+		for (const cJSON *name = p->allow_names->child; name; name = name->next)
+			if (strcmp(name->valuestring, "socketpair") == 0) {
+				struct arg_origin origin = { .profile = p->path };
+				arg_facts_unrestrict(facts, ARG_SOCKETPAIR, &origin,
+				                     "a merged profile allows socketpair with every family");
+			}
+		while (rule != NULL) {
+			cJSON *next = rule->next;
+			if (arg_rules_absorb(rule, p->path, facts, p->arg_names))
+				cJSON_Delete(cJSON_DetachItemViaPointer(p->other_rules, rule));
+			rule = next;
+		}
+	}
+	return MERGE_OK;
+}
+
+enum merge_status merge_check_arg_rules(const struct profile_input *profiles, size_t count,
+                                        const struct arg_facts *facts, const struct arg_rule_choice *choice,
+                                        char *message, size_t size)
+{
+	char why[400];
+
+	for (size_t i = 0; i < count; i++) {
+		const struct profile_input *p = &profiles[i];
+		for (const cJSON *name = p->allow_names->child; name; name = name->next) {
+			cJSON *plain = cJSON_CreateObject();
+			bool wider = plain != NULL && cJSON_AddStringToObject(plain, "name", name->valuestring) &&
+			             cJSON_AddStringToObject(plain, "action", "SCMP_ACT_ALLOW") &&
+			             arg_rules_widens(plain, facts, choice, why, sizeof(why));
+			cJSON_Delete(plain);
+			if (plain == NULL)
+				return MERGE_NO_MEMORY;
+			if (wider) {
+				snprintf(message, size, "--merge %s: a rule without conditions %s", p->path, why);
+				return MERGE_CONFLICT;
+			}
+		}
+		for (const cJSON *rule = p->other_rules->child; rule; rule = rule->next)
+			if (arg_rules_widens(rule, facts, choice, why, sizeof(why))) {
+				char *text = json_to_line(rule);
+				snprintf(message, size, "--merge %s: the rule %.160s %s", p->path, text ? text : "?", why);
+				free(text);
+				return MERGE_CONFLICT;
+			}
+	}
+	return MERGE_OK;
+}

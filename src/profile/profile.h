@@ -1,0 +1,114 @@
+/*
+ * profile: seccomp profiles in Docker's JSON format, written and read.
+ */
+#ifndef F2S_PROFILE_H
+#define F2S_PROFILE_H
+
+#include "syscalls/syscall_names.h"
+
+#include <cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* The largest profile read by --merge or --check: 16 MiB. */
+#define PROFILE_MAX_BYTES ((size_t)16 << 20)
+
+enum profile_format {
+	PROFILE_FORMAT_DOCKER, /* one rule with every allowed name */
+	PROFILE_FORMAT_LEGACY, /* one {"name","action","args"} rule per name */
+	PROFILE_FORMAT_OCI,    /* the linux.seccomp object of an OCI config */
+	PROFILE_FORMAT_SPO     /* a SeccompProfile object of the Security Profiles Operator, in YAML */
+};
+
+/* The container a rule's includes and excludes are weighed for, as moby does. */
+struct rule_context {
+	const char *arch;           /* moby's name of the architecture ("amd64") */
+	const char *const *caps;    /* the container's capabilities, borrowed */
+	size_t cap_count;           /* entries in caps */
+	unsigned kernel_major;      /* the kernel, for minKernel */
+	unsigned kernel_minor;
+};
+
+/*
+ * Tells whether moby keeps rule for the container ctx describes. When a
+ * capability that includes.caps asks for is missing, *missing names it.
+ */
+bool profile_rule_applies(const cJSON *rule, const struct rule_context *ctx, const char **missing);
+
+/* What a profile to write holds. Nothing in it is owned. */
+struct profile {
+	const char *default_action;  /* an SCMP_ACT_* name */
+	bool has_errno_ret;          /* write defaultErrnoRet */
+	long errno_ret;              /* its value */
+	const struct arch_list *arches; /* the architectures */
+	const struct arch_map *arch_map; /* written instead of architectures (docker format), or NULL */
+	const char *const *names;    /* syscalls to allow without conditions, sorted */
+	size_t name_count;           /* entries in names */
+	const cJSON *arg_rules;      /* array of rules with arguments (Docker's format), or NULL */
+	const cJSON *kept_rules;     /* array of rules to write as they are, or NULL */
+	const struct rule_context *oci; /* the container the OCI and SPO formats resolve includes and excludes for */
+	const char *spo_name;        /* metadata.name of the SPO format (DNS-1123) */
+	const char *base_profile;    /* spec.baseProfileName of the SPO format, or NULL */
+};
+
+/* A profile read for --merge or --check. */
+struct profile_input {
+	char *path;                /* owned copy of the path it was read from */
+	char *default_action;      /* owned */
+	bool has_errno_ret;        /* defaultErrnoRet was given */
+	long errno_ret;            /* its value */
+	struct arch_list arches;   /* from architectures and archMap, every one */
+	bool has_arch_map;         /* the profile has archMap */
+	struct arch_map arch_map;  /* its entries */
+	cJSON *allow_names;        /* owned array of the names of plain allow rules */
+	cJSON *other_rules;        /* owned array of every other rule, as written */
+	cJSON *arg_names;          /* owned array of the names of rules merge_absorb_arg_rules took */
+	size_t dead_names;         /* names taken out of rules because an earlier rule decides them (rule_order.h) */
+	char dead_example[160];    /* the first of them, as "syscalls[3] names read after syscalls[0] decided it" */
+};
+
+/* Tells whether action is one of the SCMP_ACT_* names a profile may use. */
+bool profile_action_valid(const char *action);
+
+/* The valid actions, comma-separated, for messages. */
+const char *profile_action_list(void);
+
+/* Tells whether action lets the syscall run (SCMP_ACT_ALLOW, SCMP_ACT_LOG). */
+bool profile_action_allows(const char *action);
+
+/* Tells whether list (a JSON array of strings, or NULL) holds word. */
+bool profile_list_has(const cJSON *list, const char *word);
+
+/* Tells whether action may be a profile's defaultAction (SCMP_ACT_NOTIFY may not). */
+bool profile_default_action_valid(const char *action);
+
+/* The actions that may be defaultAction, comma-separated, for messages. */
+const char *profile_default_action_list(void);
+
+/*
+ * Writes p to out in format; returns 0, or -1 when out failed or memory ran
+ * out (errno set). The legacy
+ * format writes one rule per name; the OCI format has no includes or
+ * excludes, so it writes the rules that apply to the container p->oci
+ * describes (its architecture, capabilities and kernel), as moby does.
+ */
+int profile_write(FILE *out, const struct profile *p, enum profile_format format);
+
+/*
+ * Reads and checks the profile at path. Returns 0, or -1 with a message
+ * naming the file and, where it can, the line and the rule.
+ */
+int profile_read(const char *path, struct profile_input *input, char *message, size_t size);
+
+/* Parses profile text already in memory; for profile_read and the fuzzer. */
+int profile_parse(const char *path, const char *text, size_t length, struct profile_input *input,
+                  char *message, size_t size);
+
+/* Tells whether a rule names the syscall name, in "names" or "name". */
+bool profile_rule_names(const cJSON *rule, const char *name);
+
+/* Frees what input owns. Accepts NULL. */
+void profile_input_free(struct profile_input *input);
+
+#endif

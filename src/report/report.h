@@ -1,0 +1,133 @@
+/*
+ * report: everything falco2seccomp tells its user, in one place: the
+ * summary of a profile, warnings and problems with their file and line,
+ * progress, --check's findings and the container table. It writes to the
+ * streams main gives it.
+ */
+#ifndef F2S_REPORT_H
+#define F2S_REPORT_H
+
+#include "jobs/run.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+
+/* A warning or problem kept for a document (--report json, markdown, github). */
+struct report_note {
+	char *file;    /* owned; NULL when the note has no place */
+	uint64_t line; /* with file */
+	char *message; /* owned */
+};
+
+/* The most notes a document keeps; the rest are counted. */
+#define REPORT_NOTES_MAX 200
+
+struct report {
+	FILE *messages;               /* summary, warnings, problems (standard error) */
+	FILE *out;                    /* tables (standard output) */
+	const struct name_list *logs; /* the inputs, for their names */
+	bool quiet;                   /* -q: no summary */
+	bool strict;                  /* --strict: problems are errors */
+	bool progress_shown;          /* a progress line is on the terminal */
+	struct timespec started;      /* when reading started, for the rate */
+	enum report_format format;    /* --report */
+	struct report_note *notes;    /* owned: what was warned, for the document */
+	size_t note_count;            /* entries in notes */
+	size_t notes_left_out;        /* warnings beyond REPORT_NOTES_MAX */
+};
+
+/* Prepares report for the options; messages and out are borrowed. */
+void report_init(struct report *report, FILE *messages, FILE *out, const struct options *options);
+
+/* Frees the notes. */
+void report_free(struct report *report);
+
+/* Writes "falco2seccomp: " and the message, on a line of its own. */
+__attribute__((format(printf, 2, 3)))
+void report_warn(struct report *report, const char *format, ...);
+
+/* A problem met while reading (scan_report_fn; context is the report). */
+void report_problem(void *context, const char *file, uint64_t line, const char *message);
+
+/* Progress while reading (scan_progress_fn; context is the report). */
+void report_progress(void *context, uint64_t bytes);
+
+/* Marks the start of reading, for the rate of report_progress. */
+void report_progress_start(struct report *report);
+
+/* Clears a progress line left on the terminal. */
+void report_progress_end(struct report *report);
+
+/* The name of input index ("<stdin>" for "-"). */
+const char *report_file_name(const struct report *report, uint32_t index);
+
+/* Warns about event names that are no syscall; returns how many there were. */
+size_t report_unknown_names(const struct run *run);
+
+/* Warns about Falco's drop alerts; returns true when there were any. */
+bool report_drops(const struct run *run);
+
+/* The summary of the profile of set, and what was added to it. */
+/* Says what was left out as the container runtime's setup, and the events not yet in a container. */
+void report_life(const struct run *run);
+
+void report_summary(const struct run *run, const struct syscall_set *set, const struct additions *added);
+
+/* The argument rules written, and what opened them, with facts from the log. */
+void report_arg_rules(const struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
+                      const struct arg_facts *facts, const struct arg_rule_plan *plan);
+
+/*
+ * Warns about each syscall in set that Docker's default allows only with a
+ * capability a container lacks, or never, unless --add named it. observed
+ * holds the syscalls seen in the log, whose first line and process are
+ * told; container says who made them ("container ID", "a container of
+ * --image nginx") where the first line is not known, else NULL.
+ * Returns how many were warned about.
+ */
+size_t report_risky(const struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
+                    const struct additions *added, const char *container);
+
+/* One finding of --check, with the profile at path. */
+void report_check_finding(const struct run *run, const char *path, const struct check_finding *finding);
+
+/* The last line of --check. */
+void report_check_total(const struct run *run, const char *path, size_t denied, size_t observed);
+
+/* The table of --list-containers, containers sorted already. */
+void report_container_table(const struct run *run);
+
+/*
+ * The document of the profile job (--report json, markdown or github) for
+ * the profile of set written to path; nothing for text.
+ */
+void report_profile_document(const struct run *run, const char *path, const struct syscall_set *set,
+                             const struct arg_rule_plan *plan);
+
+/* The document of --check: findings for count observed syscalls, and the allowed ones never used. */
+void report_check_document(const struct run *run, const char *path, const struct check_finding *findings,
+                           size_t count, const char *const *unused, size_t unused_count);
+
+/* What --diff found, in the report's format. */
+void report_diff(const struct run *run, const struct profile_diff *diff);
+
+/* Says that no container matches the workload selection, and which workloads the log has. */
+void report_no_workload(const struct run *run);
+
+/* The summary's line on the workload's containers. */
+void report_workload(const struct run *run);
+
+/* The table of --list-containers --group-by. */
+void report_workload_table(const struct run *run);
+
+/* The line --all-containers --group-by gives each profile it wrote. */
+void report_workload_written(const struct run *run, const char *path, const struct workload_profile *workload,
+                             size_t allowed);
+
+/* The line --all-containers gives each profile it wrote. */
+void report_profile_written(const struct run *run, const char *path, const struct scan_container *container,
+                            size_t allowed);
+
+#endif
