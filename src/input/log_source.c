@@ -304,3 +304,8 @@ void log_source_close(struct log_source *source)
 	free(source->in);
 	memset(source, 0, sizeof(*source));
 }
+
+const char *log_source_display_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}

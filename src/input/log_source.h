@@ -112,4 +112,7 @@ bool log_chunk_take(struct log_chunk *chunk, char *out, size_t size, size_t *got
 /* Frees what source owns; the descriptor is left open. Accepts NULL. */
 void log_source_close(struct log_source *source);
 
+/* How an input is named in messages: "<stdin>" for "-", else its path. */
+const char *log_source_display_name(const char *path);
+
 #endif

@@ -31,11 +31,6 @@ enum option_code {
 /* The report formats, in the order of enum report_format: help, checks and messages come from here. */
 static const char *const report_formats[] = { "text", "json", "markdown", "github" };
 
-const char *options_report_format_name(enum report_format format)
-{
-	return report_formats[format];
-}
-
 static const struct option long_options[] = {
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "container-id", required_argument, NULL, OPT_CONTAINER_ID },
@@ -103,7 +98,7 @@ static bool parse_errno(const char *text, long *value)
 
 	errno = 0;
 	*value = strtol(text, &end, 10);
-	return errno == 0 && end != text && *end == '\0' && *value >= 0 && *value <= 4095;
+	return errno == 0 && end != text && *end == '\0' && *value >= 0 && *value <= PROFILE_ERRNO_MAX;
 }
 
 /* Adds --cap-add's capability, spelled CAP_SYS_ADMIN or SYS_ADMIN in any case. */
@@ -180,7 +175,7 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 		return OPTIONS_OK;
 	case OPT_ERRNO_RET:
 		if (!parse_errno(arg, &opts->errno_ret))
-			return usage_error(message, size, "--errno-ret: '%s' is not an errno number (0 to 4095)", arg);
+			return usage_error(message, size, "--errno-ret: '%s' is not an errno number (0 to %d)", arg, PROFILE_ERRNO_MAX);
 		opts->has_errno_ret = true;
 		return OPTIONS_OK;
 	case OPT_ARCH:

@@ -10,6 +10,7 @@
 #include "profile/profile.h"
 #include "syscalls/syscall_names.h"
 #include "jobs/workload.h"
+#include "report/report.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -28,16 +29,7 @@ enum options_status {
 	OPTIONS_USAGE    /* message says what is wrong */
 };
 
-/* How results are told (--report). */
-enum report_format {
-	REPORT_TEXT,     /* sentences on standard error (the default) */
-	REPORT_JSON,     /* one JSON document on standard output */
-	REPORT_MARKDOWN, /* a Markdown table on standard output, for a pull request */
-	REPORT_GITHUB    /* GitHub workflow commands on standard output */
-};
 
-/* The name of a report format ("json"), for messages and documents. */
-const char *options_report_format_name(enum report_format format);
 
 enum options_job {
 	JOB_PROFILE,         /* write one profile for the named containers */

@@ -23,6 +23,31 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+
+/* The results the report renders, brought up to date with run. */
+static const struct run_results *results_of(struct run *run)
+{
+	struct run_results *r = &run->results;
+
+	r->scan = &run->scan;
+	r->translator = &run->translator;
+	r->catalog = &run->catalog;
+	r->arches = &run->arches;
+	r->life = &run->life;
+	r->groups = run->groups;
+	r->group_count = run->group_count;
+	r->arg_rules = &run->options.arg_rules;
+	r->runtime = run->options.runtime;
+	r->runtime_from_log = run->runtime_from_log;
+	r->base_profile = run->options.base_profile;
+	r->selection = run->selection;
+	r->workload_containers = run->workload_containers;
+	r->workload_late_events = run->workload_late_events;
+	r->workload_infrastructure = run->workload_infrastructure;
+	r->ungrouped = run->ungrouped;
+	return r;
+}
+
 /* Events of the named containers from which a log without any I/O syscall is taken as incomplete. */
 #define CAPTURE_GAP_EVENTS 100
 
@@ -321,8 +346,8 @@ static enum run_status run_scan(struct run *run, const struct container_filter *
 		     SCAN_CONTAINERS_MAX);
 		return RUN_RESOURCES;
 	}
-	bool unknown = report_unknown_names(run) > 0;
-	bool drops = report_drops(run);
+	bool unknown = report_unknown_names(run->report, results_of(run)) > 0;
+	bool drops = report_drops(run->report, results_of(run));
 	if (opts->strict && (unknown || drops))
 		return RUN_INPUT;
 	return RUN_OK;
@@ -494,12 +519,25 @@ static enum run_status settle_arg_facts(struct run *run, struct arg_facts *facts
 	}
 }
 
+/* Warns about the risky syscalls set allows (profile_set_risky); returns how many. */
+static size_t warn_risky(struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
+                         const struct additions *added, const char *who)
+{
+	static struct risky_syscall risky[SYSCALL_NAMES_MAX];
+	size_t count = profile_set_risky(&run->catalog, set, added, risky);
+
+	report_risky(run->report, results_of(run), risky, count, observed, who);
+	return count;
+}
+
 /* Completes set as every profile is completed; returns a status. */
 static enum run_status finish_set(struct run *run, struct syscall_set *set, struct additions *added)
 {
+	const struct options *opts = &run->options;
 	char message[512];
-
-	if (profile_set_finish(&run->catalog, &run->options, run->merged, run->options.merge.count, set, added, message,
+	struct set_choices choices = { opts->add.items, opts->add.count, opts->remove.items, opts->remove.count,
+		                       opts->runtime, opts->deny_risky, &opts->arg_rules };
+	if (profile_set_finish(&run->catalog, &choices, run->merged, run->options.merge.count, set, added, message,
 	                       sizeof(message)) == 0)
 		return RUN_OK;
 	report_warn(run->report, "%s", message);
@@ -585,7 +623,7 @@ static enum run_status select_workload(struct run *run)
 		return RUN_OK;
 	if (run->workload_containers > 0 && run->options.allow_empty)
 		return RUN_OK;
-	report_no_workload(run);
+	report_no_workload(run->report, results_of(run));
 	return RUN_NO_EVENTS;
 }
 
@@ -620,7 +658,7 @@ static enum run_status job_profile(struct run *run)
 		status = finish_set(run, &set, &added);
 	char who[sizeof(run->selection) + 32];
 	snprintf(who, sizeof(who), "a container of %s", run->selection);
-	if (status == RUN_OK && report_risky(run, &set, &run->scan.syscalls, &added, workload ? who : NULL) > 0 &&
+	if (status == RUN_OK && warn_risky(run, &set, &run->scan.syscalls, &added, workload ? who : NULL) > 0 &&
 	    run->options.strict)
 		status = RUN_INPUT;
 	if (status == RUN_OK && capture_gap(run) && run->options.strict)
@@ -629,13 +667,13 @@ static enum run_status job_profile(struct run *run)
 		status = write_profile(run, &set, &facts, run->options.output, &plan);
 	if (status == RUN_OK && !run->options.quiet) {
 		if (workload)
-			report_workload(run);
-		report_life(run);
-		report_summary(run, &set, &added);
-		report_arg_rules(run, &set, &run->scan.syscalls, &facts, &plan);
+			report_workload(run->report, results_of(run));
+		report_life(run->report, results_of(run));
+		report_summary(run->report, results_of(run), &set, &added);
+		report_arg_rules(run->report, results_of(run), &set, &run->scan.syscalls, &facts, &plan);
 	}
 	if (status == RUN_OK)
-		report_profile_document(run, run->options.output, &set, &plan);
+		report_profile_document(run->report, results_of(run), run->options.output, &set, &plan);
 	return status;
 }
 
@@ -700,7 +738,7 @@ static size_t never_used(const struct run *run, const struct profile_input *prof
 			bool listed = false;
 			for (size_t i = 0; i < count && !listed; i++)
 				listed = strcmp(names[i], item->valuestring) == 0;
-			if (!seen && !listed && !profile_set_always_given(&run->options, item->valuestring) &&
+			if (!seen && !listed && !profile_set_always_given(run->options.runtime, item->valuestring) &&
 			    !syscall_names_is_ia32_alias(item->valuestring))
 				names[count++] = item->valuestring;
 		}
@@ -734,15 +772,15 @@ static enum run_status job_check(struct run *run)
 		if (!syscall_set_has(&run->scan.syscalls, (int)id))
 			continue;
 		judge_observed(run, &profile, &ctx, (int)id, &findings[count]);
-		report_check_finding(run, run->options.check, &findings[count]);
+		report_check_finding(run->report, results_of(run), run->options.check, &findings[count]);
 		denied += findings[count].outcome == CHECK_CONDITIONS_FAILED || findings[count].outcome == CHECK_DENIED;
 		count++;
 	}
 	if (status == RUN_OK) {
-		report_life(run);
-		report_check_total(run, run->options.check, denied,
+		report_life(run->report, results_of(run));
+		report_check_total(run->report, run->options.check, denied,
 		                   translator_count_observed(&run->translator, &run->scan.syscalls));
-		report_check_document(run, run->options.check, findings, count, unused, never_used(run, &profile, unused));
+		report_check_document(run->report, results_of(run), run->options.check, findings, count, unused, never_used(run, &profile, unused));
 	}
 	profile_input_free(&profile);
 	if (status == RUN_OK && denied > 0)
@@ -783,7 +821,7 @@ static enum run_status write_member(struct run *run, const char *dir, const char
 	status = settle_arg_facts(run, facts);
 	if (status == RUN_OK)
 		status = finish_set(run, &set, &added);
-	if (status == RUN_OK && report_risky(run, &set, observed, &added, who) > 0 && run->options.strict)
+	if (status == RUN_OK && warn_risky(run, &set, observed, &added, who) > 0 && run->options.strict)
 		status = RUN_INPUT;
 	if (status == RUN_OK)
 		status = write_profile(run, &set, facts, path, &plan);
@@ -962,7 +1000,7 @@ static enum run_status write_workloads(struct run *run, const char *dir)
 		status = write_member(run, dir, group->file, &group->syscalls, &group->facts, who, path, sizeof(path),
 		                      &allowed);
 		if (status == RUN_OK)
-			report_workload_written(run, path, group, allowed);
+			report_workload_written(run->report, path, group, allowed);
 		written += status == RUN_OK;
 	}
 	if (status == RUN_OK && written == 0) {
@@ -985,11 +1023,11 @@ static enum run_status job_list_containers(struct run *run)
 	if (run->options.group_by != GROUP_NONE) {
 		status = group_workloads(run);
 		if (status == RUN_OK)
-			report_workload_table(run);
+			report_workload_table(run->report, results_of(run));
 		return status != RUN_OK ? status : run->group_count == 0 ? RUN_NO_EVENTS : RUN_OK;
 	}
-	report_life(run);
-	report_container_table(run);
+	report_life(run->report, results_of(run));
+	report_container_table(run->report, results_of(run));
 	if (run->scan.container_count == 0) {
 		report_warn(run->report, "no container events in %llu events read", (unsigned long long)run->scan.events);
 		return RUN_NO_EVENTS;
@@ -1036,7 +1074,7 @@ static enum run_status job_all_containers(struct run *run)
 		settle_runtime(run, &c->life, true);
 		status = write_member(run, dir, base, &c->syscalls, &c->facts, who, path, sizeof(path), &allowed);
 		if (status == RUN_OK)
-			report_profile_written(run, path, c, allowed);
+			report_profile_written(run->report, path, c, allowed);
 		written += status == RUN_OK;
 	}
 	if (status == RUN_OK && written == 0) {
@@ -1231,7 +1269,7 @@ static enum run_status job_diff(struct run *run)
 	diff.action_changed = strcmp(old.default_action, new.default_action) != 0 ||
 	                      old.has_errno_ret != new.has_errno_ret || old.errno_ret != new.errno_ret;
 	diff.arches_changed = !same_arches(&old.arches, &new.arches);
-	report_diff(run, &diff);
+	report_diff(run->report, &diff);
 	if (diff.added_count || diff.removed_count || diff.rules_added_count || diff.rules_removed_count ||
 	    diff.action_changed || diff.arches_changed)
 		status = RUN_NOT_ALLOWED;

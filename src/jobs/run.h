@@ -13,6 +13,8 @@
 #include "jobs/options.h"
 #include "profile/atomic_file.h"
 #include "profile/profile.h"
+#include "profile/profile_diff.h"
+#include "report/results.h"
 #include "policy/profile_judge.h"
 #include "policy/profile_set.h"
 #include "scan/scan.h"
@@ -64,49 +66,7 @@ struct run {
 	const char *runtime_given;         /* --runtime as given, or NULL; options.runtime is the one used */
 	bool runtime_from_log;             /* options.runtime was taken from the runtime processes in the log */
 	struct atomic_batch *batch;        /* profiles finished but not yet in place (--all-containers), or NULL */
-};
-
-/* One workload of --group-by: its containers united. */
-struct workload_profile {
-	char key[256];                /* the field's value: image, name, namespace/pod or label */
-	char file[240];               /* its file and object name: safe, unique */
-	size_t containers;            /* containers of it */
-	uint64_t events;              /* their events */
-	struct syscall_set syscalls;  /* what they made */
-	struct arg_facts facts;       /* what their arguments say */
-	struct container_life life;   /* their runtime's setup, left out */
-};
-
-/* What --check found for one observed syscall. */
-enum check_outcome {
-	CHECK_ALLOWED,            /* allowed whatever the arguments */
-	CHECK_CONDITIONS_MET,     /* allowed under conditions the logged arguments meet */
-	CHECK_CONDITIONS_UNKNOWN, /* allowed under conditions the log cannot tell */
-	CHECK_CONDITIONS_FAILED,  /* allowed only under conditions the logged arguments do not meet */
-	CHECK_ENOSYS_FALLBACK,    /* clone3 answers ENOSYS and clone is allowed */
-	CHECK_DENIED              /* not allowed (judgement.needs_cap may name what would allow it) */
-};
-
-struct check_finding {
-	int id;                       /* the syscall's id in the catalog */
-	enum check_outcome outcome;   /* what was found */
-	struct judgement judgement;   /* the profile's rules for it */
-};
-
-/* What --diff found between two profiles. Nothing in it is owned but the arrays. */
-struct profile_diff {
-	const struct profile_input *old;  /* the profiles compared */
-	const struct profile_input *new;
-	const char **added;               /* syscalls NEW allows by some rule and OLD by none, sorted */
-	size_t added_count;
-	const char **removed;             /* the other way round */
-	size_t removed_count;
-	const cJSON **rules_added;        /* rules other than plain allow lists only NEW has */
-	size_t rules_added_count;
-	const cJSON **rules_removed;      /* the other way round */
-	size_t rules_removed_count;
-	bool action_changed;              /* defaultAction or defaultErrnoRet differ */
-	bool arches_changed;              /* the architectures differ */
+	struct run_results results;        /* what the report is handed, filled by the jobs */
 };
 
 /* Runs the job the options name. */

@@ -117,9 +117,9 @@ static enum merge_status check_header(const struct merge_header *header, const s
 		         "--errno-ret or choose one of those with --default-action", header->default_action);
 		return MERGE_CONFLICT;
 	}
-	if (header->has_errno_ret && (header->errno_ret < 0 || header->errno_ret > 4095)) {
-		snprintf(message, size, "%s: defaultErrnoRet %ld is not an errno number (0 to 4095); choose one with "
-		         "--errno-ret", from, header->errno_ret);
+	if (header->has_errno_ret && (header->errno_ret < 0 || header->errno_ret > PROFILE_ERRNO_MAX)) {
+		snprintf(message, size, "%s: defaultErrnoRet %ld is not an errno number (0 to %d); choose one with "
+		         "--errno-ret", from, header->errno_ret, PROFILE_ERRNO_MAX);
 		return MERGE_CONFLICT;
 	}
 	return MERGE_OK;

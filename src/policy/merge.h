@@ -44,7 +44,7 @@ struct merge_header {
  * resolved as the runtimes do: without --arch, only the entry of this
  * machine's architecture is kept; with it, the entries of the listed ones.
  * The result is checked as the command line is: an errno goes only with
- * SCMP_ACT_ERRNO or SCMP_ACT_TRACE and is at most 4095, and
+ * SCMP_ACT_ERRNO or SCMP_ACT_TRACE and is at most PROFILE_ERRNO_MAX, and
  * SCMP_ACT_NOTIFY is no default action.
  */
 enum merge_status merge_header(const struct merge_overrides *opts, const struct profile_input *profiles, size_t count,

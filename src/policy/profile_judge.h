@@ -32,6 +32,22 @@ struct judgement {
 	const char *needs_cap;                          /* borrowed: a capability that would allow it, or NULL */
 };
 
+/* What --check found for one observed syscall. */
+enum check_outcome {
+	CHECK_ALLOWED,            /* allowed whatever the arguments */
+	CHECK_CONDITIONS_MET,     /* allowed under conditions the logged arguments meet */
+	CHECK_CONDITIONS_UNKNOWN, /* allowed under conditions the log cannot tell */
+	CHECK_CONDITIONS_FAILED,  /* allowed only under conditions the logged arguments do not meet */
+	CHECK_ENOSYS_FALLBACK,    /* clone3 answers ENOSYS and clone is allowed */
+	CHECK_DENIED              /* not allowed (judgement.needs_cap may name what would allow it) */
+};
+
+struct check_finding {
+	int id;                       /* the syscall's id in the catalog */
+	enum check_outcome outcome;   /* what was found */
+	struct judgement judgement;   /* the profile's rules for it */
+};
+
 /* Judges name against input for the container ctx describes. */
 void profile_judge(const struct profile_input *input, const char *name, const struct rule_context *ctx,
                    struct judgement *out);

@@ -39,11 +39,24 @@ static size_t add_name_list(struct syscall_catalog *catalog, const char *list, s
 	return added;
 }
 
-bool profile_set_always_given(const struct options *opts, const char *name)
+size_t profile_set_risky(const struct syscall_catalog *catalog, const struct syscall_set *set,
+                         const struct additions *added, struct risky_syscall *out)
+{
+	size_t count = 0;
+
+	for (size_t id = 0; id < catalog->count; id++) {
+		const char *cap = profile_set_risky_capability(syscall_catalog_name(catalog, (int)id));
+		if (cap != NULL && syscall_set_has(set, (int)id) && !syscall_set_has(&added->by_user, (int)id))
+			out[count++] = (struct risky_syscall){ (int)id, cap };
+	}
+	return count;
+}
+
+bool profile_set_always_given(const char *runtime, const char *name)
 {
 	if (syscall_names_list_holds(runtime_always_needed, name))
 		return true;
-	for (const struct runtime_baseline *baseline = runtime_baseline_find(opts->runtime); baseline;
+	for (const struct runtime_baseline *baseline = runtime_baseline_find(runtime); baseline;
 	     baseline = baseline->extends ? runtime_baseline_find(baseline->extends) : NULL)
 		if (syscall_names_list_holds(baseline->syscalls, name))
 			return true;
@@ -82,7 +95,7 @@ static size_t add_json_names(struct syscall_catalog *catalog, const cJSON *names
 	return added;
 }
 
-int profile_set_finish(struct syscall_catalog *catalog, const struct options *opts,
+int profile_set_finish(struct syscall_catalog *catalog, const struct set_choices *opts,
                        const struct profile_input *merged, size_t count, struct syscall_set *set,
                        struct additions *added, char *message, size_t size)
 {
@@ -94,8 +107,8 @@ int profile_set_finish(struct syscall_catalog *catalog, const struct options *op
 	for (const struct runtime_baseline *baseline = runtime_baseline_find(opts->runtime); baseline;
 	     baseline = baseline->extends ? runtime_baseline_find(baseline->extends) : NULL)
 		added->baseline += add_name_list(catalog, baseline->syscalls, set);
-	for (size_t i = 0; i < opts->add.count; i++) {
-		int id = profile_set_user_name(catalog, "--add", opts->add.items[i], message, size);
+	for (size_t i = 0; i < opts->add_count; i++) {
+		int id = profile_set_user_name(catalog, "--add", opts->add[i], message, size);
 		if (id < 0)
 			return -1;
 		if (!syscall_set_has(set, id))
@@ -107,7 +120,7 @@ int profile_set_finish(struct syscall_catalog *catalog, const struct options *op
 	int clone3 = syscall_catalog_intern(catalog, "clone3");
 	int clone = syscall_catalog_intern(catalog, "clone");
 	if (clone3 >= 0 && clone >= 0 && syscall_set_has(set, clone3) && !syscall_set_has(set, clone) &&
-	    arg_rule_active(&opts->arg_rules, ARG_RULE_CLONE3)) {
+	    arg_rule_active(opts->arg_rules, ARG_RULE_CLONE3)) {
 		syscall_set_add(set, clone);
 		added->clone_fallback = true;
 	}
@@ -117,8 +130,8 @@ int profile_set_finish(struct syscall_catalog *catalog, const struct options *op
 			syscall_set_remove(set, (int)id);
 			added->risky_denied++;
 		}
-	for (size_t i = 0; i < opts->remove.count; i++) {
-		int id = profile_set_user_name(catalog, "--remove", opts->remove.items[i], message, size);
+	for (size_t i = 0; i < opts->remove_count; i++) {
+		int id = profile_set_user_name(catalog, "--remove", opts->remove[i], message, size);
 		if (id < 0)
 			return -1;
 		if (syscall_set_has(set, id))

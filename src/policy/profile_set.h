@@ -7,7 +7,7 @@
 #ifndef F2S_PROFILE_SET_H
 #define F2S_PROFILE_SET_H
 
-#include "jobs/options.h"
+#include "policy/arg_rules.h"
 #include "profile/profile.h"
 #include "syscalls/syscall_set.h"
 
@@ -26,6 +26,17 @@ struct additions {
 	struct syscall_set by_user; /* named with --add */
 };
 
+/* What the command line says of the set. */
+struct set_choices {
+	const char *const *add;              /* --add names */
+	size_t add_count;
+	const char *const *remove;           /* --remove names */
+	size_t remove_count;
+	const char *runtime;                 /* whose baseline is added, or NULL for none */
+	bool deny_risky;                     /* --deny-risky */
+	const struct arg_rule_choice *arg_rules; /* the argument rules in force */
+};
+
 /*
  * The capability a container needs, beyond Docker's default set, before
  * Docker's default profile allows name ("" when it never does); NULL when
@@ -33,8 +44,22 @@ struct additions {
  */
 const char *profile_set_risky_capability(const char *name);
 
-/* Tells whether every profile gets name: exit and exit_group, or the runtime's baseline of opts. */
-bool profile_set_always_given(const struct options *opts, const char *name);
+/* A syscall a profile allows that Docker's default allows only with a capability, or never. */
+struct risky_syscall {
+	int id;                 /* in the catalog */
+	const char *capability; /* the capability, or "" when Docker's default never allows it */
+};
+
+/*
+ * Lists into out (room for catalog->count) the syscalls of set that are
+ * risky, in id order, but for those the user named with --add; returns
+ * how many.
+ */
+size_t profile_set_risky(const struct syscall_catalog *catalog, const struct syscall_set *set,
+                         const struct additions *added, struct risky_syscall *out);
+
+/* Tells whether every profile gets name: exit and exit_group, or the baseline of runtime (NULL: none). */
+bool profile_set_always_given(const char *runtime, const char *name);
 
 /*
  * Checks a name given to option (--add or --remove): returns its id in
@@ -45,11 +70,11 @@ int profile_set_user_name(struct syscall_catalog *catalog, const char *option, c
                           size_t size);
 
 /*
- * Adds to an observed set what every profile gets, from the options and
+ * Adds to an observed set what every profile gets, from the choices and
  * the count merged profiles. Returns 0, or -1 with message when a --add
  * or --remove name is no syscall.
  */
-int profile_set_finish(struct syscall_catalog *catalog, const struct options *opts,
+int profile_set_finish(struct syscall_catalog *catalog, const struct set_choices *opts,
                        const struct profile_input *merged, size_t count, struct syscall_set *set,
                        struct additions *added, char *message, size_t size);
 

@@ -483,8 +483,8 @@ static int read_rule(struct reader *reader, const cJSON *rule, int index, struct
 	}
 	if (!cJSON_IsString(action) || !profile_action_valid(action->valuestring))
 		return problem(reader, "syscalls[%d].action: must be one of %s", index, profile_action_list());
-	if (errno_ret != NULL && (!exact_integer(errno_ret) || errno_ret->valuedouble > 4095))
-		return problem(reader, "syscalls[%d].errnoRet: must be an errno number from 0 to 4095", index);
+	if (errno_ret != NULL && (!exact_integer(errno_ret) || errno_ret->valuedouble > PROFILE_ERRNO_MAX))
+		return problem(reader, "syscalls[%d].errnoRet: must be an errno number from 0 to %d", index, PROFILE_ERRNO_MAX);
 	if (check_args(reader, args, index) != 0)
 		return -1;
 	plain = strcmp(action->valuestring, "SCMP_ACT_ALLOW") == 0 && empty_or_absent(args) &&
@@ -784,8 +784,8 @@ static int read_tree(struct reader *reader, const cJSON *root, struct profile_in
 		return problem(reader, "defaultAction: must be one of %s", profile_action_list());
 	input->default_action = strdup(action->valuestring);
 	if (errno_ret != NULL && !cJSON_IsNull(errno_ret)) {
-		if (!exact_integer(errno_ret) || errno_ret->valuedouble > 4095)
-			return problem(reader, "defaultErrnoRet: must be an errno number from 0 to 4095");
+		if (!exact_integer(errno_ret) || errno_ret->valuedouble > PROFILE_ERRNO_MAX)
+			return problem(reader, "defaultErrnoRet: must be an errno number from 0 to %d", PROFILE_ERRNO_MAX);
 		input->has_errno_ret = true;
 		input->errno_ret = (long)errno_ret->valuedouble;
 	}

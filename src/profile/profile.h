@@ -36,6 +36,12 @@ struct rule_context {
  */
 bool profile_rule_applies(const cJSON *rule, const struct rule_context *ctx, const char **missing);
 
+/*
+ * The largest errno a rule or the default action may return: the kernel's
+ * MAX_ERRNO (include/linux/err.h); libseccomp and runc refuse more.
+ */
+#define PROFILE_ERRNO_MAX 4095
+
 /* What a profile to write holds. Nothing in it is owned. */
 struct profile {
 	const char *default_action;  /* an SCMP_ACT_* name */

@@ -4,6 +4,7 @@
  */
 #include "report/report.h"
 
+#include "input/log_source.h"
 #include "policy/docker_default.h"
 #include "profile/json_writer.h"
 #include "policy/runtime_baseline.h"
@@ -12,24 +13,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PROGRAM "falco2seccomp"
+#define PROGRAM F2S_PROGRAM
 
-static cJSON *json_document(const struct run *run, const char *job);
-static void json_finish(const struct run *run, cJSON *root);
+static cJSON *json_document(struct report *report, const struct run_results *res, const char *job);
+static void json_finish(struct report *report, cJSON *root);
 static void markdown_cell(FILE *out, const char *text);
 static void markdown_notes(FILE *out, const struct report *report);
 static void github_command(FILE *out, const char *level, const char *file, uint64_t line, const char *message);
 static void github_notes(FILE *out, const struct report *report);
 
-void report_init(struct report *report, FILE *messages, FILE *out, const struct options *options)
+void report_init(struct report *report, FILE *messages, FILE *out, const char *const *files, size_t file_count,
+                 bool quiet, bool strict, enum report_format format)
 {
 	memset(report, 0, sizeof(*report));
 	report->messages = messages;
 	report->out = out;
-	report->logs = &options->logs;
-	report->quiet = options->quiet;
-	report->strict = options->strict;
-	report->format = options->report;
+	report->files = files;
+	report->file_count = file_count;
+	report->quiet = quiet;
+	report->strict = strict;
+	report->format = format;
 }
 
 void report_free(struct report *report)
@@ -121,94 +124,94 @@ void report_progress(void *context, uint64_t bytes)
 
 const char *report_file_name(const struct report *report, uint32_t index)
 {
-	const char *file = report->logs->items[index];
-	return strcmp(file, "-") == 0 ? "<stdin>" : file;
+	const char *file = report->files[index];
+	return log_source_display_name(file);
 }
 
 /* Warns about event names that are no syscall; returns how many there were. */
-size_t report_unknown_names(const struct run *run)
+size_t report_unknown_names(struct report *report, const struct run_results *res)
 {
 	char arches[256];
 	size_t count = 0;
 
-	arch_list_describe(&run->arches, arches, sizeof(arches));
-	for (size_t i = 0; i < run->translator.count; i++) {
-		const struct translation *t = &run->translator.entries[i];
+	arch_list_describe(res->arches, arches, sizeof(arches));
+	for (size_t i = 0; i < res->translator->count; i++) {
+		const struct translation *t = &res->translator->entries[i];
 		if (t->kind != TRANSLATION_UNKNOWN)
 			continue;
 		if (++count <= SCAN_REPORTS_MAX)
-			report_warn(run->report, "%s:%llu: '%s' is not a syscall on %s; %s", report_file_name(run->report, t->first.file),
+			report_warn(report, "%s:%llu: '%s' is not a syscall on %s; %s", report_file_name(report, t->first.file),
 			     (unsigned long long)t->first.line, t->falco, arches,
-			     run->options.strict ? "--strict stops here" : "left out of the profile");
+			     report->strict ? "--strict stops here" : "left out of the profile");
 	}
 	if (count > SCAN_REPORTS_MAX)
-		report_warn(run->report, "%zu more names that are no syscall on %s were left out", count - SCAN_REPORTS_MAX, arches);
-	if (run->translator.names_not_remembered > 0) {
+		report_warn(report, "%zu more names that are no syscall on %s were left out", count - SCAN_REPORTS_MAX, arches);
+	if (res->translator->names_not_remembered > 0) {
 		count++;
-		report_warn(run->report, "%llu events had names beyond the first %d distinct ones; those that are no syscall "
+		report_warn(report, "%llu events had names beyond the first %d distinct ones; those that are no syscall "
 		     "were left out without a report of their own",
-		     (unsigned long long)run->translator.names_not_remembered, TRANSLATE_NAMES_MAX);
+		     (unsigned long long)res->translator->names_not_remembered, TRANSLATE_NAMES_MAX);
 	}
-	if (run->translator.catalog_full) {
+	if (res->translator->catalog_full) {
 		count++;
-		report_warn(run->report, "more than %d distinct syscall names: some were left out", SYSCALL_NAMES_MAX);
+		report_warn(report, "more than %d distinct syscall names: some were left out", SYSCALL_NAMES_MAX);
 	}
 	return count;
 }
 
 /* Warns about Falco's drop alerts; returns true when there were any. */
-bool report_drops(const struct run *run)
+bool report_drops(struct report *report, const struct run_results *res)
 {
-	if (run->scan.drop_alerts == 0)
+	if (res->scan->drop_alerts == 0)
 		return false;
-	report_warn(run->report, "%s:%llu: %s: the log has %llu 'syscall event drop' alerts, the first here (%llu events lost): "
+	report_warn(report, "%s:%llu: %s: the log has %llu 'syscall event drop' alerts, the first here (%llu events lost): "
 	     "Falco missed events, so the profile may miss syscalls; record again with fewer events or a "
 	     "larger buffer (see falco2seccomp(1))",
-	     report_file_name(run->report, run->scan.first_drop.file), (unsigned long long)run->scan.first_drop.line,
-	     run->options.strict ? "error" : "warning", (unsigned long long)run->scan.drop_alerts,
-	     (unsigned long long)run->scan.drops);
+	     report_file_name(report, res->scan->first_drop.file), (unsigned long long)res->scan->first_drop.line,
+	     report->strict ? "error" : "warning", (unsigned long long)res->scan->drop_alerts,
+	     (unsigned long long)res->scan->drops);
 	return true;
 }
 
-static void summarize_translations(const struct run *run)
+static void summarize_translations(struct report *report, const struct run_results *res)
 {
 	char text[1024];
 	size_t used = 0;
 
 	text[0] = '\0';
-	for (size_t i = 0; i < run->translator.count && used < sizeof(text); i++) {
-		const struct translation *t = &run->translator.entries[i];
+	for (size_t i = 0; i < res->translator->count && used < sizeof(text); i++) {
+		const struct translation *t = &res->translator->entries[i];
 		if (!t->expanded)
 			continue;
 		used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s ->", used ? "; " : "", t->falco);
 		for (int k = 0; k < t->count && used < sizeof(text); k++)
 			used += (size_t)snprintf(text + used, sizeof(text) - used, " %s",
-			                         syscall_catalog_name(&run->catalog, t->ids[k]));
+			                         syscall_catalog_name(res->catalog, t->ids[k]));
 	}
 	if (used > 0)
-		report_warn(run->report, "expanded Falco family events (--exact turns this off): %s", text);
+		report_warn(report, "expanded Falco family events (--exact turns this off): %s", text);
 	used = 0;
 	text[0] = '\0';
-	for (size_t i = 0; i < run->translator.count && used < sizeof(text); i++) {
-		const struct translation *t = &run->translator.entries[i];
+	for (size_t i = 0; i < res->translator->count && used < sizeof(text); i++) {
+		const struct translation *t = &res->translator->entries[i];
 		if (t->kind == TRANSLATION_NOT_SYSCALL)
 			used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s (%llu)", used ? ", " : "",
 			                         t->falco, (unsigned long long)t->events);
 	}
 	if (used > 0)
-		report_warn(run->report, "left out events that are not syscalls: %s", text);
+		report_warn(report, "left out events that are not syscalls: %s", text);
 }
 
 /* Says where an argument fact came from: a log line and its process, or a merged profile. */
-static void describe_origin(const struct run *run, const struct arg_origin *origin, char *text, size_t size)
+static void describe_origin(struct report *report, const struct arg_origin *origin, char *text, size_t size)
 {
 	if (origin->profile != NULL)
 		snprintf(text, size, "the merged profile %s allows it", origin->profile);
 	else if (origin->process[0] != '\0')
 		snprintf(text, size, "process '%s' needed it at %s:%llu", origin->process,
-		         report_file_name(run->report, origin->where.file), (unsigned long long)origin->where.line);
+		         report_file_name(report, origin->where.file), (unsigned long long)origin->where.line);
 	else
-		snprintf(text, size, "needed at %s:%llu", report_file_name(run->report, origin->where.file),
+		snprintf(text, size, "needed at %s:%llu", report_file_name(report, origin->where.file),
 		         (unsigned long long)origin->where.line);
 }
 
@@ -227,21 +230,21 @@ static size_t describe_families(uint64_t bits, char *text, size_t size, size_t u
 	return used;
 }
 
-static bool set_has_name(const struct run *run, const struct syscall_set *set, const char *name)
+static bool set_has_name(const struct run_results *res, const struct syscall_set *set, const char *name)
 {
-	int id = syscall_catalog_find(&run->catalog, name);
+	int id = syscall_catalog_find(res->catalog, name);
 	return id >= 0 && syscall_set_has(set, id);
 }
 
 /* The summary of the argument rules: what was kept from Docker's default, and what was opened and why. */
-void report_arg_rules(const struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
+void report_arg_rules(struct report *report, const struct run_results *res, const struct syscall_set *set, const struct syscall_set *observed,
                                 const struct arg_facts *facts, const struct arg_rule_plan *plan)
 {
-	const struct arg_rule_choice *choice = &run->options.arg_rules;
+	const struct arg_rule_choice *choice = res->arg_rules;
 	char text[1024], origin[256];
 	size_t used = 0;
 
-	if (run->report->format != REPORT_TEXT)
+	if (report->format != REPORT_TEXT)
 		return;
 	text[0] = '\0';
 	if (plan->written[ARG_RULE_CLONE])
@@ -266,17 +269,17 @@ void report_arg_rules(const struct run *run, const struct syscall_set *set, cons
 		}
 	}
 	if (used > 0)
-		report_warn(run->report, "argument rules (Docker's, narrowed to the log): %s", text);
+		report_warn(report, "argument rules (Docker's, narrowed to the log): %s", text);
 	/* Every flag open: no rule is written, and clone is allowed as it is. */
 	bool clone_open = !plan->written[ARG_RULE_CLONE] && arg_rule_active(choice, ARG_RULE_CLONE) &&
-	                  set_has_name(run, set, "clone") && plan->clone_refused == 0;
+	                  set_has_name(res, set, "clone") && plan->clone_refused == 0;
 	if (clone_open)
-		report_warn(run->report, "warning: clone is allowed with any flags: the log or the merged profiles need "
+		report_warn(report, "warning: clone is allowed with any flags: the log or the merged profiles need "
 		            "every namespace flag Docker's rule refuses, each named below");
 	for (size_t i = 0; (plan->written[ARG_RULE_CLONE] || clone_open) && i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
 		if (facts->namespaces & docker_namespace_flags[i].value) {
-			describe_origin(run, &facts->namespace_at[i], origin, sizeof(origin));
-			report_warn(run->report, "clone may use %s: %s", docker_namespace_flags[i].name, origin);
+			describe_origin(report, &facts->namespace_at[i], origin, sizeof(origin));
+			report_warn(report, "clone may use %s: %s", docker_namespace_flags[i].name, origin);
 		}
 	char closed[160];
 	size_t closed_used = 0;
@@ -290,8 +293,8 @@ void report_arg_rules(const struct run *run, const struct syscall_set *set, cons
 				first = &facts->untrusted_at[i];
 		}
 	if (first != NULL) {
-		describe_origin(run, first, origin, sizeof(origin));
-		report_warn(run->report, "clone keeps %s closed: clone3 events name them (%s), but the log cannot tell the "
+		describe_origin(report, first, origin, sizeof(origin));
+		report_warn(report, "clone keeps %s closed: clone3 events name them (%s), but the log cannot tell the "
 		            "parent's event from the child's, in which Falco may read flags the call was not made with; "
 		            "print %%evt.rawres in the rule's output (examples/falco2seccomp_rules.yaml) to tell them "
 		            "apart, or give --allow-namespaces if the workload creates namespaces", closed, origin);
@@ -300,24 +303,24 @@ void report_arg_rules(const struct run *run, const struct syscall_set *set, cons
 		const char *name = arg_socket_call_name((enum arg_socket_call)call);
 		const struct family_facts *families = &facts->families[call];
 		enum arg_rule rule = call == ARG_SOCKET ? ARG_RULE_SOCKET : ARG_RULE_SOCKETPAIR;
-		if (plan->restricted[call] || !arg_rule_active(choice, rule) || !set_has_name(run, observed, name))
+		if (plan->restricted[call] || !arg_rule_active(choice, rule) || !set_has_name(res, observed, name))
 			continue;
 		if (families->unrestricted && families->why_at.profile != NULL) {
-			report_warn(run->report, "%s families are not restricted: %s (%s)", name, families->why, families->why_at.profile);
+			report_warn(report, "%s families are not restricted: %s (%s)", name, families->why, families->why_at.profile);
 		} else if (families->unrestricted) {
-			report_warn(run->report, "%s families are not restricted: %s (first at %s:%llu)%s", name, families->why,
-			     report_file_name(run->report, families->why_at.where.file), (unsigned long long)families->why_at.where.line,
+			report_warn(report, "%s families are not restricted: %s (first at %s:%llu)%s", name, families->why,
+			     report_file_name(report, families->why_at.where.file), (unsigned long long)families->why_at.where.line,
 			     call == ARG_SOCKET ? "; only AF_VSOCK is refused" : "");
 		} else {
-			report_warn(run->report, "%s families are not restricted: the log shows none (log evt.arg.domain: see "
+			report_warn(report, "%s families are not restricted: the log shows none (log evt.arg.domain: see "
 			     "examples/falco2seccomp_rules.yaml)", name);
 		}
 	}
-	if (choice->allow_namespaces && (set_has_name(run, set, "clone") || set_has_name(run, set, "clone3")))
-		report_warn(run->report, "--allow-namespaces: clone and clone3 may create namespaces");
+	if (choice->allow_namespaces && (set_has_name(res, set, "clone") || set_has_name(res, set, "clone3")))
+		report_warn(report, "--allow-namespaces: clone and clone3 may create namespaces");
 	for (int rule = 0; rule < ARG_RULE_COUNT; rule++)
-		if (choice->lifted[rule] && set_has_name(run, set, arg_rule_name((enum arg_rule)rule)))
-			report_warn(run->report, "--no-arg-rule %s: %s is allowed with any arguments", arg_rule_name((enum arg_rule)rule),
+		if (choice->lifted[rule] && set_has_name(res, set, arg_rule_name((enum arg_rule)rule)))
+			report_warn(report, "--no-arg-rule %s: %s is allowed with any arguments", arg_rule_name((enum arg_rule)rule),
 			     arg_rule_name((enum arg_rule)rule));
 }
 
@@ -328,21 +331,19 @@ void report_arg_rules(const struct run *run, const struct syscall_set *set, cons
  * told; container is the container's id in --all-containers, else NULL.
  * Returns how many were warned about.
  */
-size_t report_risky(const struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
-                           const struct additions *added, const char *container)
+void report_risky(struct report *report, const struct run_results *res, const struct risky_syscall *risky,
+                  size_t count, const struct syscall_set *observed, const char *container)
 {
-	const char *level = run->options.strict ? "error" : "warning";
-	size_t count = 0, merged = 0, used = 0;
+	const char *level = report->strict ? "error" : "warning";
+	size_t merged = 0, used = 0;
 	char where[320], list[2048];
 
 	list[0] = '\0';
-	for (size_t id = 0; id < run->catalog.count; id++) {
-		const char *name = syscall_catalog_name(&run->catalog, (int)id);
-		const char *cap = profile_set_risky_capability(name);
-		if (cap == NULL || !syscall_set_has(set, (int)id) || syscall_set_has(&added->by_user, (int)id))
-			continue;
-		count++;
-		if (!syscall_set_has(observed, (int)id)) {
+	for (size_t i = 0; i < count; i++) {
+		int id = risky[i].id;
+		const char *name = syscall_catalog_name(res->catalog, id);
+		const char *cap = risky[i].capability;
+		if (!syscall_set_has(observed, id)) {
 			/* What merged profiles bring is told in one line. */
 			if (used < sizeof(list))
 				used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s (%s)", merged ? ", " : "", name,
@@ -352,88 +353,87 @@ size_t report_risky(const struct run *run, const struct syscall_set *set, const 
 		}
 		if (container != NULL)
 			snprintf(where, sizeof(where), "%s made it", container);
-		else if (run->scan.first_process[id][0] != '\0')
-			snprintf(where, sizeof(where), "process '%s' made it first at %s:%llu", run->scan.first_process[id],
-			         report_file_name(run->report, run->scan.first_seen[id].file),
-			         (unsigned long long)run->scan.first_seen[id].line);
+		else if (res->scan->first_process[id][0] != '\0')
+			snprintf(where, sizeof(where), "process '%s' made it first at %s:%llu", res->scan->first_process[id],
+			         report_file_name(report, res->scan->first_seen[id].file),
+			         (unsigned long long)res->scan->first_seen[id].line);
 		else
-			snprintf(where, sizeof(where), "first made at %s:%llu", report_file_name(run->report, run->scan.first_seen[id].file),
-			         (unsigned long long)run->scan.first_seen[id].line);
+			snprintf(where, sizeof(where), "first made at %s:%llu", report_file_name(report, res->scan->first_seen[id].file),
+			         (unsigned long long)res->scan->first_seen[id].line);
 		if (cap[0] != '\0')
-			report_warn(run->report, "%s: %s is allowed, which Docker's default allows only with %s; %s (--add %s keeps it, "
+			report_warn(report, "%s: %s is allowed, which Docker's default allows only with %s; %s (--add %s keeps it, "
 			     "--deny-risky leaves such syscalls out)", level, name, cap, where, name);
 		else
-			report_warn(run->report, "%s: %s is allowed, which Docker's default never allows; %s (--add %s keeps it, "
+			report_warn(report, "%s: %s is allowed, which Docker's default never allows; %s (--add %s keeps it, "
 			     "--deny-risky leaves such syscalls out)", level, name, where, name);
 	}
 	if (merged > 0)
-		report_warn(run->report, "%s: the merged profiles allow %zu syscalls that Docker's default allows only with a capability "
+		report_warn(report, "%s: the merged profiles allow %zu syscalls that Docker's default allows only with a capability "
 		     "(or never): %s; --deny-risky leaves them out, --add keeps one", level, merged, list);
-	return count;
 }
 
-void report_life(const struct run *run)
+void report_life(struct report *report, const struct run_results *res)
 {
-	const struct container_life *life = &run->life;
-	const struct scan *scan = &run->scan;
+	const struct container_life *life = res->life;
+	const struct scan *scan = res->scan;
 	char names[64];
 
-	if (run->options.quiet)
+	if (report->quiet)
 		return;
 	if (life->runtime_events > 0) {
 		container_life_describe(life->runtimes, names, sizeof(names));
-		report_warn(run->report, "left out %llu events of the container runtime's own processes (%s), the first at "
+		report_warn(report, "left out %llu events of the container runtime's own processes (%s), the first at "
 		            "%s:%llu: the runtime's setup of the container, before its filter is loaded; what %s does "
 		            "after loading it is the runtime baseline",
 		            (unsigned long long)life->runtime_events, names,
-		            report_file_name(run->report, life->first_runtime.file),
+		            report_file_name(report, life->first_runtime.file),
 		            (unsigned long long)life->first_runtime.line, names);
 	}
 	if (scan->unplaced > 0) {
 		container_life_describe(scan->unplaced_runtimes, names, sizeof(names));
-		report_warn(run->report, "%llu events had no container id yet (container.id \"\" or null), the first at "
+		report_warn(report, "%llu events had no container id yet (container.id \"\" or null), the first at "
 		            "%s:%llu%s%s%s: processes Falco had not placed in a container, such as a runtime's stages; "
 		            "they belong to no profile", (unsigned long long)scan->unplaced,
-		            report_file_name(run->report, scan->first_unplaced.file),
+		            report_file_name(report, scan->first_unplaced.file),
 		            (unsigned long long)scan->first_unplaced.line, names[0] ? " (" : "", names,
 		            names[0] ? ")" : "");
 	}
 }
 
-void report_summary(const struct run *run, const struct syscall_set *set, const struct additions *added)
+void report_summary(struct report *report, const struct run_results *res, const struct syscall_set *set, const struct additions *added)
 {
-	const struct scan *scan = &run->scan;
+	const struct scan *scan = res->scan;
 
-	if (run->options.quiet || run->report->format != REPORT_TEXT)
+	if (report->quiet || report->format != REPORT_TEXT)
 		return;
-	summarize_translations(run);
-	size_t observed = translator_count_observed(&run->translator, &scan->syscalls);
-	report_warn(run->report, "%llu events read, %llu of the named containers, %zu distinct syscalls observed (and %zu 32-bit x86 "
+	summarize_translations(report, res);
+	size_t observed = translator_count_observed(res->translator, &scan->syscalls);
+	report_warn(report, "%llu events read, %llu of the named containers, %zu distinct syscalls observed (and %zu 32-bit x86 "
 	     "names of them added)",
 	     (unsigned long long)scan->events, (unsigned long long)scan->matched, observed,
 	     syscall_set_count(&scan->syscalls) - observed);
-	const struct runtime_baseline *baseline = runtime_baseline_find(run->options.runtime);
+	const struct runtime_baseline *baseline = runtime_baseline_find(res->runtime);
 	char runtime[200];
-	if (run->options.base_profile != NULL)
+	if (res->base_profile != NULL)
 		snprintf(runtime, sizeof(runtime), "the runtime's needs left to the base profile %s",
-		         run->options.base_profile);
+		         res->base_profile);
 	else if (baseline != NULL)
 		snprintf(runtime, sizeof(runtime), "%zu from the %s baseline (%s%s)", added->baseline, baseline->name,
-		         baseline->source, run->runtime_from_log ? "; the log shows its processes" : "");
+		         baseline->source, res->runtime_from_log ? "; the log shows its processes" : "");
 	else
 		snprintf(runtime, sizeof(runtime), "no runtime baseline (--runtime none)");
-	report_warn(run->report, "profile allows %zu syscalls: added %zu always needed (exit, exit_group), %s, "
+	report_warn(report, "profile allows %zu syscalls: added %zu always needed (exit, exit_group), %s, "
 	     "%zu from merged profiles, %zu by --add; removed %zu by --remove",
 	     syscall_set_count(set), added->always, runtime, added->merged, added->added, added->removed);
 	if (added->clone_fallback)
-		report_warn(run->report, "added clone: clone3 answers ENOSYS, and the C library then falls back to clone");
+		report_warn(report, "added clone: clone3 answers ENOSYS, and the C library then falls back to clone");
 	if (added->risky_denied > 0)
-		report_warn(run->report, "--deny-risky left out %zu syscalls that Docker's default allows only with a capability or never",
+		report_warn(report, "--deny-risky left out %zu syscalls that Docker's default allows only with a capability or never",
 		     added->risky_denied);
 	if (scan->bad_lines > 0)
-		report_warn(run->report, "%llu unusable lines were skipped", (unsigned long long)scan->bad_lines);
+		report_warn(report, "%llu unusable lines were skipped", (unsigned long long)scan->bad_lines);
 	if (scan->other_rules > 0)
-		report_warn(run->report, "skipped alerts of other rules about the named containers, which carry no syscall: %llu",
+		report_warn(report, "skipped alerts of other rules about the named containers, which carry no syscall: %llu",
 		     (unsigned long long)scan->other_rules);
 }
 
@@ -500,16 +500,16 @@ static void print_cell(FILE *out, const char *text, int width)
 		fputc(' ', out);
 }
 
-void report_check_finding(const struct run *run, const char *path, const struct check_finding *finding)
+void report_check_finding(struct report *report, const struct run_results *res, const char *path, const struct check_finding *finding)
 {
-	const char *name = syscall_catalog_name(&run->catalog, finding->id);
-	const struct location *at = &run->scan.first_seen[finding->id];
-	const char *file = report_file_name(run->report, at->file);
+	const char *name = syscall_catalog_name(res->catalog, finding->id);
+	const struct location *at = &res->scan->first_seen[finding->id];
+	const char *file = report_file_name(report, at->file);
 	unsigned long long line = (unsigned long long)at->line;
 	const char *cap = finding->judgement.needs_cap;
 	char conditions[512], origin[256] = "";
 
-	if (run->report->format != REPORT_TEXT)
+	if (report->format != REPORT_TEXT)
 		return;
 	profile_judge_describe(&finding->judgement, name, conditions, sizeof(conditions));
 	switch (finding->outcome) {
@@ -517,58 +517,58 @@ void report_check_finding(const struct run *run, const char *path, const struct 
 		break;
 	case CHECK_CONDITIONS_MET:
 	case CHECK_CONDITIONS_UNKNOWN:
-		if (!run->options.quiet)
-			report_warn(run->report, "%s: allowed by %s %s%s", name, path, conditions,
+		if (!report->quiet)
+			report_warn(report, "%s: allowed by %s %s%s", name, path, conditions,
 			            finding->outcome == CHECK_CONDITIONS_UNKNOWN
 			                    ? " (the log does not show enough of its arguments to tell)"
 			                    : ", as the log shows");
 		break;
 	case CHECK_CONDITIONS_FAILED:
 		for (size_t i = 0; strcmp(name, "clone") == 0 && i < DOCKER_NAMESPACE_FLAG_COUNT && !origin[0]; i++)
-			if (run->scan.facts.namespaces & docker_namespace_flags[i].value) {
+			if (res->scan->facts.namespaces & docker_namespace_flags[i].value) {
 				size_t used = (size_t)snprintf(origin, sizeof(origin), " (%s: ", docker_namespace_flags[i].name);
-				describe_origin(run, &run->scan.facts.namespace_at[i], origin + used, sizeof(origin) - used - 1);
+				describe_origin(report, &res->scan->facts.namespace_at[i], origin + used, sizeof(origin) - used - 1);
 				strcat(origin, ")");
 			}
-		report_warn(run->report, "%s:%llu: %s is allowed by %s %s, which the arguments in the log do not meet%s",
+		report_warn(report, "%s:%llu: %s is allowed by %s %s, which the arguments in the log do not meet%s",
 		            file, line, name, path, conditions, origin);
 		break;
 	case CHECK_ENOSYS_FALLBACK:
-		if (!run->options.quiet)
-			report_warn(run->report, "clone3: answered with ENOSYS by %s; the C library then falls back to clone, "
+		if (!report->quiet)
+			report_warn(report, "clone3: answered with ENOSYS by %s; the C library then falls back to clone, "
 			            "which it allows", path);
 		break;
 	case CHECK_DENIED:
 		if (cap != NULL)
-			report_warn(run->report, "%s:%llu: %s is not allowed by %s without %s (--cap-add %s judges for a "
+			report_warn(report, "%s:%llu: %s is not allowed by %s without %s (--cap-add %s judges for a "
 			            "container that has it)", file, line, name, path, cap, cap);
 		else
-			report_warn(run->report, "%s:%llu: %s is not allowed by %s", file, line, name, path);
+			report_warn(report, "%s:%llu: %s is not allowed by %s", file, line, name, path);
 		break;
 	}
 }
 
-void report_check_total(const struct run *run, const char *path, size_t denied, size_t observed)
+void report_check_total(struct report *report, const char *path, size_t denied, size_t observed)
 {
-	if (!run->options.quiet && run->report->format == REPORT_TEXT)
-		report_warn(run->report, "%zu of %zu syscalls observed are not allowed by %s", denied, observed, path);
+	if (!report->quiet && report->format == REPORT_TEXT)
+		report_warn(report, "%zu of %zu syscalls observed are not allowed by %s", denied, observed, path);
 }
 
 /* The container list as a document: json, markdown or github. */
-static void container_document(const struct run *run)
+static void container_document(struct report *report, const struct run_results *res)
 {
-	FILE *out = run->report->out;
+	FILE *out = report->out;
 	cJSON *root, *list;
 	char line[600];
 
-	switch (run->report->format) {
+	switch (report->format) {
 	case REPORT_TEXT:
 		return;
 	case REPORT_JSON:
-		root = json_document(run, "list-containers");
+		root = json_document(report, res, "list-containers");
 		list = cJSON_AddArrayToObject(root, "containers");
-		for (size_t i = 0; list != NULL && i < run->scan.container_count; i++) {
-			const struct scan_container *c = &run->scan.containers[i];
+		for (size_t i = 0; list != NULL && i < res->scan->container_count; i++) {
+			const struct scan_container *c = &res->scan->containers[i];
 			cJSON *item = cJSON_CreateObject();
 			cJSON_AddItemToArray(list, item);
 			cJSON_AddStringToObject(item, "id", c->id);
@@ -576,66 +576,66 @@ static void container_document(const struct run *run)
 			cJSON_AddStringToObject(item, "image", c->image);
 			cJSON_AddNumberToObject(item, "events", (double)c->events);
 			cJSON_AddNumberToObject(item, "syscalls",
-			                        (double)translator_count_observed(&run->translator, &c->syscalls));
+			                        (double)translator_count_observed(res->translator, &c->syscalls));
 		}
-		json_finish(run, root);
+		json_finish(report, root);
 		return;
 	case REPORT_MARKDOWN:
 		fputs("| container id | name | image | events | syscalls |\n|---|---|---|---|---|\n", out);
-		for (size_t i = 0; i < run->scan.container_count; i++) {
-			const struct scan_container *c = &run->scan.containers[i];
+		for (size_t i = 0; i < res->scan->container_count; i++) {
+			const struct scan_container *c = &res->scan->containers[i];
 			fprintf(out, "| `%s` | ", c->id);
 			markdown_cell(out, c->name);
 			fputs(" | ", out);
 			markdown_cell(out, c->image);
 			fprintf(out, " | %llu | %zu |\n", (unsigned long long)c->events,
-			        translator_count_observed(&run->translator, &c->syscalls));
+			        translator_count_observed(res->translator, &c->syscalls));
 		}
-		markdown_notes(out, run->report);
+		markdown_notes(out, report);
 		return;
 	case REPORT_GITHUB:
-		github_notes(out, run->report);
-		for (size_t i = 0; i < run->scan.container_count; i++) {
-			const struct scan_container *c = &run->scan.containers[i];
+		github_notes(out, report);
+		for (size_t i = 0; i < res->scan->container_count; i++) {
+			const struct scan_container *c = &res->scan->containers[i];
 			snprintf(line, sizeof(line), "container %s (%s, %s): %llu events, %zu syscalls", c->id,
 			         c->name[0] ? c->name : "-", c->image[0] ? c->image : "-", (unsigned long long)c->events,
-			         translator_count_observed(&run->translator, &c->syscalls));
+			         translator_count_observed(res->translator, &c->syscalls));
 			github_command(out, "notice", NULL, 0, line);
 		}
 		return;
 	}
 }
 
-void report_container_table(const struct run *run)
+void report_container_table(struct report *report, const struct run_results *res)
 {
-	FILE *out = run->report->out;
+	FILE *out = report->out;
 	int id_width = CONTAINER_SHORT_ID;
 
-	if (run->report->format != REPORT_TEXT) {
-		container_document(run);
+	if (report->format != REPORT_TEXT) {
+		container_document(report, res);
 		return;
 	}
-	for (size_t i = 0; i < run->scan.container_count; i++)
-		if ((int)strlen(run->scan.containers[i].id) > id_width)
-			id_width = (int)strlen(run->scan.containers[i].id);
+	for (size_t i = 0; i < res->scan->container_count; i++)
+		if ((int)strlen(res->scan->containers[i].id) > id_width)
+			id_width = (int)strlen(res->scan->containers[i].id);
 	fprintf(out, "%-*s  %-24s  %-32s  %10s  %8s\n", id_width, "CONTAINER ID", "NAME", "IMAGE", "EVENTS", "SYSCALLS");
-	for (size_t i = 0; i < run->scan.container_count; i++) {
-		const struct scan_container *c = &run->scan.containers[i];
+	for (size_t i = 0; i < res->scan->container_count; i++) {
+		const struct scan_container *c = &res->scan->containers[i];
 		print_cell(out, c->id, id_width);
 		fputs("  ", out);
 		print_cell(out, c->name, 24);
 		fputs("  ", out);
 		print_cell(out, c->image, 32);
 		fprintf(out, "  %10llu  %8zu\n", (unsigned long long)c->events,
-		        translator_count_observed(&run->translator, &c->syscalls));
+		        translator_count_observed(res->translator, &c->syscalls));
 	}
 }
 
-void report_profile_written(const struct run *run, const char *path, const struct scan_container *container,
+void report_profile_written(struct report *report, const char *path, const struct scan_container *container,
                             size_t allowed)
 {
-	if (!run->options.quiet)
-		report_warn(run->report, "%s: container %s, %llu events, %zu syscalls allowed", path, container->id,
+	if (!report->quiet)
+		report_warn(report, "%s: container %s, %llu events, %zu syscalls allowed", path, container->id,
 		            (unsigned long long)container->events, allowed);
 }
 
@@ -644,13 +644,13 @@ void report_profile_written(const struct run *run, const char *path, const struc
 /* JSON: one document, its shape versioned by REPORT_JSON_VERSION and described in the man page. */
 #define REPORT_JSON_VERSION 1
 
-static cJSON *json_place(const struct run *run, const struct scan_sighting *sighting)
+static cJSON *json_place(struct report *report, const struct scan_sighting *sighting)
 {
 	cJSON *place = cJSON_CreateObject();
 
 	if (place == NULL)
 		return NULL;
-	cJSON_AddStringToObject(place, "file", report_file_name(run->report, sighting->where.file));
+	cJSON_AddStringToObject(place, "file", report_file_name(report, sighting->where.file));
 	cJSON_AddNumberToObject(place, "line", (double)sighting->where.line);
 	if (sighting->time[0] != '\0')
 		cJSON_AddStringToObject(place, "time", sighting->time);
@@ -667,12 +667,12 @@ static cJSON *json_strings(const char (*names)[SCAN_PROCESS_MAX + 1], size_t cou
 }
 
 /* The Falco event names that stood for kernel syscall id, as an array. */
-static cJSON *json_falco_names(const struct run *run, int id)
+static cJSON *json_falco_names(const struct run_results *res, int id)
 {
 	cJSON *array = cJSON_CreateArray();
 
-	for (size_t i = 0; array != NULL && i < run->translator.count; i++) {
-		const struct translation *t = &run->translator.entries[i];
+	for (size_t i = 0; array != NULL && i < res->translator->count; i++) {
+		const struct translation *t = &res->translator->entries[i];
 		for (int k = 0; t->kind == TRANSLATION_SYSCALLS && k < t->count; k++)
 			if (t->ids[k] == id) {
 				cJSON_AddItemToArray(array, cJSON_CreateString(t->falco));
@@ -683,19 +683,19 @@ static cJSON *json_falco_names(const struct run *run, int id)
 }
 
 /* One syscall of the log: what the reports say of every one. */
-static cJSON *json_syscall(const struct run *run, int id)
+static cJSON *json_syscall(struct report *report, const struct run_results *res, int id)
 {
-	const struct scan_detail *detail = &run->scan.details_by_id[id];
+	const struct scan_detail *detail = &res->scan->details_by_id[id];
 	cJSON *item = cJSON_CreateObject();
 	cJSON *containers;
 
 	if (item == NULL)
 		return NULL;
-	cJSON_AddStringToObject(item, "name", syscall_catalog_name(&run->catalog, id));
-	cJSON_AddItemToObject(item, "falco_names", json_falco_names(run, id));
+	cJSON_AddStringToObject(item, "name", syscall_catalog_name(res->catalog, id));
+	cJSON_AddItemToObject(item, "falco_names", json_falco_names(res, id));
 	cJSON_AddNumberToObject(item, "events", (double)detail->events);
-	cJSON_AddItemToObject(item, "first", json_place(run, &detail->first));
-	cJSON_AddItemToObject(item, "last", json_place(run, &detail->last));
+	cJSON_AddItemToObject(item, "first", json_place(report, &detail->first));
+	cJSON_AddItemToObject(item, "last", json_place(report, &detail->last));
 	cJSON_AddItemToObject(item, "processes", json_strings(detail->processes, detail->process_count));
 	cJSON_AddBoolToObject(item, "more_processes", detail->more_processes);
 	containers = cJSON_CreateArray();
@@ -706,10 +706,10 @@ static cJSON *json_syscall(const struct run *run, int id)
 	return item;
 }
 
-static cJSON *json_totals(const struct run *run)
+static cJSON *json_totals(const struct run_results *res)
 {
-	const struct scan *scan = &run->scan;
-	size_t observed = translator_count_observed(&run->translator, &scan->syscalls);
+	const struct scan *scan = res->scan;
+	size_t observed = translator_count_observed(res->translator, &scan->syscalls);
 	cJSON *totals = cJSON_CreateObject();
 
 	if (totals == NULL)
@@ -724,12 +724,12 @@ static cJSON *json_totals(const struct run *run)
 	cJSON_AddNumberToObject(totals, "aliases_added", (double)(syscall_set_count(&scan->syscalls) - observed));
 	cJSON_AddNumberToObject(totals, "drop_alerts", (double)scan->drop_alerts);
 	cJSON_AddNumberToObject(totals, "events_lost", (double)scan->drops);
-	cJSON_AddNumberToObject(totals, "runtime_events_left_out", (double)run->life.runtime_events);
+	cJSON_AddNumberToObject(totals, "runtime_events_left_out", (double)res->life->runtime_events);
 	cJSON_AddNumberToObject(totals, "unplaced_events", (double)scan->unplaced);
 	char names[64];
-	container_life_describe(run->life.runtimes | scan->unplaced_runtimes, names, sizeof(names));
+	container_life_describe(res->life->runtimes | scan->unplaced_runtimes, names, sizeof(names));
 	cJSON_AddStringToObject(totals, "runtimes_seen", names);
-	cJSON_AddStringToObject(totals, "runtime_baseline", run->options.runtime != NULL ? run->options.runtime : "runc");
+	cJSON_AddStringToObject(totals, "runtime_baseline", res->runtime != NULL ? res->runtime : "runc");
 	return totals;
 }
 
@@ -752,7 +752,7 @@ static cJSON *json_notes(const struct report *report)
 }
 
 /* The top of every JSON document; the caller adds its job's part. */
-static cJSON *json_document(const struct run *run, const char *job)
+static cJSON *json_document(struct report *report, const struct run_results *res, const char *job)
 {
 	cJSON *root = cJSON_CreateObject();
 	cJSON *inputs;
@@ -763,20 +763,20 @@ static cJSON *json_document(const struct run *run, const char *job)
 	cJSON_AddStringToObject(root, "program", PROGRAM " " F2S_VERSION);
 	cJSON_AddStringToObject(root, "job", job);
 	inputs = cJSON_AddArrayToObject(root, "inputs");
-	for (size_t i = 0; inputs != NULL && i < run->options.logs.count; i++)
-		cJSON_AddItemToArray(inputs, cJSON_CreateString(report_file_name(run->report, (uint32_t)i)));
-	cJSON_AddItemToObject(root, "totals", json_totals(run));
+	for (size_t i = 0; inputs != NULL && i < report->file_count; i++)
+		cJSON_AddItemToArray(inputs, cJSON_CreateString(report_file_name(report, (uint32_t)i)));
+	cJSON_AddItemToObject(root, "totals", json_totals(res));
 	return root;
 }
 
 /* Ends a JSON document: the warnings, then the text on report->out. */
-static void json_finish(const struct run *run, cJSON *root)
+static void json_finish(struct report *report, cJSON *root)
 {
 	if (root == NULL)
 		return;
-	cJSON_AddItemToObject(root, "warnings", json_notes(run->report));
-	cJSON_AddNumberToObject(root, "warnings_left_out", (double)run->report->notes_left_out);
-	json_write(run->report->out, root);
+	cJSON_AddItemToObject(root, "warnings", json_notes(report));
+	cJSON_AddNumberToObject(root, "warnings_left_out", (double)report->notes_left_out);
+	json_write(report->out, root);
 	cJSON_Delete(root);
 }
 
@@ -795,9 +795,9 @@ static void markdown_cell(FILE *out, const char *text)
 	}
 }
 
-static void markdown_place(FILE *out, const struct run *run, const struct scan_sighting *sighting)
+static void markdown_place(FILE *out, struct report *report, const struct scan_sighting *sighting)
 {
-	markdown_cell(out, report_file_name(run->report, sighting->where.file));
+	markdown_cell(out, report_file_name(report, sighting->where.file));
 	fprintf(out, ":%llu", (unsigned long long)sighting->where.line);
 }
 
@@ -871,78 +871,78 @@ static void github_notes(FILE *out, const struct report *report)
 }
 
 /* The ids of the syscalls observed as such (not 32-bit aliases), in name order; returns how many. */
-static size_t observed_ids(const struct run *run, int *ids)
+static size_t observed_ids(const struct run_results *res, int *ids)
 {
 	const char *names[SYSCALL_NAMES_MAX];
 	size_t count = 0;
-	struct syscall_set observed = run->scan.syscalls;
+	struct syscall_set observed = res->scan->syscalls;
 
 	for (size_t i = 0; i < SYSCALL_NAMES_MAX / 64; i++)
-		observed.bits[i] &= ~run->translator.aliases.bits[i];
-	count = syscall_set_sorted_names(&observed, &run->catalog, names);
+		observed.bits[i] &= ~res->translator->aliases.bits[i];
+	count = syscall_set_sorted_names(&observed, res->catalog, names);
 	for (size_t i = 0; i < count; i++)
-		ids[i] = syscall_catalog_find(&run->catalog, names[i]);
+		ids[i] = syscall_catalog_find(res->catalog, names[i]);
 	return count;
 }
 
-void report_profile_document(const struct run *run, const char *path, const struct syscall_set *set,
+void report_profile_document(struct report *report, const struct run_results *res, const char *path, const struct syscall_set *set,
                              const struct arg_rule_plan *plan)
 {
 	static int ids[SYSCALL_NAMES_MAX];
-	size_t count = observed_ids(run, ids);
-	FILE *out = run->report->out;
+	size_t count = observed_ids(res, ids);
+	FILE *out = report->out;
 	char line[512];
 
-	switch (run->report->format) {
+	switch (report->format) {
 	case REPORT_TEXT:
 		return;
 	case REPORT_JSON: {
-		cJSON *root = json_document(run, "profile");
+		cJSON *root = json_document(report, res, "profile");
 		cJSON *syscalls = cJSON_AddArrayToObject(root, "syscalls");
 		cJSON *profile = cJSON_AddObjectToObject(root, "profile");
 		for (size_t i = 0; syscalls != NULL && i < count; i++) {
-			const char *name = syscall_catalog_name(&run->catalog, ids[i]);
+			const char *name = syscall_catalog_name(res->catalog, ids[i]);
 			int rule = arg_rule_from_name(name);
-			cJSON *item = json_syscall(run, ids[i]);
+			cJSON *item = json_syscall(report, res, ids[i]);
 			cJSON_AddBoolToObject(item, "allowed", syscall_set_has(set, ids[i]));
 			cJSON_AddBoolToObject(item, "argument_rule", rule >= 0 && plan->written[rule]);
 			cJSON_AddItemToArray(syscalls, item);
 		}
 		cJSON_AddStringToObject(profile, "path", path);
 		cJSON_AddNumberToObject(profile, "syscalls_allowed", (double)syscall_set_count(set));
-		json_finish(run, root);
+		json_finish(report, root);
 		return;
 	}
 	case REPORT_MARKDOWN:
 		fputs("### falco2seccomp: ", out);
 		markdown_cell(out, path);
 		fprintf(out, "\n\n%zu syscalls observed in %llu events of the named containers; the profile allows %zu.\n\n",
-		        count, (unsigned long long)run->scan.matched, syscall_set_count(set));
+		        count, (unsigned long long)res->scan->matched, syscall_set_count(set));
 		fputs("| syscall | allowed | events | first seen | processes |\n|---|---|---|---|---|\n", out);
 		for (size_t i = 0; i < count; i++) {
-			const struct scan_detail *detail = &run->scan.details_by_id[ids[i]];
-			fprintf(out, "| `%s` | %s | %llu | ", syscall_catalog_name(&run->catalog, ids[i]),
+			const struct scan_detail *detail = &res->scan->details_by_id[ids[i]];
+			fprintf(out, "| `%s` | %s | %llu | ", syscall_catalog_name(res->catalog, ids[i]),
 			        syscall_set_has(set, ids[i]) ? "yes" : "**no**", (unsigned long long)detail->events);
-			markdown_place(out, run, &detail->first);
+			markdown_place(out, report, &detail->first);
 			fputs(" | ", out);
 			markdown_processes(out, detail);
 			fputs(" |\n", out);
 		}
-		markdown_notes(out, run->report);
+		markdown_notes(out, report);
 		return;
 	case REPORT_GITHUB:
-		github_notes(out, run->report);
+		github_notes(out, report);
 		snprintf(line, sizeof(line), "%s allows %zu syscalls; %zu observed in %llu events", path,
-		         syscall_set_count(set), count, (unsigned long long)run->scan.matched);
+		         syscall_set_count(set), count, (unsigned long long)res->scan->matched);
 		github_command(out, "notice", NULL, 0, line);
 		return;
 	}
 }
 
 /* What a finding means, in a few words, for the documents. */
-static void describe_finding(const struct run *run, const struct check_finding *finding, char *text, size_t size)
+static void describe_finding(const struct run_results *res, const struct check_finding *finding, char *text, size_t size)
 {
-	const char *name = syscall_catalog_name(&run->catalog, finding->id);
+	const char *name = syscall_catalog_name(res->catalog, finding->id);
 	char conditions[400];
 
 	profile_judge_describe(&finding->judgement, name, conditions, sizeof(conditions));
@@ -976,36 +976,36 @@ static bool finding_denied(const struct check_finding *finding)
 	return finding->outcome == CHECK_CONDITIONS_FAILED || finding->outcome == CHECK_DENIED;
 }
 
-void report_check_document(const struct run *run, const char *path, const struct check_finding *findings,
+void report_check_document(struct report *report, const struct run_results *res, const char *path, const struct check_finding *findings,
                            size_t count, const char *const *unused, size_t unused_count)
 {
 	static const char *const verdicts[] = { "allowed", "conditions met", "conditions unknown", "conditions failed",
 		                                "enosys fallback", "denied" };
-	FILE *out = run->report->out;
+	FILE *out = report->out;
 	size_t denied = 0;
 	char text[512];
 
 	for (size_t i = 0; i < count; i++)
 		denied += finding_denied(&findings[i]);
-	switch (run->report->format) {
+	switch (report->format) {
 	case REPORT_TEXT:
-		if (unused_count > 0 && !run->options.quiet) {
+		if (unused_count > 0 && !report->quiet) {
 			size_t used = 0;
 			text[0] = '\0';
 			for (size_t i = 0; i < unused_count && used < sizeof(text); i++)
 				used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s", i ? ", " : "", unused[i]);
-			report_warn(run->report, "%s allows %zu syscalls the log never shows (beyond the runtime's): %s", path,
+			report_warn(report, "%s allows %zu syscalls the log never shows (beyond the runtime's): %s", path,
 			            unused_count, text);
 		}
 		return;
 	case REPORT_JSON: {
-		cJSON *root = json_document(run, "check");
+		cJSON *root = json_document(report, res, "check");
 		cJSON *syscalls = cJSON_AddArrayToObject(root, "syscalls");
 		cJSON *check = cJSON_AddObjectToObject(root, "check");
 		cJSON *never = NULL;
 		for (size_t i = 0; syscalls != NULL && i < count; i++) {
-			cJSON *item = json_syscall(run, findings[i].id);
-			describe_finding(run, &findings[i], text, sizeof(text));
+			cJSON *item = json_syscall(report, res, findings[i].id);
+			describe_finding(res, &findings[i], text, sizeof(text));
 			cJSON_AddBoolToObject(item, "allowed", !finding_denied(&findings[i]));
 			cJSON_AddStringToObject(item, "verdict", verdicts[findings[i].outcome]);
 			cJSON_AddStringToObject(item, "explanation", text);
@@ -1018,7 +1018,7 @@ void report_check_document(const struct run *run, const char *path, const struct
 		never = cJSON_AddArrayToObject(check, "allowed_never_used");
 		for (size_t i = 0; never != NULL && i < unused_count; i++)
 			cJSON_AddItemToArray(never, cJSON_CreateString(unused[i]));
-		json_finish(run, root);
+		json_finish(report, root);
 		return;
 	}
 	case REPORT_MARKDOWN:
@@ -1029,15 +1029,15 @@ void report_check_document(const struct run *run, const char *path, const struct
 		/* What is not allowed comes first. */
 		for (int pass = 0; pass < 2; pass++)
 			for (size_t i = 0; i < count; i++) {
-				const struct scan_detail *detail = &run->scan.details_by_id[findings[i].id];
+				const struct scan_detail *detail = &res->scan->details_by_id[findings[i].id];
 				if (finding_denied(&findings[i]) != (pass == 0))
 					continue;
-				describe_finding(run, &findings[i], text, sizeof(text));
-				fprintf(out, "| `%s` | %s", syscall_catalog_name(&run->catalog, findings[i].id),
+				describe_finding(res, &findings[i], text, sizeof(text));
+				fprintf(out, "| `%s` | %s", syscall_catalog_name(res->catalog, findings[i].id),
 				        pass == 0 ? "**" : "");
 				markdown_cell(out, text);
 				fprintf(out, "%s | %llu | ", pass == 0 ? "**" : "", (unsigned long long)detail->events);
-				markdown_place(out, run, &detail->first);
+				markdown_place(out, report, &detail->first);
 				fputs(" | ", out);
 				markdown_processes(out, detail);
 				fputs(" |\n", out);
@@ -1048,19 +1048,19 @@ void report_check_document(const struct run *run, const char *path, const struct
 				fprintf(out, "%s `%s`", i ? "," : "", unused[i]);
 			fputc('\n', out);
 		}
-		markdown_notes(out, run->report);
+		markdown_notes(out, report);
 		return;
 	case REPORT_GITHUB:
-		github_notes(out, run->report);
+		github_notes(out, report);
 		for (size_t i = 0; i < count; i++) {
-			const struct scan_detail *detail = &run->scan.details_by_id[findings[i].id];
+			const struct scan_detail *detail = &res->scan->details_by_id[findings[i].id];
 			char message[700];
 			if (!finding_denied(&findings[i]))
 				continue;
-			describe_finding(run, &findings[i], text, sizeof(text));
-			snprintf(message, sizeof(message), "%s: %s (%s)", syscall_catalog_name(&run->catalog, findings[i].id),
+			describe_finding(res, &findings[i], text, sizeof(text));
+			snprintf(message, sizeof(message), "%s: %s (%s)", syscall_catalog_name(res->catalog, findings[i].id),
 			         text, path);
-			github_command(out, "error", report_file_name(run->report, detail->first.where.file),
+			github_command(out, "error", report_file_name(report, detail->first.where.file),
 			               detail->first.where.line, message);
 		}
 		snprintf(text, sizeof(text), "%zu of %zu syscalls observed are not allowed by %s", denied, count, path);
@@ -1138,22 +1138,22 @@ static size_t diff_lines(const struct profile_diff *diff, char lines[][600], siz
 	return count;
 }
 
-void report_diff(const struct run *run, const struct profile_diff *diff)
+void report_diff(struct report *report, const struct profile_diff *diff)
 {
 	static char lines[2 * SYSCALL_NAMES_MAX + 2 * 512][600];
 	size_t room = sizeof(lines) / sizeof(lines[0]);
 	size_t count = diff_lines(diff, lines, room);
-	FILE *out = run->report->out;
+	FILE *out = report->out;
 	char summary[600];
 	cJSON *root;
 
 	snprintf(summary, sizeof(summary), "%zu differences between %s and %s", count, diff->old->path, diff->new->path);
-	switch (run->report->format) {
+	switch (report->format) {
 	case REPORT_TEXT:
 		for (size_t i = 0; i < count; i++)
 			fprintf(out, "%s\n", lines[i]);
-		if (!run->options.quiet)
-			report_warn(run->report, "%s", summary);
+		if (!report->quiet)
+			report_warn(report, "%s", summary);
 		return;
 	case REPORT_JSON:
 		root = cJSON_CreateObject();
@@ -1173,7 +1173,7 @@ void report_diff(const struct run *run, const struct profile_diff *diff)
 		cJSON_AddStringToObject(root, "new_default_action", diff->new->default_action);
 		cJSON_AddItemToObject(root, "old_architectures", json_arches(&diff->old->arches));
 		cJSON_AddItemToObject(root, "new_architectures", json_arches(&diff->new->arches));
-		json_finish(run, root);
+		json_finish(report, root);
 		return;
 	case REPORT_MARKDOWN:
 		fputs("### falco2seccomp --diff ", out);
@@ -1195,57 +1195,57 @@ void report_diff(const struct run *run, const struct profile_diff *diff)
 	}
 }
 
-void report_no_workload(const struct run *run)
+void report_no_workload(struct report *report, const struct run_results *res)
 {
 	char list[1024];
 	size_t used = 0, shown = 0;
 
 	list[0] = '\0';
-	for (size_t i = 0; i < run->scan.container_count && shown < 10 && used < sizeof(list); i++) {
-		const struct scan_container *c = &run->scan.containers[i];
+	for (size_t i = 0; i < res->scan->container_count && shown < 10 && used < sizeof(list); i++) {
+		const struct scan_container *c = &res->scan->containers[i];
 		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s (%s%s%s%s%s)", shown ? ", " : "",
 		                         c->image[0] ? c->image : "no image", c->name[0] ? c->name : c->id,
 		                         c->k8s_pod[0] ? ", pod " : "", c->k8s_namespace, c->k8s_pod[0] ? "/" : "", c->k8s_pod);
 		shown++;
 	}
-	if (run->scan.container_count > shown && used < sizeof(list))
-		snprintf(list + used, sizeof(list) - used, ", and %zu more", run->scan.container_count - shown);
-	report_warn(run->report, "no container of %s has syscall events in %llu events read; nothing written "
-	            "(the log has: %s)", run->selection, (unsigned long long)run->scan.events,
+	if (res->scan->container_count > shown && used < sizeof(list))
+		snprintf(list + used, sizeof(list) - used, ", and %zu more", res->scan->container_count - shown);
+	report_warn(report, "no container of %s has syscall events in %llu events read; nothing written "
+	            "(the log has: %s)", res->selection, (unsigned long long)res->scan->events,
 	            shown ? list : "no container at all");
 }
 
-void report_workload(const struct run *run)
+void report_workload(struct report *report, const struct run_results *res)
 {
-	if (run->report->format != REPORT_TEXT)
+	if (report->format != REPORT_TEXT)
 		return;
-	report_warn(run->report, "workload %s: %zu containers; %llu of their events came before their workload fields "
-	            "did, and count too; %zu pause containers left out", run->selection, run->workload_containers,
-	            (unsigned long long)run->workload_late_events, run->workload_infrastructure);
+	report_warn(report, "workload %s: %zu containers; %llu of their events came before their workload fields "
+	            "did, and count too; %zu pause containers left out", res->selection, res->workload_containers,
+	            (unsigned long long)res->workload_late_events, res->workload_infrastructure);
 }
 
-void report_workload_table(const struct run *run)
+void report_workload_table(struct report *report, const struct run_results *res)
 {
-	FILE *out = run->report->out;
+	FILE *out = report->out;
 
 	fprintf(out, "%-40s  %-32s  %10s  %10s  %8s\n", "WORKLOAD", "FILE", "CONTAINERS", "EVENTS", "SYSCALLS");
-	for (size_t g = 0; g < run->group_count; g++) {
-		const struct workload_profile *w = &run->groups[g];
+	for (size_t g = 0; g < res->group_count; g++) {
+		const struct workload_profile *w = &res->groups[g];
 		print_cell(out, w->key, 40);
 		fputs("  ", out);
 		print_cell(out, w->file, 32);
 		fprintf(out, "  %10zu  %10llu  %8zu\n", w->containers, (unsigned long long)w->events,
-		        translator_count_observed(&run->translator, &w->syscalls));
+		        translator_count_observed(res->translator, &w->syscalls));
 	}
-	if (run->workload_infrastructure > 0 || run->ungrouped > 0)
-		report_warn(run->report, "left out %zu pause containers and %zu containers without the field grouped by",
-		            run->workload_infrastructure, run->ungrouped);
+	if (res->workload_infrastructure > 0 || res->ungrouped > 0)
+		report_warn(report, "left out %zu pause containers and %zu containers without the field grouped by",
+		            res->workload_infrastructure, res->ungrouped);
 }
 
-void report_workload_written(const struct run *run, const char *path, const struct workload_profile *workload,
+void report_workload_written(struct report *report, const char *path, const struct workload_profile *workload,
                              size_t allowed)
 {
-	if (!run->options.quiet)
-		report_warn(run->report, "%s: workload %s, %zu containers, %llu events, %zu syscalls allowed", path,
+	if (!report->quiet)
+		report_warn(report, "%s: workload %s, %zu containers, %llu events, %zu syscalls allowed", path,
 		            workload->key, workload->containers, (unsigned long long)workload->events, allowed);
 }

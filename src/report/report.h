@@ -7,12 +7,18 @@
 #ifndef F2S_REPORT_H
 #define F2S_REPORT_H
 
-#include "jobs/run.h"
+#include "policy/profile_judge.h"
+#include "policy/profile_set.h"
+#include "profile/profile_diff.h"
+#include "report/results.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <time.h>
+
+/* The program's name, as every message begins. */
+#define F2S_PROGRAM "falco2seccomp"
 
 /* A warning or problem kept for a document (--report json, markdown, github). */
 struct report_note {
@@ -24,10 +30,19 @@ struct report_note {
 /* The most notes a document keeps; the rest are counted. */
 #define REPORT_NOTES_MAX 200
 
+/* How results are told (--report). */
+enum report_format {
+	REPORT_TEXT,     /* sentences on standard error (the default) */
+	REPORT_JSON,     /* one JSON document on standard output */
+	REPORT_MARKDOWN, /* a Markdown table on standard output, for a pull request */
+	REPORT_GITHUB    /* GitHub workflow commands on standard output */
+};
+
 struct report {
 	FILE *messages;               /* summary, warnings, problems (standard error) */
 	FILE *out;                    /* tables (standard output) */
-	const struct name_list *logs; /* the inputs, for their names */
+	const char *const *files;     /* the inputs, for their names (borrowed) */
+	size_t file_count;            /* entries in files */
 	bool quiet;                   /* -q: no summary */
 	bool strict;                  /* --strict: problems are errors */
 	bool progress_shown;          /* a progress line is on the terminal */
@@ -39,7 +54,8 @@ struct report {
 };
 
 /* Prepares report for the options; messages and out are borrowed. */
-void report_init(struct report *report, FILE *messages, FILE *out, const struct options *options);
+void report_init(struct report *report, FILE *messages, FILE *out, const char *const *files, size_t file_count,
+                 bool quiet, bool strict, enum report_format format);
 
 /* Frees the notes. */
 void report_free(struct report *report);
@@ -64,70 +80,78 @@ void report_progress_end(struct report *report);
 const char *report_file_name(const struct report *report, uint32_t index);
 
 /* Warns about event names that are no syscall; returns how many there were. */
-size_t report_unknown_names(const struct run *run);
+size_t report_unknown_names(struct report *report, const struct run_results *res);
 
 /* Warns about Falco's drop alerts; returns true when there were any. */
-bool report_drops(const struct run *run);
+bool report_drops(struct report *report, const struct run_results *res);
 
 /* The summary of the profile of set, and what was added to it. */
 /* Says what was left out as the container runtime's setup, and the events not yet in a container. */
-void report_life(const struct run *run);
+void report_life(struct report *report, const struct run_results *res);
 
-void report_summary(const struct run *run, const struct syscall_set *set, const struct additions *added);
+void report_summary(struct report *report, const struct run_results *res, const struct syscall_set *set, const struct additions *added);
 
 /* The argument rules written, and what opened them, with facts from the log. */
-void report_arg_rules(const struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
+void report_arg_rules(struct report *report, const struct run_results *res, const struct syscall_set *set, const struct syscall_set *observed,
                       const struct arg_facts *facts, const struct arg_rule_plan *plan);
 
 /*
- * Warns about each syscall in set that Docker's default allows only with a
- * capability a container lacks, or never, unless --add named it. observed
- * holds the syscalls seen in the log, whose first line and process are
- * told; container says who made them ("container ID", "a container of
- * --image nginx") where the first line is not known, else NULL.
- * Returns how many were warned about.
+ * Warns about each of the count risky syscalls (profile_set_risky).
+ * observed holds the syscalls seen in the log, whose first line and
+ * process are told; container says who made them ("container ID", "a
+ * container of --image nginx") where the first line is not known, else
+ * NULL.
  */
-size_t report_risky(const struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
-                    const struct additions *added, const char *container);
+void report_risky(struct report *report, const struct run_results *res, const struct risky_syscall *risky,
+                  size_t count, const struct syscall_set *observed, const char *container);
 
 /* One finding of --check, with the profile at path. */
-void report_check_finding(const struct run *run, const char *path, const struct check_finding *finding);
+void report_check_finding(struct report *report, const struct run_results *res, const char *path, const struct check_finding *finding);
 
 /* The last line of --check. */
-void report_check_total(const struct run *run, const char *path, size_t denied, size_t observed);
+void report_check_total(struct report *report, const char *path, size_t denied, size_t observed);
 
 /* The table of --list-containers, containers sorted already. */
-void report_container_table(const struct run *run);
+void report_container_table(struct report *report, const struct run_results *res);
 
 /*
  * The document of the profile job (--report json, markdown or github) for
  * the profile of set written to path; nothing for text.
  */
-void report_profile_document(const struct run *run, const char *path, const struct syscall_set *set,
+void report_profile_document(struct report *report, const struct run_results *res, const char *path, const struct syscall_set *set,
                              const struct arg_rule_plan *plan);
 
 /* The document of --check: findings for count observed syscalls, and the allowed ones never used. */
-void report_check_document(const struct run *run, const char *path, const struct check_finding *findings,
+void report_check_document(struct report *report, const struct run_results *res, const char *path, const struct check_finding *findings,
                            size_t count, const char *const *unused, size_t unused_count);
 
 /* What --diff found, in the report's format. */
-void report_diff(const struct run *run, const struct profile_diff *diff);
+void report_diff(struct report *report, const struct profile_diff *diff);
 
 /* Says that no container matches the workload selection, and which workloads the log has. */
-void report_no_workload(const struct run *run);
+void report_no_workload(struct report *report, const struct run_results *res);
 
 /* The summary's line on the workload's containers. */
-void report_workload(const struct run *run);
+void report_workload(struct report *report, const struct run_results *res);
 
 /* The table of --list-containers --group-by. */
-void report_workload_table(const struct run *run);
+void report_workload_table(struct report *report, const struct run_results *res);
 
 /* The line --all-containers --group-by gives each profile it wrote. */
-void report_workload_written(const struct run *run, const char *path, const struct workload_profile *workload,
+void report_workload_written(struct report *report, const char *path, const struct workload_profile *workload,
                              size_t allowed);
 
 /* The line --all-containers gives each profile it wrote. */
-void report_profile_written(const struct run *run, const char *path, const struct scan_container *container,
+void report_profile_written(struct report *report, const char *path, const struct scan_container *container,
                             size_t allowed);
+
+/* --help's text (report/help.c). */
+void report_help(FILE *out);
+
+/* --version's line, with the versions of cJSON and libseccomp. */
+void report_version(FILE *out);
+
+/* The line after a usage error that points to --help. */
+void report_usage_hint(FILE *out);
 
 #endif

@@ -23,11 +23,6 @@
 #define CONTAINER_SLOTS (2 * SCAN_CONTAINERS_MAX)
 #define PROGRESS_EVERY ((uint64_t)16 << 20)
 
-static const char *display_name(const char *file)
-{
-	return strcmp(file, "-") == 0 ? "<stdin>" : file;
-}
-
 enum record_kind {
 	RECORD_BAD,   /* an unusable line: told by bad_line's rules */
 	RECORD_ARGS,  /* an argument value not understood: told by observe_arguments' rules */
@@ -75,7 +70,7 @@ static void report(struct scan *scan, const char *file, uint64_t line, const cha
 	if (scan->deferred)
 		keep_record(scan, RECORD_PLAIN, line, message);
 	else
-		scan->report(scan->context, display_name(file), line, message);
+		scan->report(scan->context, log_source_display_name(file), line, message);
 }
 
 /* The container an id names, added on first sight; NULL when full. */

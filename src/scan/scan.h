@@ -161,4 +161,15 @@ enum scan_status scan_run(struct scan *scan);
 /* Frees what scan owns. Accepts NULL. */
 void scan_free(struct scan *scan);
 
+/* One workload of --group-by: its containers united. */
+struct workload_profile {
+	char key[256];                /* the field's value: image, name, namespace/pod or label */
+	char file[240];               /* its file and object name: safe, unique */
+	size_t containers;            /* containers of it */
+	uint64_t events;              /* their events */
+	struct syscall_set syscalls;  /* what they made */
+	struct arg_facts facts;       /* what their arguments say */
+	struct container_life life;   /* their runtime's setup, left out */
+};
+
 #endif

@@ -1,0 +1,31 @@
+/*
+ * profile_diff: what differs between two profiles, as the runtimes read
+ * them: the syscalls one allows by some rule and the other by none, the
+ * rules other than plain allow lists only one has, and the header.
+ */
+#ifndef F2S_PROFILE_DIFF_H
+#define F2S_PROFILE_DIFF_H
+
+#include "profile/profile.h"
+
+#include <cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* What --diff found between two profiles. Nothing in it is owned but the arrays. */
+struct profile_diff {
+	const struct profile_input *old;  /* the profiles compared */
+	const struct profile_input *new;
+	const char **added;               /* syscalls NEW allows by some rule and OLD by none, sorted */
+	size_t added_count;
+	const char **removed;             /* the other way round */
+	size_t removed_count;
+	const cJSON **rules_added;        /* rules other than plain allow lists only NEW has */
+	size_t rules_added_count;
+	const cJSON **rules_removed;      /* the other way round */
+	size_t rules_removed_count;
+	bool action_changed;              /* defaultAction or defaultErrnoRet differ */
+	bool arches_changed;              /* the architectures differ */
+};
+
+#endif
