@@ -145,6 +145,9 @@ void report_workload_written(struct report *report, const char *path, const stru
 void report_profile_written(struct report *report, const char *path, const struct scan_container *container,
                             size_t allowed);
 
+/* --list-containers as a document (--report json, markdown, github); report_container_table calls it. */
+void report_container_document(struct report *report, const struct run_results *res);
+
 /* --help's text (report/help.c). */
 void report_help(FILE *out);
 

@@ -1,0 +1,425 @@
+/*
+ * summary: the sentences of a run on standard error: what was read, what
+ * the profile allows and why, the argument rules, the runtime's setup,
+ * --check's findings and the profiles written.
+ */
+#include "report/report.h"
+
+#include "input/log_source.h"
+#include "policy/docker_default.h"
+#include "profile/json_writer.h"
+#include "policy/runtime_baseline.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PROGRAM F2S_PROGRAM
+
+/* Warns about event names that are no syscall; returns how many there were. */
+size_t report_unknown_names(struct report *report, const struct run_results *res)
+{
+	char arches[256];
+	size_t count = 0;
+
+	arch_list_describe(res->arches, arches, sizeof(arches));
+	for (size_t i = 0; i < res->translator->count; i++) {
+		const struct translation *t = &res->translator->entries[i];
+		if (t->kind != TRANSLATION_UNKNOWN)
+			continue;
+		if (++count <= SCAN_REPORTS_MAX)
+			report_warn(report, "%s:%llu: '%s' is not a syscall on %s; %s", report_file_name(report, t->first.file),
+			     (unsigned long long)t->first.line, t->falco, arches,
+			     report->strict ? "--strict stops here" : "left out of the profile");
+	}
+	if (count > SCAN_REPORTS_MAX)
+		report_warn(report, "%zu more names that are no syscall on %s were left out", count - SCAN_REPORTS_MAX, arches);
+	if (res->translator->names_not_remembered > 0) {
+		count++;
+		report_warn(report, "%llu events had names beyond the first %d distinct ones; those that are no syscall "
+		     "were left out without a report of their own",
+		     (unsigned long long)res->translator->names_not_remembered, TRANSLATE_NAMES_MAX);
+	}
+	if (res->translator->catalog_full) {
+		count++;
+		report_warn(report, "more than %d distinct syscall names: some were left out", SYSCALL_NAMES_MAX);
+	}
+	return count;
+}
+
+/* Warns about Falco's drop alerts; returns true when there were any. */
+bool report_drops(struct report *report, const struct run_results *res)
+{
+	if (res->scan->drop_alerts == 0)
+		return false;
+	report_warn(report, "%s:%llu: %s: the log has %llu 'syscall event drop' alerts, the first here (%llu events lost): "
+	     "Falco missed events, so the profile may miss syscalls; record again with fewer events or a "
+	     "larger buffer (see falco2seccomp(1))",
+	     report_file_name(report, res->scan->first_drop.file), (unsigned long long)res->scan->first_drop.line,
+	     report->strict ? "error" : "warning", (unsigned long long)res->scan->drop_alerts,
+	     (unsigned long long)res->scan->drops);
+	return true;
+}
+
+static void summarize_translations(struct report *report, const struct run_results *res)
+{
+	char text[1024];
+	size_t used = 0;
+
+	text[0] = '\0';
+	for (size_t i = 0; i < res->translator->count && used < sizeof(text); i++) {
+		const struct translation *t = &res->translator->entries[i];
+		if (!t->expanded)
+			continue;
+		used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s ->", used ? "; " : "", t->falco);
+		for (int k = 0; k < t->count && used < sizeof(text); k++)
+			used += (size_t)snprintf(text + used, sizeof(text) - used, " %s",
+			                         syscall_catalog_name(res->catalog, t->ids[k]));
+	}
+	if (used > 0)
+		report_warn(report, "expanded Falco family events (--exact turns this off): %s", text);
+	used = 0;
+	text[0] = '\0';
+	for (size_t i = 0; i < res->translator->count && used < sizeof(text); i++) {
+		const struct translation *t = &res->translator->entries[i];
+		if (t->kind == TRANSLATION_NOT_SYSCALL)
+			used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s (%llu)", used ? ", " : "",
+			                         t->falco, (unsigned long long)t->events);
+	}
+	if (used > 0)
+		report_warn(report, "left out events that are not syscalls: %s", text);
+}
+
+/* Says where an argument fact came from: a log line and its process, or a merged profile. */
+static void describe_origin(struct report *report, const struct arg_origin *origin, char *text, size_t size)
+{
+	if (origin->profile != NULL)
+		snprintf(text, size, "the merged profile %s allows it", origin->profile);
+	else if (origin->process[0] != '\0')
+		snprintf(text, size, "process '%s' needed it at %s:%llu", origin->process,
+		         report_file_name(report, origin->where.file), (unsigned long long)origin->where.line);
+	else
+		snprintf(text, size, "needed at %s:%llu", report_file_name(report, origin->where.file),
+		         (unsigned long long)origin->where.line);
+}
+
+/* Appends the names of the families in bits, as "AF_INET, AF_UNIX", to text. */
+static size_t describe_families(uint64_t bits, char *text, size_t size, size_t used)
+{
+	const char *separator = "";
+
+	for (unsigned family = 0; family < 64 && used < size; family++)
+		if (bits >> family & 1) {
+			const char *name = docker_socket_family_name(family);
+			used += (size_t)(name ? snprintf(text + used, size - used, "%s%s", separator, name)
+			                      : snprintf(text + used, size - used, "%s%u", separator, family));
+			separator = ", ";
+		}
+	return used;
+}
+
+static bool set_has_name(const struct run_results *res, const struct syscall_set *set, const char *name)
+{
+	int id = syscall_catalog_find(res->catalog, name);
+	return id >= 0 && syscall_set_has(set, id);
+}
+
+/* The summary of the argument rules: what was kept from Docker's default, and what was opened and why. */
+void report_arg_rules(struct report *report, const struct run_results *res, const struct syscall_set *set, const struct syscall_set *observed,
+                                const struct arg_facts *facts, const struct arg_rule_plan *plan)
+{
+	const struct arg_rule_choice *choice = res->arg_rules;
+	char text[1024], origin[256];
+	size_t used = 0;
+
+	if (report->format != REPORT_TEXT)
+		return;
+	text[0] = '\0';
+	if (plan->written[ARG_RULE_CLONE])
+		used += (size_t)snprintf(text + used, sizeof(text) - used, "clone without namespace flags%s",
+		                         facts->namespaces ? " but those the log needs" : "");
+	if (plan->written[ARG_RULE_CLONE3] && used < sizeof(text))
+		used += (size_t)snprintf(text + used, sizeof(text) - used, "%sclone3 answers ENOSYS", used ? "; " : "");
+	if (plan->written[ARG_RULE_PERSONALITY] && used < sizeof(text))
+		used += (size_t)snprintf(text + used, sizeof(text) - used, "%spersonality only with Docker's values",
+		                         used ? "; " : "");
+	for (int call = 0; call < ARG_SOCKET_CALLS && used < sizeof(text); call++) {
+		enum arg_rule rule = call == ARG_SOCKET ? ARG_RULE_SOCKET : ARG_RULE_SOCKETPAIR;
+		if (!plan->written[rule])
+			continue;
+		used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s ", used ? "; " : "",
+		                         arg_socket_call_name((enum arg_socket_call)call));
+		if (plan->restricted[call] && used < sizeof(text)) {
+			used += (size_t)snprintf(text + used, sizeof(text) - used, "only ");
+			used = describe_families(plan->families[call], text, sizeof(text), used);
+		} else if (used < sizeof(text)) {
+			used += (size_t)snprintf(text + used, sizeof(text) - used, "never AF_VSOCK");
+		}
+	}
+	if (used > 0)
+		report_warn(report, "argument rules (Docker's, narrowed to the log): %s", text);
+	/* Every flag open: no rule is written, and clone is allowed as it is. */
+	bool clone_open = !plan->written[ARG_RULE_CLONE] && arg_rule_active(choice, ARG_RULE_CLONE) &&
+	                  set_has_name(res, set, "clone") && plan->clone_refused == 0;
+	if (clone_open)
+		report_warn(report, "warning: clone is allowed with any flags: the log or the merged profiles need "
+		            "every namespace flag Docker's rule refuses, each named below");
+	for (size_t i = 0; (plan->written[ARG_RULE_CLONE] || clone_open) && i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
+		if (facts->namespaces & docker_namespace_flags[i].value) {
+			describe_origin(report, &facts->namespace_at[i], origin, sizeof(origin));
+			report_warn(report, "clone may use %s: %s", docker_namespace_flags[i].name, origin);
+		}
+	char closed[160];
+	size_t closed_used = 0;
+	const struct arg_origin *first = NULL;
+	for (size_t i = 0; plan->written[ARG_RULE_CLONE] && i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
+		if ((facts->untrusted_namespaces & docker_namespace_flags[i].value) &&
+		    !(facts->namespaces & docker_namespace_flags[i].value) && closed_used < sizeof(closed)) {
+			closed_used += (size_t)snprintf(closed + closed_used, sizeof(closed) - closed_used, "%s%s",
+			                                closed_used ? ", " : "", docker_namespace_flags[i].name);
+			if (first == NULL || facts->untrusted_at[i].where.line < first->where.line)
+				first = &facts->untrusted_at[i];
+		}
+	if (first != NULL) {
+		describe_origin(report, first, origin, sizeof(origin));
+		report_warn(report, "clone keeps %s closed: clone3 events name them (%s), but the log cannot tell the "
+		            "parent's event from the child's, in which Falco may read flags the call was not made with; "
+		            "print %%evt.rawres in the rule's output (examples/falco2seccomp_rules.yaml) to tell them "
+		            "apart, or give --allow-namespaces if the workload creates namespaces", closed, origin);
+	}
+	for (int call = 0; call < ARG_SOCKET_CALLS; call++) {
+		const char *name = arg_socket_call_name((enum arg_socket_call)call);
+		const struct family_facts *families = &facts->families[call];
+		enum arg_rule rule = call == ARG_SOCKET ? ARG_RULE_SOCKET : ARG_RULE_SOCKETPAIR;
+		if (plan->restricted[call] || !arg_rule_active(choice, rule) || !set_has_name(res, observed, name))
+			continue;
+		if (families->unrestricted && families->why_at.profile != NULL) {
+			report_warn(report, "%s families are not restricted: %s (%s)", name, families->why, families->why_at.profile);
+		} else if (families->unrestricted) {
+			report_warn(report, "%s families are not restricted: %s (first at %s:%llu)%s", name, families->why,
+			     report_file_name(report, families->why_at.where.file), (unsigned long long)families->why_at.where.line,
+			     call == ARG_SOCKET ? "; only AF_VSOCK is refused" : "");
+		} else {
+			report_warn(report, "%s families are not restricted: the log shows none (log evt.arg.domain: see "
+			     "examples/falco2seccomp_rules.yaml)", name);
+		}
+	}
+	if (choice->allow_namespaces && (set_has_name(res, set, "clone") || set_has_name(res, set, "clone3")))
+		report_warn(report, "--allow-namespaces: clone and clone3 may create namespaces");
+	for (int rule = 0; rule < ARG_RULE_COUNT; rule++)
+		if (choice->lifted[rule] && set_has_name(res, set, arg_rule_name((enum arg_rule)rule)))
+			report_warn(report, "--no-arg-rule %s: %s is allowed with any arguments", arg_rule_name((enum arg_rule)rule),
+			     arg_rule_name((enum arg_rule)rule));
+}
+
+/*
+ * Warns about each syscall in set that Docker's default allows only with a
+ * capability a container lacks, or never, unless --add named it. observed
+ * holds the syscalls seen in the log, whose first line and process are
+ * told; container is the container's id in --all-containers, else NULL.
+ * Returns how many were warned about.
+ */
+void report_risky(struct report *report, const struct run_results *res, const struct risky_syscall *risky,
+                  size_t count, const struct syscall_set *observed, const char *container)
+{
+	const char *level = report->strict ? "error" : "warning";
+	size_t merged = 0, used = 0;
+	char where[320], list[2048];
+
+	list[0] = '\0';
+	for (size_t i = 0; i < count; i++) {
+		int id = risky[i].id;
+		const char *name = syscall_catalog_name(res->catalog, id);
+		const char *cap = risky[i].capability;
+		if (!syscall_set_has(observed, id)) {
+			/* What merged profiles bring is told in one line. */
+			if (used < sizeof(list))
+				used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s (%s)", merged ? ", " : "", name,
+				                         cap[0] ? cap : "never");
+			merged++;
+			continue;
+		}
+		if (container != NULL)
+			snprintf(where, sizeof(where), "%s made it", container);
+		else if (res->scan->first_process[id][0] != '\0')
+			snprintf(where, sizeof(where), "process '%s' made it first at %s:%llu", res->scan->first_process[id],
+			         report_file_name(report, res->scan->first_seen[id].file),
+			         (unsigned long long)res->scan->first_seen[id].line);
+		else
+			snprintf(where, sizeof(where), "first made at %s:%llu", report_file_name(report, res->scan->first_seen[id].file),
+			         (unsigned long long)res->scan->first_seen[id].line);
+		if (cap[0] != '\0')
+			report_warn(report, "%s: %s is allowed, which Docker's default allows only with %s; %s (--add %s keeps it, "
+			     "--deny-risky leaves such syscalls out)", level, name, cap, where, name);
+		else
+			report_warn(report, "%s: %s is allowed, which Docker's default never allows; %s (--add %s keeps it, "
+			     "--deny-risky leaves such syscalls out)", level, name, where, name);
+	}
+	if (merged > 0)
+		report_warn(report, "%s: the merged profiles allow %zu syscalls that Docker's default allows only with a capability "
+		     "(or never): %s; --deny-risky leaves them out, --add keeps one", level, merged, list);
+}
+
+void report_life(struct report *report, const struct run_results *res)
+{
+	const struct container_life *life = res->life;
+	const struct scan *scan = res->scan;
+	char names[64];
+
+	if (report->quiet)
+		return;
+	if (life->runtime_events > 0) {
+		container_life_describe(life->runtimes, names, sizeof(names));
+		report_warn(report, "left out %llu events of the container runtime's own processes (%s), the first at "
+		            "%s:%llu: the runtime's setup of the container, before its filter is loaded; what %s does "
+		            "after loading it is the runtime baseline",
+		            (unsigned long long)life->runtime_events, names,
+		            report_file_name(report, life->first_runtime.file),
+		            (unsigned long long)life->first_runtime.line, names);
+	}
+	if (scan->unplaced > 0) {
+		container_life_describe(scan->unplaced_runtimes, names, sizeof(names));
+		report_warn(report, "%llu events had no container id yet (container.id \"\" or null), the first at "
+		            "%s:%llu%s%s%s: processes Falco had not placed in a container, such as a runtime's stages; "
+		            "they belong to no profile", (unsigned long long)scan->unplaced,
+		            report_file_name(report, scan->first_unplaced.file),
+		            (unsigned long long)scan->first_unplaced.line, names[0] ? " (" : "", names,
+		            names[0] ? ")" : "");
+	}
+}
+
+void report_summary(struct report *report, const struct run_results *res, const struct syscall_set *set, const struct additions *added)
+{
+	const struct scan *scan = res->scan;
+
+	if (report->quiet || report->format != REPORT_TEXT)
+		return;
+	summarize_translations(report, res);
+	size_t observed = translator_count_observed(res->translator, &scan->syscalls);
+	report_warn(report, "%llu events read, %llu of the named containers, %zu distinct syscalls observed (and %zu 32-bit x86 "
+	     "names of them added)",
+	     (unsigned long long)scan->events, (unsigned long long)scan->matched, observed,
+	     syscall_set_count(&scan->syscalls) - observed);
+	const struct runtime_baseline *baseline = runtime_baseline_find(res->runtime);
+	char runtime[200];
+	if (res->base_profile != NULL)
+		snprintf(runtime, sizeof(runtime), "the runtime's needs left to the base profile %s",
+		         res->base_profile);
+	else if (baseline != NULL)
+		snprintf(runtime, sizeof(runtime), "%zu from the %s baseline (%s%s)", added->baseline, baseline->name,
+		         baseline->source, res->runtime_from_log ? "; the log shows its processes" : "");
+	else
+		snprintf(runtime, sizeof(runtime), "no runtime baseline (--runtime none)");
+	report_warn(report, "profile allows %zu syscalls: added %zu always needed (exit, exit_group), %s, "
+	     "%zu from merged profiles, %zu by --add; removed %zu by --remove",
+	     syscall_set_count(set), added->always, runtime, added->merged, added->added, added->removed);
+	if (added->clone_fallback)
+		report_warn(report, "added clone: clone3 answers ENOSYS, and the C library then falls back to clone");
+	if (added->risky_denied > 0)
+		report_warn(report, "--deny-risky left out %zu syscalls that Docker's default allows only with a capability or never",
+		     added->risky_denied);
+	if (scan->bad_lines > 0)
+		report_warn(report, "%llu unusable lines were skipped", (unsigned long long)scan->bad_lines);
+	if (scan->other_rules > 0)
+		report_warn(report, "skipped alerts of other rules about the named containers, which carry no syscall: %llu",
+		     (unsigned long long)scan->other_rules);
+}
+
+void report_check_finding(struct report *report, const struct run_results *res, const char *path, const struct check_finding *finding)
+{
+	const char *name = syscall_catalog_name(res->catalog, finding->id);
+	const struct location *at = &res->scan->first_seen[finding->id];
+	const char *file = report_file_name(report, at->file);
+	unsigned long long line = (unsigned long long)at->line;
+	const char *cap = finding->judgement.needs_cap;
+	char conditions[512], origin[256] = "";
+
+	if (report->format != REPORT_TEXT)
+		return;
+	profile_judge_describe(&finding->judgement, name, conditions, sizeof(conditions));
+	switch (finding->outcome) {
+	case CHECK_ALLOWED:
+		break;
+	case CHECK_CONDITIONS_MET:
+	case CHECK_CONDITIONS_UNKNOWN:
+		if (!report->quiet)
+			report_warn(report, "%s: allowed by %s %s%s", name, path, conditions,
+			            finding->outcome == CHECK_CONDITIONS_UNKNOWN
+			                    ? " (the log does not show enough of its arguments to tell)"
+			                    : ", as the log shows");
+		break;
+	case CHECK_CONDITIONS_FAILED:
+		for (size_t i = 0; strcmp(name, "clone") == 0 && i < DOCKER_NAMESPACE_FLAG_COUNT && !origin[0]; i++)
+			if (res->scan->facts.namespaces & docker_namespace_flags[i].value) {
+				size_t used = (size_t)snprintf(origin, sizeof(origin), " (%s: ", docker_namespace_flags[i].name);
+				describe_origin(report, &res->scan->facts.namespace_at[i], origin + used, sizeof(origin) - used - 1);
+				strcat(origin, ")");
+			}
+		report_warn(report, "%s:%llu: %s is allowed by %s %s, which the arguments in the log do not meet%s",
+		            file, line, name, path, conditions, origin);
+		break;
+	case CHECK_ENOSYS_FALLBACK:
+		if (!report->quiet)
+			report_warn(report, "clone3: answered with ENOSYS by %s; the C library then falls back to clone, "
+			            "which it allows", path);
+		break;
+	case CHECK_DENIED:
+		if (cap != NULL)
+			report_warn(report, "%s:%llu: %s is not allowed by %s without %s (--cap-add %s judges for a "
+			            "container that has it)", file, line, name, path, cap, cap);
+		else
+			report_warn(report, "%s:%llu: %s is not allowed by %s", file, line, name, path);
+		break;
+	}
+}
+
+void report_check_total(struct report *report, const char *path, size_t denied, size_t observed)
+{
+	if (!report->quiet && report->format == REPORT_TEXT)
+		report_warn(report, "%zu of %zu syscalls observed are not allowed by %s", denied, observed, path);
+}
+
+void report_profile_written(struct report *report, const char *path, const struct scan_container *container,
+                            size_t allowed)
+{
+	if (!report->quiet)
+		report_warn(report, "%s: container %s, %llu events, %zu syscalls allowed", path, container->id,
+		            (unsigned long long)container->events, allowed);
+}
+
+void report_no_workload(struct report *report, const struct run_results *res)
+{
+	char list[1024];
+	size_t used = 0, shown = 0;
+
+	list[0] = '\0';
+	for (size_t i = 0; i < res->scan->container_count && shown < 10 && used < sizeof(list); i++) {
+		const struct scan_container *c = &res->scan->containers[i];
+		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s (%s%s%s%s%s)", shown ? ", " : "",
+		                         c->image[0] ? c->image : "no image", c->name[0] ? c->name : c->id,
+		                         c->k8s_pod[0] ? ", pod " : "", c->k8s_namespace, c->k8s_pod[0] ? "/" : "", c->k8s_pod);
+		shown++;
+	}
+	if (res->scan->container_count > shown && used < sizeof(list))
+		snprintf(list + used, sizeof(list) - used, ", and %zu more", res->scan->container_count - shown);
+	report_warn(report, "no container of %s has syscall events in %llu events read; nothing written "
+	            "(the log has: %s)", res->selection, (unsigned long long)res->scan->events,
+	            shown ? list : "no container at all");
+}
+
+void report_workload(struct report *report, const struct run_results *res)
+{
+	if (report->format != REPORT_TEXT)
+		return;
+	report_warn(report, "workload %s: %zu containers; %llu of their events came before their workload fields "
+	            "did, and count too; %zu pause containers left out", res->selection, res->workload_containers,
+	            (unsigned long long)res->workload_late_events, res->workload_infrastructure);
+}
+
+void report_workload_written(struct report *report, const char *path, const struct workload_profile *workload,
+                             size_t allowed)
+{
+	if (!report->quiet)
+		report_warn(report, "%s: workload %s, %zu containers, %llu events, %zu syscalls allowed", path,
+		            workload->key, workload->containers, (unsigned long long)workload->events, allowed);
+}
