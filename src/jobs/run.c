@@ -1,8 +1,9 @@
 /*
- * run: the jobs. Each reads what it needs, works out its results and
- * hands them to report; problems are told through report as they are met.
+ * run: the steps the jobs share: reading merged profiles, the pass over the
+ * logs and its checks, the set and the profile written, the runtime's
+ * baseline; and run_job, which picks the job.
  */
-#include "jobs/run.h"
+#include "jobs/job_steps.h"
 
 #include "text/text.h"
 
@@ -23,9 +24,8 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-
 /* The results the report renders, brought up to date with run. */
-static const struct run_results *results_of(struct run *run)
+const struct run_results *results_of(struct run *run)
 {
 	struct run_results *r = &run->results;
 
@@ -125,7 +125,7 @@ static enum run_status merge_profiles(struct run *run)
 }
 
 /* Says that a profile read has rule names that never answer, and that they are read as left out. */
-static void warn_dead_names(struct run *run, const char *option, const struct profile_input *input)
+void warn_dead_names(struct run *run, const char *option, const struct profile_input *input)
 {
 	if (input->dead_names == 0)
 		return;
@@ -157,7 +157,7 @@ static enum run_status read_merged_profiles(struct run *run)
  * kernel, Docker's default capabilities and --cap-add (caps has room for
  * them all).
  */
-static void rule_context_for(const struct options *opts, uint32_t arch, const char **caps, struct rule_context *ctx)
+void rule_context_for(const struct options *opts, uint32_t arch, const char **caps, struct rule_context *ctx)
 {
 	struct utsname host;
 
@@ -236,8 +236,8 @@ done:
 }
 
 /* Writes the profile for set to path (NULL: stdout); returns a status. */
-static enum run_status write_profile(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
-                         const char *path, struct arg_rule_plan *plan)
+enum run_status write_profile(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
+                              const char *path, struct arg_rule_plan *plan)
 {
 	static const char *names[SYSCALL_NAMES_MAX], *plain[SYSCALL_NAMES_MAX];
 	size_t count = syscall_set_sorted_names(set, &run->catalog, names);
@@ -304,7 +304,7 @@ static enum run_status write_profile(struct run *run, const struct syscall_set *
 }
 
 /* The scan and its checks, shared by every job. */
-static enum run_status run_scan(struct run *run, const struct container_filter *filter, bool with_ia32)
+enum run_status run_scan(struct run *run, const struct container_filter *filter, bool with_ia32)
 {
 	const struct options *opts = &run->options;
 	enum scan_status status;
@@ -370,7 +370,7 @@ static void describe_wanted(const struct container_filter *filter, char *text, s
  * have none of their own); with a --runtime that the log contradicts, a
  * warning.
  */
-static void settle_runtime(struct run *run, const struct container_life *life, bool quiet)
+void settle_runtime(struct run *run, const struct container_life *life, bool quiet)
 {
 	/* The runtime that made the container, where the log shows it; else any whose processes came in later. */
 	uint32_t runtimes = life->creators ? life->creators : life->runtimes;
@@ -404,7 +404,7 @@ static void settle_wanted_lives(struct run *run)
 	settle_runtime(run, &run->life, false);
 }
 
-static enum run_status check_matches(struct run *run)
+enum run_status check_matches(struct run *run)
 {
 	const struct container_filter *filter = &run->options.containers;
 	char wanted[1024];
@@ -483,7 +483,7 @@ static enum run_status check_command_line(struct run *run)
 }
 
 /* What the jobs that write profiles do first: merged profiles, the command line's names, then the scan. */
-static enum run_status read_inputs(struct run *run, const struct container_filter *filter)
+enum run_status read_inputs(struct run *run, const struct container_filter *filter)
 {
 	enum run_status status = read_merged_profiles(run);
 
@@ -500,7 +500,7 @@ static enum run_status read_inputs(struct run *run, const struct container_filte
  * Unites the merged profiles' argument facts with facts and checks that no
  * merged rule is wider than the rules in force; returns a status.
  */
-static enum run_status settle_arg_facts(struct run *run, struct arg_facts *facts)
+enum run_status settle_arg_facts(struct run *run, struct arg_facts *facts)
 {
 	char message[640];
 
@@ -520,8 +520,8 @@ static enum run_status settle_arg_facts(struct run *run, struct arg_facts *facts
 }
 
 /* Warns about the risky syscalls set allows (profile_set_risky); returns how many. */
-static size_t warn_risky(struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
-                         const struct additions *added, const char *who)
+size_t warn_risky(struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
+                  const struct additions *added, const char *who)
 {
 	static struct risky_syscall risky[SYSCALL_NAMES_MAX];
 	size_t count = profile_set_risky(&run->catalog, set, added, risky);
@@ -531,7 +531,7 @@ static size_t warn_risky(struct run *run, const struct syscall_set *set, const s
 }
 
 /* Completes set as every profile is completed; returns a status. */
-static enum run_status finish_set(struct run *run, struct syscall_set *set, struct additions *added)
+enum run_status finish_set(struct run *run, struct syscall_set *set, struct additions *added)
 {
 	const struct options *opts = &run->options;
 	char message[512];
@@ -550,7 +550,7 @@ static enum run_status finish_set(struct run *run, struct syscall_set *set, stru
  * later trace only with base_syscalls.all (close, a state syscall, stays
  * traced). Warns when so.
  */
-static bool capture_gap(struct run *run)
+bool capture_gap(struct run *run)
 {
 	/* Not close: Falco keeps it (a state syscall) when it drops the rest. */
 	static const char *const io[] = { "read", "write", "readv", "writev", "pread64", "pwrite64", "recvfrom",
@@ -570,519 +570,9 @@ static bool capture_gap(struct run *run)
 	return true;
 }
 
-/* Writes the selection as the user gave it ("--image nginx --label app=web") into run->selection. */
-static void describe_selection(struct run *run)
-{
-	const struct workload_selection *s = &run->options.workload;
-	const struct { const char *option; const char *const *values; size_t count; } parts[] = {
-		{ "--image", s->images, s->image_count }, { "--name", s->names, s->name_count },
-		{ "--k8s", s->pods, s->pod_count }, { "--label", s->labels, s->label_count },
-	};
-	size_t used = 0;
-
-	run->selection[0] = '\0';
-	for (size_t p = 0; p < sizeof(parts) / sizeof(parts[0]); p++)
-		for (size_t i = 0; i < parts[p].count && used < sizeof(run->selection); i++)
-			used += (size_t)snprintf(run->selection + used, sizeof(run->selection) - used, "%s%s %s", used ? " " : "",
-			                         parts[p].option, parts[p].values[i]);
-}
-
-/*
- * Unites the containers of the selected workload into the scan's results,
- * as if they had been named by id: every event of a container counts once
- * any of its events carried the fields that select it. Pause containers
- * are left out unless --image names their image.
- */
-static enum run_status select_workload(struct run *run)
-{
-	const struct workload_selection *selection = &run->options.workload;
-	struct scan *scan = &run->scan;
-	uint64_t events = 0;
-
-	describe_selection(run);
-	memset(&scan->syscalls, 0, sizeof(scan->syscalls));
-	memset(&scan->facts, 0, sizeof(scan->facts));
-	for (size_t i = 0; i < scan->container_count; i++) {
-		const struct scan_container *c = &scan->containers[i];
-		if (!workload_matches(selection, c, run->label_keys, run->label_key_count))
-			continue;
-		if (workload_is_infrastructure(c) && !workload_image_named(selection, c)) {
-			run->workload_infrastructure++;
-			continue;
-		}
-		syscall_set_union(&scan->syscalls, &c->syscalls);
-		arg_facts_unite(&scan->facts, &c->facts);
-		container_life_unite(&run->life, &c->life);
-		events += c->events;
-		run->workload_late_events += c->events_before_fields;
-		run->workload_containers++;
-	}
-	scan->matched = events;
-	settle_runtime(run, &run->life, false);
-	if (run->workload_containers > 0 && syscall_set_count(&scan->syscalls) > 0)
-		return RUN_OK;
-	if (run->workload_containers > 0 && run->options.allow_empty)
-		return RUN_OK;
-	report_no_workload(run->report, results_of(run));
-	return RUN_NO_EVENTS;
-}
-
-static enum run_status job_profile(struct run *run)
-{
-	struct syscall_set set;
-	struct additions added;
-	struct arg_facts facts;
-	struct arg_rule_plan plan;
-	bool workload = workload_selecting(&run->options.workload);
-	enum run_status status = read_inputs(run, workload ? NULL : &run->options.containers);
-
-	if (status == RUN_OK)
-		status = workload ? select_workload(run) : check_matches(run);
-	if (status != RUN_OK)
-		return status;
-	facts = run->scan.facts;
-	set = run->scan.syscalls;
-	if (run->options.profile_name != NULL) {
-		output_names_dns1123(run->options.profile_name, run->profile_name, sizeof(run->profile_name));
-	} else if (workload) {
-		const struct workload_selection *s = &run->options.workload;
-		output_names_dns1123(s->image_count ? s->images[0] : s->name_count ? s->names[0] : s->pod_count ? s->pods[0]
-		                     : strchr(s->labels[0], '=') + 1, run->profile_name, sizeof(run->profile_name));
-	} else {
-		char name[CONTAINER_ID_MAX + 32];
-		snprintf(name, sizeof(name), "falco2seccomp-%s", run->options.containers.wanted[0].id);
-		output_names_dns1123(name, run->profile_name, sizeof(run->profile_name));
-	}
-	status = settle_arg_facts(run, &facts);
-	if (status == RUN_OK)
-		status = finish_set(run, &set, &added);
-	char who[sizeof(run->selection) + 32];
-	snprintf(who, sizeof(who), "a container of %s", run->selection);
-	if (status == RUN_OK && warn_risky(run, &set, &run->scan.syscalls, &added, workload ? who : NULL) > 0 &&
-	    run->options.strict)
-		status = RUN_INPUT;
-	if (status == RUN_OK && capture_gap(run) && run->options.strict)
-		status = RUN_INPUT;
-	if (status == RUN_OK)
-		status = write_profile(run, &set, &facts, run->options.output, &plan);
-	if (status == RUN_OK && !run->options.quiet) {
-		if (workload)
-			report_workload(run->report, results_of(run));
-		report_life(run->report, results_of(run));
-		report_summary(run->report, results_of(run), &set, &added);
-		report_arg_rules(run->report, results_of(run), &set, &run->scan.syscalls, &facts, &plan);
-	}
-	if (status == RUN_OK)
-		report_profile_document(run->report, results_of(run), run->options.output, &set, &plan);
-	return status;
-}
-
-/* Judges one observed syscall against profile for --check. */
-static void judge_observed(const struct run *run, const struct profile_input *profile, const struct rule_context *ctx,
-                           int id, struct check_finding *finding)
-{
-	const char *name = syscall_catalog_name(&run->catalog, id);
-	struct judgement fallback;
-
-	finding->id = id;
-	profile_judge(profile, name, ctx, &finding->judgement);
-	switch (finding->judgement.verdict) {
-	case VERDICT_ALLOWED:
-		finding->outcome = CHECK_ALLOWED;
-		return;
-	case VERDICT_CONDITIONAL:
-		switch (profile_judge_arguments(&finding->judgement, name, &run->scan.facts)) {
-		case 0:
-			finding->outcome = CHECK_CONDITIONS_FAILED;
-			return;
-		case 1:
-			finding->outcome = CHECK_CONDITIONS_MET;
-			return;
-		default:
-			finding->outcome = CHECK_CONDITIONS_UNKNOWN;
-			return;
-		}
-	case VERDICT_DENIED:
-	default:
-		break;
-	}
-	/* clone3 answered with ENOSYS is covered when the C library's fallback, clone, is allowed. */
-	profile_judge(profile, "clone", ctx, &fallback);
-	finding->outcome = strcmp(name, "clone3") == 0 && finding->judgement.errno_rule &&
-	                                   finding->judgement.errno_ret == DOCKER_ENOSYS &&
-	                                   fallback.verdict != VERDICT_DENIED
-	                           ? CHECK_ENOSYS_FALLBACK
-	                           : CHECK_DENIED;
-}
-
-static int compare_names(const void *a, const void *b)
+int compare_names(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/*
- * The syscalls profile allows by name that the log never shows, beyond
- * what the runtime and every process need and the 32-bit names added
- * beside 64-bit ones: a profile grown stale. names
- * has room for SYSCALL_NAMES_MAX; returns how many, sorted.
- */
-static size_t never_used(const struct run *run, const struct profile_input *profile, const char **names)
-{
-	const cJSON *lists[] = { profile->allow_names, profile->arg_names };
-	size_t count = 0;
-
-	for (size_t l = 0; l < 2; l++)
-		for (const cJSON *item = lists[l]->child; item && count < SYSCALL_NAMES_MAX; item = item->next) {
-			int id = syscall_catalog_find(&run->catalog, item->valuestring);
-			bool seen = id >= 0 && syscall_set_has(&run->scan.syscalls, id);
-			bool listed = false;
-			for (size_t i = 0; i < count && !listed; i++)
-				listed = strcmp(names[i], item->valuestring) == 0;
-			if (!seen && !listed && !profile_set_always_given(run->options.runtime, item->valuestring) &&
-			    !syscall_names_is_ia32_alias(item->valuestring))
-				names[count++] = item->valuestring;
-		}
-	qsort(names, count, sizeof(names[0]), compare_names);
-	return count;
-}
-
-static enum run_status job_check(struct run *run)
-{
-	const char *caps[DOCKER_DEFAULT_CAPABILITY_COUNT + OPTIONS_CAPS_MAX];
-	static struct check_finding findings[SYSCALL_NAMES_MAX];
-	static const char *unused[SYSCALL_NAMES_MAX];
-	struct rule_context ctx;
-	struct profile_input profile;
-	char message[512];
-	size_t denied = 0, count = 0;
-	enum run_status status;
-
-	if (profile_read(run->options.check, &profile, message, sizeof(message)) != 0) {
-		report_warn(run->report, "--check %s", message);
-		profile_input_free(&profile);
-		return RUN_INPUT;
-	}
-	warn_dead_names(run, "--check", &profile);
-	rule_context_for(&run->options, seccomp_arch_native(), caps, &ctx);
-	run->arches = run->options.has_arches || profile.arches.count == 0 ? run->options.arches : profile.arches;
-	status = run_scan(run, &run->options.containers, false);
-	if (status == RUN_OK)
-		status = check_matches(run);
-	for (size_t id = 0; status == RUN_OK && id < run->catalog.count; id++) {
-		if (!syscall_set_has(&run->scan.syscalls, (int)id))
-			continue;
-		judge_observed(run, &profile, &ctx, (int)id, &findings[count]);
-		report_check_finding(run->report, results_of(run), run->options.check, &findings[count]);
-		denied += findings[count].outcome == CHECK_CONDITIONS_FAILED || findings[count].outcome == CHECK_DENIED;
-		count++;
-	}
-	if (status == RUN_OK) {
-		report_life(run->report, results_of(run));
-		report_check_total(run->report, run->options.check, denied,
-		                   translator_count_observed(&run->translator, &run->scan.syscalls));
-		report_check_document(run->report, results_of(run), run->options.check, findings, count, unused, never_used(run, &profile, unused));
-	}
-	profile_input_free(&profile);
-	if (status == RUN_OK && denied > 0)
-		status = RUN_NOT_ALLOWED;
-	return status;
-}
-
-static int compare_containers(const void *a, const void *b)
-{
-	const struct scan_container *x = a, *y = b;
-
-	if (x->events != y->events)
-		return x->events > y->events ? -1 : 1;
-	return strcmp(x->id, y->id);
-}
-
-
-/*
- * Writes the profile of one container or workload of --all-containers as
- * DIR/BASE.json (.yaml for spo) into path (size bytes), from what it was
- * observed making; *allowed gets how many syscalls the profile allows.
- */
-static enum run_status write_member(struct run *run, const char *dir, const char *base,
-                                    const struct syscall_set *observed, struct arg_facts *facts, const char *who,
-                                    char *path, size_t size, size_t *allowed)
-{
-	struct syscall_set set = *observed;
-	struct additions added;
-	struct arg_rule_plan plan;
-	enum run_status status;
-
-	if ((size_t)snprintf(path, size, "%s/%s.%s", dir, base,
-	                     run->options.format == PROFILE_FORMAT_SPO ? "yaml" : "json") >= size) {
-		report_warn(run->report, "%s: path too long", dir);
-		return RUN_OUTPUT;
-	}
-	output_names_dns1123(base, run->profile_name, sizeof(run->profile_name));
-	status = settle_arg_facts(run, facts);
-	if (status == RUN_OK)
-		status = finish_set(run, &set, &added);
-	if (status == RUN_OK && warn_risky(run, &set, observed, &added, who) > 0 && run->options.strict)
-		status = RUN_INPUT;
-	if (status == RUN_OK)
-		status = write_profile(run, &set, facts, path, &plan);
-	*allowed = syscall_set_count(&set);
-	return status;
-}
-
-/* A container and the key of the workload it belongs to, for sorting. */
-struct keyed_container {
-	char key[256];    /* the value of the field grouped by */
-	size_t container; /* its index in the scan */
-};
-
-static int compare_keyed(const void *a, const void *b)
-{
-	const struct keyed_container *x = a, *y = b;
-	int diff = strcmp(x->key, y->key);
-
-	return diff != 0 ? diff : (x->container > y->container) - (x->container < y->container);
-}
-
-/* File names taken so far, in an open-addressed table of 2 * capacity slots. */
-struct name_table {
-	const char **slots; /* borrowed names, NULL when free */
-	size_t size;        /* slots */
-};
-
-/* Finds name's slot: where it is, or the free one where it would go. */
-static const char **name_slot(const struct name_table *table, const char *name)
-{
-	size_t slot = text_hash(name, strlen(name), 0) % table->size;
-
-	while (table->slots[slot] != NULL && strcmp(table->slots[slot], name) != 0)
-		slot = (slot + 1) % table->size;
-	return &table->slots[slot];
-}
-
-/*
- * Gives each workload, in key order, a file name that is safe and unique:
- * its key made DNS-1123, or with -2, -3, ... where an earlier workload took
- * it. Taken names are looked up in a hash table, and the suffixes of a base
- * name go on from where its last workload stopped, so that many keys of one
- * base cost no more than few (they were once cubic).
- */
-static enum run_status name_workloads(struct run *run)
-{
-	struct name_table taken = { calloc(2 * run->group_count + 1, sizeof(const char *)), 2 * run->group_count + 1 };
-	struct name_table bases = { calloc(2 * run->group_count + 1, sizeof(const char *)), 2 * run->group_count + 1 };
-	unsigned *next_suffix = calloc(2 * run->group_count + 1, sizeof(unsigned));
-	char (*base_names)[sizeof(run->groups[0].file) - 8] = calloc(run->group_count + 1, sizeof(*base_names));
-
-	if (taken.slots == NULL || bases.slots == NULL || next_suffix == NULL || base_names == NULL) {
-		free(taken.slots);
-		free(bases.slots);
-		free(next_suffix);
-		free(base_names);
-		report_warn(run->report, "out of memory");
-		return RUN_RESOURCES;
-	}
-	for (size_t g = 0; g < run->group_count; g++) {
-		struct workload_profile *group = &run->groups[g];
-		char *base = base_names[g];
-		output_names_dns1123(group->key, base, sizeof(base_names[0]));
-		const char **base_slot = name_slot(&bases, base);
-		size_t base_index = (size_t)(base_slot - bases.slots);
-		if (*base_slot == NULL) {
-			*base_slot = base;
-			next_suffix[base_index] = 2;
-		}
-		snprintf(group->file, sizeof(group->file), "%s", base);
-		while (*name_slot(&taken, group->file) != NULL)
-			snprintf(group->file, sizeof(group->file), "%s-%u", base, next_suffix[base_index]++);
-		*name_slot(&taken, group->file) = group->file;
-		if (strcmp(base, group->file) != 0)
-			report_warn(run->report, "workload \"%s\" is named %s: another workload took %s first", group->key,
-			            group->file, base);
-		else if (strcmp(base, group->key) != 0 && !run->options.quiet)
-			report_warn(run->report, "workload \"%s\" is named %s (file and object names hold only a-z, 0-9, "
-			            "'-' and '.')", group->key, base);
-	}
-	free(taken.slots);
-	free(bases.slots);
-	free(next_suffix);
-	free(base_names);
-	return RUN_OK;
-}
-
-/*
- * Unites the containers into the workloads of --group-by, in key order:
- * the containers are sorted by key and each run of one key is a workload.
- * Pause containers are left out, and so are containers without the field
- * (counted). Returns a status.
- */
-static enum run_status group_workloads(struct run *run)
-{
-	const struct scan *scan = &run->scan;
-	size_t label_index = run->label_key_count > 0 ? run->label_key_count - 1 : 0, keyed = 0;
-	struct keyed_container *keys = calloc(scan->container_count + 1, sizeof(keys[0]));
-
-	run->groups = calloc(scan->container_count + 1, sizeof(run->groups[0]));
-	if (run->groups == NULL || keys == NULL) {
-		free(keys);
-		report_warn(run->report, "out of memory");
-		return RUN_RESOURCES;
-	}
-	for (size_t i = 0; i < scan->container_count; i++) {
-		const struct scan_container *c = &scan->containers[i];
-		if (workload_is_infrastructure(c)) {
-			run->workload_infrastructure++;
-			continue;
-		}
-		if (!workload_key(run->options.group_by, c, label_index, keys[keyed].key, sizeof(keys[keyed].key))) {
-			run->ungrouped++;
-			continue;
-		}
-		keys[keyed++].container = i;
-	}
-	qsort(keys, keyed, sizeof(keys[0]), compare_keyed);
-	for (size_t k = 0; k < keyed; k++) {
-		const struct scan_container *c = &scan->containers[keys[k].container];
-		if (run->group_count == 0 || strcmp(run->groups[run->group_count - 1].key, keys[k].key) != 0)
-			snprintf(run->groups[run->group_count++].key, sizeof(run->groups[0].key), "%s", keys[k].key);
-		struct workload_profile *group = &run->groups[run->group_count - 1];
-		group->containers++;
-		group->events += c->events;
-		syscall_set_union(&group->syscalls, &c->syscalls);
-		arg_facts_unite(&group->facts, &c->facts);
-		container_life_unite(&group->life, &c->life);
-	}
-	free(keys);
-	return name_workloads(run);
-}
-
-/*
- * Puts the profiles of one --all-containers run in place together, after
- * one sync (atomic_batch_commit), when status says all were written; else
- * throws them away, so that a failed run changes no file.
- */
-static enum run_status place_profiles(struct run *run, enum run_status status)
-{
-	char failed[4096];
-	struct atomic_batch *batch = run->batch;
-
-	run->batch = NULL;
-	if (status != RUN_OK) {
-		if (batch->count > 0)
-			report_warn(run->report, "no profile of this run was put in place");
-		atomic_batch_abort(batch);
-		return status;
-	}
-	size_t placed;
-	if (atomic_batch_commit(batch, failed, sizeof(failed), &placed) != 0) {
-		report_warn(run->report, "cannot write %s: %s; %s", failed, strerror(errno),
-		            placed == 0 ? "no profile of this run was put in place"
-		                        : "the profiles listed before it are in place, the rest are not");
-		return RUN_OUTPUT;
-	}
-	return RUN_OK;
-}
-
-/* --all-containers --group-by: one profile per workload. */
-static enum run_status write_workloads(struct run *run, const char *dir)
-{
-	enum run_status status = RUN_OK;
-	size_t written = 0;
-
-	for (size_t g = 0; g < run->group_count && status == RUN_OK; g++) {
-		struct workload_profile *group = &run->groups[g];
-		char who[sizeof(group->key) + 32], path[4096];
-		size_t allowed;
-
-		if (syscall_set_count(&group->syscalls) == 0 && !run->options.allow_empty)
-			continue;
-		snprintf(who, sizeof(who), "a container of %s", group->key);
-		settle_runtime(run, &group->life, true);
-		status = write_member(run, dir, group->file, &group->syscalls, &group->facts, who, path, sizeof(path),
-		                      &allowed);
-		if (status == RUN_OK)
-			report_workload_written(run->report, path, group, allowed);
-		written += status == RUN_OK;
-	}
-	if (status == RUN_OK && written == 0) {
-		report_warn(run->report, "no workload with syscall events in %llu events read; nothing written",
-		            (unsigned long long)run->scan.events);
-		return RUN_NO_EVENTS;
-	}
-	return status;
-}
-
-static enum run_status job_list_containers(struct run *run)
-{
-	enum run_status status;
-
-	run->arches = run->options.arches;
-	status = run_scan(run, NULL, true);
-	if (status != RUN_OK)
-		return status;
-	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), compare_containers);
-	if (run->options.group_by != GROUP_NONE) {
-		status = group_workloads(run);
-		if (status == RUN_OK)
-			report_workload_table(run->report, results_of(run));
-		return status != RUN_OK ? status : run->group_count == 0 ? RUN_NO_EVENTS : RUN_OK;
-	}
-	report_life(run->report, results_of(run));
-	report_container_table(run->report, results_of(run));
-	if (run->scan.container_count == 0) {
-		report_warn(run->report, "no container events in %llu events read", (unsigned long long)run->scan.events);
-		return RUN_NO_EVENTS;
-	}
-	return RUN_OK;
-}
-
-static enum run_status job_all_containers(struct run *run)
-{
-	const char *dir = run->options.output_dir;
-	size_t written = 0;
-	enum run_status status = read_inputs(run, NULL);
-
-	if (status != RUN_OK)
-		return status;
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		report_warn(run->report, "cannot create %s: %s", dir, strerror(errno));
-		return RUN_OUTPUT;
-	}
-	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), compare_containers);
-	struct atomic_batch batch = { NULL, NULL, 0, 0 };
-	run->batch = &batch;
-	if (run->options.group_by != GROUP_NONE) {
-		status = group_workloads(run);
-		return place_profiles(run, status == RUN_OK ? write_workloads(run, dir) : status);
-	}
-	for (size_t i = 0; i < run->scan.container_count && status == RUN_OK; i++) {
-		struct scan_container *c = &run->scan.containers[i];
-		char who[CONTAINER_ID_MAX + 16];
-		size_t allowed;
-		const char *base = output_name_for(&run->scan, i);
-		char path[4096];
-
-		if (base == NULL) {
-			/* Ids from the log are hexadecimal, so this cannot happen; a path outside dir never may. */
-			report_warn(run->report, "container %s: no safe file name for its profile; not written", c->id);
-			continue;
-		}
-		if (syscall_set_count(&c->syscalls) == 0 && !run->options.allow_empty) {
-			report_warn(run->report, "warning: container %s has no syscall events; no profile written for it", c->id);
-			continue;
-		}
-		snprintf(who, sizeof(who), "container %s", c->id);
-		settle_runtime(run, &c->life, true);
-		status = write_member(run, dir, base, &c->syscalls, &c->facts, who, path, sizeof(path), &allowed);
-		if (status == RUN_OK)
-			report_profile_written(run->report, path, c, allowed);
-		written += status == RUN_OK;
-	}
-	if (status == RUN_OK && written == 0) {
-		report_warn(run->report, "no container syscall events in %llu events read; nothing written",
-		     (unsigned long long)run->scan.events);
-		status = RUN_NO_EVENTS;
-	}
-	return place_profiles(run, status);
 }
 
 void run_free(struct run *run)
@@ -1094,197 +584,6 @@ void run_free(struct run *run)
 	translator_free(&run->translator);
 	scan_free(&run->scan);
 	cJSON_Delete(run->kept_rules);
-}
-
-/* Adds to names every syscall that some allowing rule of profile names (plain or with conditions). */
-static void allowed_names(const struct profile_input *profile, cJSON *names)
-{
-	const cJSON *lists[] = { profile->allow_names, profile->arg_names };
-
-	for (size_t l = 0; l < 2; l++)
-		for (const cJSON *item = lists[l]->child; item; item = item->next)
-			cJSON_AddItemToArray(names, cJSON_CreateString(item->valuestring));
-	for (const cJSON *rule = profile->other_rules->child; rule; rule = rule->next) {
-		const cJSON *action = cJSON_GetObjectItemCaseSensitive(rule, "action");
-		const cJSON *list = cJSON_GetObjectItemCaseSensitive(rule, "names");
-		const cJSON *single = cJSON_GetObjectItemCaseSensitive(rule, "name");
-		if (!profile_action_allows(action->valuestring))
-			continue;
-		if (cJSON_IsString(single))
-			cJSON_AddItemToArray(names, cJSON_CreateString(single->valuestring));
-		for (const cJSON *item = list ? list->child : NULL; item; item = item->next)
-			cJSON_AddItemToArray(names, cJSON_CreateString(item->valuestring));
-	}
-}
-
-/* The strings of names (a cJSON array), sorted, each once, into a new array (caller frees); NULL without memory. */
-static const char **sorted_names(const cJSON *names, size_t *count)
-{
-	size_t total = (size_t)cJSON_GetArraySize(names), kept = 0;
-	const char **out = malloc((total + 1) * sizeof(out[0]));
-
-	if (out == NULL)
-		return NULL;
-	for (const cJSON *item = names->child; item; item = item->next)
-		out[kept++] = item->valuestring;
-	qsort(out, kept, sizeof(out[0]), compare_names);
-	*count = 0;
-	for (size_t i = 0; i < kept; i++)
-		if (*count == 0 || strcmp(out[*count - 1], out[i]) != 0)
-			out[(*count)++] = out[i];
-	return out;
-}
-
-/* Fills out (room for every name of mine) with the sorted names of mine not in theirs, two sorted lists. */
-static size_t names_only_in(const char **mine, size_t mine_count, const char **theirs, size_t theirs_count,
-                            const char **out)
-{
-	size_t count = 0, j = 0;
-
-	for (size_t i = 0; i < mine_count; i++) {
-		while (j < theirs_count && strcmp(theirs[j], mine[i]) < 0)
-			j++;
-		if (j == theirs_count || strcmp(theirs[j], mine[i]) != 0)
-			out[count++] = mine[i];
-	}
-	return count;
-}
-
-/* The canonical text of every rule of rules (a cJSON array), in a new array (caller frees with free_texts). */
-static char **canonical_rules(const cJSON *rules, size_t *count)
-{
-	char **texts = calloc((size_t)cJSON_GetArraySize(rules) + 1, sizeof(texts[0]));
-
-	*count = 0;
-	for (const cJSON *rule = rules->child; texts != NULL && rule; rule = rule->next) {
-		texts[*count] = merge_canonical_rule(rule);
-		if (texts[(*count)++] == NULL) {
-			for (size_t i = 0; i < *count; i++)
-				free(texts[i]);
-			free(texts);
-			return NULL;
-		}
-	}
-	return texts;
-}
-
-static void free_texts(char **texts, size_t count)
-{
-	for (size_t i = 0; texts != NULL && i < count; i++)
-		free(texts[i]);
-	free(texts);
-}
-
-static int compare_texts(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/*
- * Fills out with the rules of mine whose meaning none of theirs has, in
- * mine's order; returns how many, or -1 without memory. Each rule is made
- * canonical once, and looked up among theirs, sorted, by halving.
- */
-static long rules_only_in(const cJSON *mine, const cJSON *theirs, const cJSON **out)
-{
-	size_t mine_count, theirs_count, count = 0, i = 0;
-	char **mine_texts = canonical_rules(mine, &mine_count);
-	char **theirs_texts = canonical_rules(theirs, &theirs_count);
-
-	if (mine_texts == NULL || theirs_texts == NULL) {
-		free_texts(mine_texts, mine_count);
-		free_texts(theirs_texts, theirs_count);
-		return -1;
-	}
-	qsort(theirs_texts, theirs_count, sizeof(theirs_texts[0]), compare_texts);
-	for (const cJSON *rule = mine->child; rule; rule = rule->next, i++)
-		if (bsearch(&mine_texts[i], theirs_texts, theirs_count, sizeof(theirs_texts[0]), compare_texts) == NULL)
-			out[count++] = rule;
-	free_texts(mine_texts, mine_count);
-	free_texts(theirs_texts, theirs_count);
-	return (long)count;
-}
-
-static bool same_arches(const struct arch_list *a, const struct arch_list *b)
-{
-	if (a->count != b->count)
-		return false;
-	for (size_t i = 0; i < a->count; i++)
-		if (a->tokens[i] != b->tokens[i])
-			return false;
-	return true;
-}
-
-static enum run_status job_diff(struct run *run)
-{
-	struct profile_input old, new;
-	struct profile_diff diff;
-	cJSON *old_names = cJSON_CreateArray(), *new_names = cJSON_CreateArray();
-	char message[512];
-	enum run_status status = RUN_OK;
-	long rules_added, rules_removed;
-	const char **old_sorted = NULL, **new_sorted = NULL;
-	size_t old_count = 0, new_count = 0;
-
-	memset(&diff, 0, sizeof(diff));
-	memset(&new, 0, sizeof(new));
-	if (profile_read(run->options.diff_old, &old, message, sizeof(message)) != 0 ||
-	    profile_read(run->options.diff_new, &new, message, sizeof(message)) != 0) {
-		report_warn(run->report, "--diff %s", message);
-		status = RUN_INPUT;
-		goto done;
-	}
-	warn_dead_names(run, "--diff", &old);
-	warn_dead_names(run, "--diff", &new);
-	diff.old = &old;
-	diff.new = &new;
-	if (old_names != NULL && new_names != NULL) {
-		allowed_names(&old, old_names);
-		allowed_names(&new, new_names);
-		old_sorted = sorted_names(old_names, &old_count);
-		new_sorted = sorted_names(new_names, &new_count);
-	}
-	/* Every name any allowing rule of the profile names may be one the other lacks. */
-	diff.added = calloc(new_count + 1, sizeof(diff.added[0]));
-	diff.removed = calloc(old_count + 1, sizeof(diff.removed[0]));
-	diff.rules_added = calloc((size_t)cJSON_GetArraySize(new.other_rules) + 1, sizeof(diff.rules_added[0]));
-	diff.rules_removed = calloc((size_t)cJSON_GetArraySize(old.other_rules) + 1, sizeof(diff.rules_removed[0]));
-	if (old_sorted == NULL || new_sorted == NULL || diff.added == NULL || diff.removed == NULL ||
-	    diff.rules_added == NULL || diff.rules_removed == NULL) {
-		report_warn(run->report, "out of memory");
-		status = RUN_RESOURCES;
-		goto done;
-	}
-	diff.added_count = names_only_in(new_sorted, new_count, old_sorted, old_count, diff.added);
-	diff.removed_count = names_only_in(old_sorted, old_count, new_sorted, new_count, diff.removed);
-	rules_added = rules_only_in(new.other_rules, old.other_rules, diff.rules_added);
-	rules_removed = rules_only_in(old.other_rules, new.other_rules, diff.rules_removed);
-	if (rules_added < 0 || rules_removed < 0) {
-		report_warn(run->report, "out of memory");
-		status = RUN_RESOURCES;
-		goto done;
-	}
-	diff.rules_added_count = (size_t)rules_added;
-	diff.rules_removed_count = (size_t)rules_removed;
-	diff.action_changed = strcmp(old.default_action, new.default_action) != 0 ||
-	                      old.has_errno_ret != new.has_errno_ret || old.errno_ret != new.errno_ret;
-	diff.arches_changed = !same_arches(&old.arches, &new.arches);
-	report_diff(run->report, &diff);
-	if (diff.added_count || diff.removed_count || diff.rules_added_count || diff.rules_removed_count ||
-	    diff.action_changed || diff.arches_changed)
-		status = RUN_NOT_ALLOWED;
-done:
-	free(old_sorted);
-	free(new_sorted);
-	free(diff.added);
-	free(diff.removed);
-	free(diff.rules_added);
-	free(diff.rules_removed);
-	cJSON_Delete(old_names);
-	cJSON_Delete(new_names);
-	profile_input_free(&old);
-	profile_input_free(&new);
-	return status;
 }
 
 enum run_status run_job(struct run *run)

@@ -177,45 +177,6 @@ static int compare_rule_texts(const void *a, const void *b)
 	return order != 0 ? order : strcmp(x->text, y->text);
 }
 
-/* Sorts the keys of every object in item, in place (insertion sort: objects are small). */
-static void sort_keys(cJSON *item)
-{
-	for (cJSON *child = item->child; child; child = child->next)
-		sort_keys(child);
-	if (!cJSON_IsObject(item) || item->child == NULL)
-		return;
-	cJSON *sorted = NULL;
-	for (cJSON *child = item->child, *next; child; child = next) {
-		next = child->next;
-		cJSON **at = &sorted;
-		while (*at != NULL && strcmp((*at)->string, child->string) <= 0)
-			at = &(*at)->next;
-		child->next = *at;
-		*at = child;
-	}
-	/* cJSON keeps prev links, and the first child's prev points at the last. */
-	cJSON *last = NULL;
-	for (cJSON *child = sorted; child; child = child->next) {
-		child->prev = last;
-		last = child;
-	}
-	sorted->prev = last;
-	item->child = sorted;
-}
-
-char *merge_canonical_rule(const cJSON *rule)
-{
-	cJSON *copy = cJSON_Duplicate(rule, 1);
-	char *text;
-
-	if (copy == NULL)
-		return NULL;
-	sort_keys(copy);
-	text = json_to_line(copy);
-	cJSON_Delete(copy);
-	return text;
-}
-
 enum merge_status merge_kept_rules(const struct profile_input *profiles, size_t count, cJSON **kept)
 {
 	size_t total = 0, filled = 0;
@@ -236,7 +197,7 @@ enum merge_status merge_kept_rules(const struct profile_input *profiles, size_t 
 	for (size_t i = 0; i < count; i++)
 		for (const cJSON *rule = profiles[i].other_rules->child; rule; rule = rule->next, filled++) {
 			texts[filled].text = json_to_line(rule);
-			texts[filled].canonical = merge_canonical_rule(rule);
+			texts[filled].canonical = json_to_canonical_line(rule);
 			if (texts[filled].text == NULL || texts[filled].canonical == NULL)
 				status = MERGE_NO_MEMORY;
 		}

@@ -69,9 +69,6 @@ enum merge_status merge_check_arg_rules(const struct profile_input *profiles, si
                                         const struct arg_facts *facts, const struct arg_rule_choice *choice,
                                         char *message, size_t size);
 
-/* The text of rule with every object's keys sorted, which equal rules share (malloc'd), or NULL. */
-char *merge_canonical_rule(const cJSON *rule);
-
 /*
  * Gathers the profiles' rules that are not plain allow lists, each once
  * (rules equal but for the order of their keys are one), ordered by their

@@ -134,3 +134,42 @@ char *json_to_line(const cJSON *item)
 	}
 	return sink.buffer;
 }
+
+/* Sorts the keys of every object in item, in place (insertion sort: objects are small). */
+static void sort_keys(cJSON *item)
+{
+	for (cJSON *child = item->child; child; child = child->next)
+		sort_keys(child);
+	if (!cJSON_IsObject(item) || item->child == NULL)
+		return;
+	cJSON *sorted = NULL;
+	for (cJSON *child = item->child, *next; child; child = next) {
+		next = child->next;
+		cJSON **at = &sorted;
+		while (*at != NULL && strcmp((*at)->string, child->string) <= 0)
+			at = &(*at)->next;
+		child->next = *at;
+		*at = child;
+	}
+	/* cJSON keeps prev links, and the first child's prev points at the last. */
+	cJSON *last = NULL;
+	for (cJSON *child = sorted; child; child = child->next) {
+		child->prev = last;
+		last = child;
+	}
+	sorted->prev = last;
+	item->child = sorted;
+}
+
+char *json_to_canonical_line(const cJSON *item)
+{
+	cJSON *copy = cJSON_Duplicate(item, 1);
+	char *text;
+
+	if (copy == NULL)
+		return NULL;
+	sort_keys(copy);
+	text = json_to_line(copy);
+	cJSON_Delete(copy);
+	return text;
+}

@@ -14,4 +14,11 @@ int json_write(FILE *out, const cJSON *item);
 /* Returns the one-line text of item (malloc'd, caller frees), or NULL. */
 char *json_to_line(const cJSON *item);
 
+/*
+ * The one-line text of item with the keys of every object sorted
+ * (malloc'd, caller frees), or NULL: equal rules in any key order share
+ * it, so that merge and --diff compare meanings, not spellings.
+ */
+char *json_to_canonical_line(const cJSON *item);
+
 #endif

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* What --diff found between two profiles. Nothing in it is owned but the arrays. */
+/* What --diff found between two profiles. */
 struct profile_diff {
 	const struct profile_input *old;  /* the profiles compared */
 	const struct profile_input *new;
@@ -26,6 +26,18 @@ struct profile_diff {
 	size_t rules_removed_count;
 	bool action_changed;              /* defaultAction or defaultErrnoRet differ */
 	bool arches_changed;              /* the architectures differ */
+	/* Owned: the names the lists above point into. */
+	cJSON *old_names, *new_names;
+	const char **old_sorted, **new_sorted;
 };
+
+/* Compares old with new into diff; returns 0, or -1 when memory runs out. Free diff either way. */
+int profile_diff_compute(const struct profile_input *old, const struct profile_input *new, struct profile_diff *diff);
+
+/* Tells whether the profiles mean the same. */
+bool profile_diff_empty(const struct profile_diff *diff);
+
+/* Frees what diff owns. */
+void profile_diff_free(struct profile_diff *diff);
 
 #endif
