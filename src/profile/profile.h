@@ -74,6 +74,12 @@ struct profile_input {
 	char dead_example[160];    /* the first of them, as "syscalls[3] names read after syscalls[0] decided it" */
 };
 
+/* Tells whether item is absent, null, or an empty array or object: as good as not written. */
+bool profile_empty_or_absent(const cJSON *item);
+
+/* Tells whether op is one of the SCMP_CMP_* comparisons an argument condition may use. */
+bool profile_comparison_valid(const char *op);
+
 /* Tells whether action is one of the SCMP_ACT_* names a profile may use. */
 bool profile_action_valid(const char *action);
 

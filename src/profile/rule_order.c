@@ -4,6 +4,8 @@
  */
 #include "profile/rule_order.h"
 
+#include "profile/profile.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,11 +17,6 @@ struct named {
 	const cJSON *errno_ret; /* or NULL */
 };
 
-static bool empty_or_absent(const cJSON *item)
-{
-	return item == NULL || cJSON_IsNull(item) || ((cJSON_IsArray(item) || cJSON_IsObject(item)) && item->child == NULL);
-}
-
 /* Tells whether rule applies without conditions, and gives its action. */
 static bool unconditional(const cJSON *rule, const char **action)
 {
@@ -28,9 +25,9 @@ static bool unconditional(const cJSON *rule, const char **action)
 	if (!cJSON_IsObject(rule) || !cJSON_IsString(item))
 		return false;
 	*action = item->valuestring;
-	return empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "args")) &&
-	       empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "includes")) &&
-	       empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "excludes"));
+	return profile_empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "args")) &&
+	       profile_empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "includes")) &&
+	       profile_empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "excludes"));
 }
 
 /* Puts rule's names into entries from at on, or only counts them when entries is NULL. */
