@@ -66,7 +66,7 @@ static long fill(struct line_reader *reader)
 	reader->source_status = log_source_read(reader->source, reader->buffer + reader->end,
 	                                        reader->capacity - reader->end, &got);
 	if (reader->source_status != LOG_OK) {
-		reader->errno_value = reader->source_status == LOG_NO_MEMORY ? ENOMEM : reader->source->errno_value;
+		reader->errno_value = reader->source_status == LOG_NO_MEMORY ? ENOMEM : reader->source->decoder.errno_value;
 		return -1;
 	}
 	if (got == 0)

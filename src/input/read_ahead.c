@@ -12,7 +12,7 @@
 #define AHEAD_CHUNKS 4
 
 struct read_ahead {
-	struct log_source *source;    /* borrowed; only the thread uses it until the last chunk */
+	struct log_decoder *source;    /* borrowed; only the thread uses it until the last chunk */
 	pthread_t thread;             /* the thread that reads */
 	pthread_mutex_t lock;         /* guards the counts below and stop */
 	pthread_cond_t filled;        /* a chunk was filled */
@@ -40,7 +40,7 @@ static void *read_ahead_thread(void *data)
 		pthread_mutex_unlock(&ahead->lock);
 
 		/* An empty chunk is the thread's until it counts it full. */
-		log_source_fill_chunk(ahead->source, chunk);
+		log_decoder_fill_chunk(ahead->source, chunk);
 		bool last = chunk->last;
 
 		pthread_mutex_lock(&ahead->lock);
@@ -61,7 +61,7 @@ static void free_ahead(struct read_ahead *ahead)
 	free(ahead);
 }
 
-struct read_ahead *read_ahead_start(struct log_source *source)
+struct read_ahead *read_ahead_start(struct log_decoder *source)
 {
 	struct read_ahead *ahead = calloc(1, sizeof(*ahead));
 	bool ready = ahead != NULL;

@@ -7,18 +7,18 @@
 #ifndef F2S_READ_AHEAD_H
 #define F2S_READ_AHEAD_H
 
-#include "input/log_source.h"
+#include "input/decoders.h"
 
 #include <stddef.h>
 
 struct read_ahead;
 
 /*
- * Starts a thread filling chunks of source with log_source_fill_chunk.
+ * Starts a thread filling chunks of source with log_decoder_fill_chunk.
  * Returns NULL (and the caller reads on its own thread) when memory or
  * threads run out.
  */
-struct read_ahead *read_ahead_start(struct log_source *source);
+struct read_ahead *read_ahead_start(struct log_decoder *source);
 
 /*
  * Takes up to size bytes the thread has read, waiting for them: as

@@ -443,7 +443,7 @@ static enum scan_status read_failed(struct scan *scan, const char *file, const s
 		return SCAN_NO_MEMORY;
 	case LOG_CORRUPT:
 		scan_report(scan, file, 0, "the %s data ends or breaks after line %llu (%s)%s",
-		       log_kind_name(reader->source->kind), (unsigned long long)reader->line_number, reader->source->message,
+		       log_kind_name(reader->source->decoder.kind), (unsigned long long)reader->line_number, reader->source->decoder.message,
 		       scan->strict ? "; --strict stops here" : "; the lines before it are kept");
 		return scan->strict ? SCAN_INPUT_ERROR : SCAN_OK;
 	case LOG_SHRANK:
@@ -504,14 +504,14 @@ enum scan_status scan_file(struct scan *scan, uint32_t file_index)
 		return SCAN_INPUT_ERROR;
 	}
 	opened = log_source_open(&source, fd);
-	if (opened == LOG_OK && (source.kind == LOG_XZ || source.kind == LOG_BZIP2)) {
-		bool xz = source.kind == LOG_XZ;
+	if (opened == LOG_OK && (source.decoder.kind == LOG_XZ || source.decoder.kind == LOG_BZIP2)) {
+		bool xz = source.decoder.kind == LOG_XZ;
 		scan_report(scan, file, 0, "%s-compressed, which falco2seccomp does not read (gzip and zstd it does); "
 		       "decompress it first: %s %s | falco2seccomp -log - ...", xz ? "xz" : "bzip2", xz ? "xzcat" : "bzcat",
 		       is_stdin ? "FILE" : file);
 		status = SCAN_INPUT_ERROR;
 	} else if (opened == LOG_READ_ERROR) {
-		scan_report(scan, file, 0, "cannot read: %s", strerror(source.errno_value));
+		scan_report(scan, file, 0, "cannot read: %s", strerror(source.decoder.errno_value));
 		status = SCAN_INPUT_ERROR;
 	} else if (opened != LOG_OK || line_reader_init(&reader, &source, LINE_MAX_BYTES) != 0) {
 		status = SCAN_NO_MEMORY;

@@ -159,7 +159,7 @@ bool scan_parallel_fits(const struct scan *scan, const char *file, struct stat *
 	        pread(fd, magic, sizeof(magic), 0) == (ssize_t)sizeof(magic);
 	if (plain) {
 		/* The kind is told by the first bytes, as for one thread. */
-		plain = log_source_open(&probe, fd) == LOG_OK && probe.kind == LOG_PLAIN;
+		plain = log_source_open(&probe, fd) == LOG_OK && probe.decoder.kind == LOG_PLAIN;
 		log_source_close(&probe);
 	}
 	close(fd);

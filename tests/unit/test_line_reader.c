@@ -56,7 +56,7 @@ static void reader_should_read_gzip_members_one_after_the_other(void)
 	CHECK(one > 0 && 2 * one < sizeof(bytes));
 	memcpy(bytes + one, bytes, one);
 	fd = pipe_with((const char *)bytes, 2 * one);
-	CHECK(open_reader(&r, &source, fd, 100) == 0 && source.kind == LOG_GZIP);
+	CHECK(open_reader(&r, &source, fd, 100) == 0 && source.decoder.kind == LOG_GZIP);
 	for (int round = 0; round < 2; round++) {
 		CHECK(line_reader_next(&r, &line, &length) == LINE_OK && length == 5 && memcmp(line, "first", 5) == 0);
 		CHECK(line_reader_next(&r, &line, &length) == LINE_OK && length == 6 && memcmp(line, "second", 6) == 0);
@@ -84,7 +84,7 @@ static void reader_should_say_when_gzip_data_is_cut_short(void)
 	while ((got = line_reader_next(&r, &line, &length)) == LINE_OK)
 		CHECK(length == 10 && memcmp(line, "first line", 10) == 0);
 	CHECK(got == LINE_READ_ERROR);
-	CHECK(r.source_status == LOG_CORRUPT && strstr(source.message, "cut short") != NULL);
+	CHECK(r.source_status == LOG_CORRUPT && strstr(source.decoder.message, "cut short") != NULL);
 	line_reader_free(&r);
 	log_source_close(&source);
 	close(fd);
