@@ -1,7 +1,7 @@
 /*
- * job_steps: what the files of jobs/ share: the steps in run.c that every
- * job takes, and each job's entry point, which run_job picks. Only the
- * files of jobs/ include it.
+ * job_steps: what the files of jobs/ share: the steps every job takes
+ * (job_steps.c), and each job's entry point, which run_job (run.c) picks.
+ * Only the files of jobs/ include it.
  */
 #ifndef F2S_JOB_STEPS_H
 #define F2S_JOB_STEPS_H

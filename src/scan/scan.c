@@ -17,7 +17,6 @@
 
 #define CONTAINER_SLOTS (2 * SCAN_CONTAINERS_MAX)
 
-
 /*
  * Keeps a worker's problem for later; false when memory runs out. Of bad
  * lines and arguments not understood only the first SCAN_REPORTS_MAX are
@@ -530,32 +529,6 @@ enum scan_status scan_file(struct scan *scan, uint32_t file_index)
 	log_source_close(&source);
 	if (!is_stdin)
 		close(fd);
-	return status;
-}
-
-
-enum scan_status scan_run(struct scan *scan)
-{
-	enum scan_status status = SCAN_OK;
-
-	if (json_arena_begin() != 0)
-		return SCAN_NO_MEMORY;
-	if (scan->details && scan->details_by_id == NULL) {
-		scan->details_by_id = calloc(SYSCALL_NAMES_MAX, sizeof(scan->details_by_id[0]));
-		if (scan->details_by_id == NULL) {
-			json_arena_end();
-			return SCAN_NO_MEMORY;
-		}
-	}
-	for (size_t i = 0; i < scan->file_count && status == SCAN_OK; i++) {
-		struct stat info;
-		status = scan_parallel_fits(scan, scan->files[i], &info) ? scan_file_parallel(scan, (uint32_t)i, &info)
-		                                                    : scan_file(scan, (uint32_t)i);
-	}
-	for (size_t c = 0; c < scan->container_count; c++)
-		for (size_t i = 0; i < scan->sandbox_count && !scan->containers[c].sandbox; i++)
-			scan->containers[c].sandbox = strncmp(scan->containers[c].id, scan->sandboxes[i], CONTAINER_SHORT_ID) == 0;
-	json_arena_end();
 	return status;
 }
 

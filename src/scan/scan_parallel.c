@@ -1,7 +1,8 @@
 /*
- * scan_parallel: one large regular log read by several threads, each a
- * part from one line start to the next, then absorbed in file order, so
- * that --jobs N says exactly what --jobs 1 says.
+ * scan_parallel: the pass over every input (scan_run): a large plain
+ * regular log is read by several threads, each a part from one line start
+ * to the next, then absorbed in file order, so that --jobs N says exactly
+ * what --jobs 1 says; any other input by one thread (scan.c).
  */
 #include "scan/scan.h"
 #include "scan/scan_parts.h"
@@ -143,7 +144,7 @@ static uint64_t next_line_start(int fd, uint64_t offset, uint64_t size)
 }
 
 /* Tells whether file should be read in parallel: regular, large enough, and not compressed. */
-bool scan_parallel_fits(const struct scan *scan, const char *file, struct stat *info)
+static bool parallel_fits(const struct scan *scan, const char *file, struct stat *info)
 {
 	unsigned char magic[6];
 	struct log_source probe;
@@ -323,7 +324,7 @@ static bool guessed_wrong(const struct scan *scan, const struct worker *worker)
 }
 
 /* Reads a regular file in parts, one thread each, and puts the parts together in order. */
-enum scan_status scan_file_parallel(struct scan *scan, uint32_t file_index, const struct stat *before)
+static enum scan_status scan_file_parallel(struct scan *scan, uint32_t file_index, const struct stat *before)
 {
 	const char *file = scan->files[file_index];
 	uint64_t size = (uint64_t)before->st_size, offset = 0;
@@ -394,5 +395,30 @@ enum scan_status scan_file_parallel(struct scan *scan, uint32_t file_index, cons
 		worker_free(&workers[k]);
 	free(workers);
 	close(fd);
+	return status;
+}
+
+enum scan_status scan_run(struct scan *scan)
+{
+	enum scan_status status = SCAN_OK;
+
+	if (json_arena_begin() != 0)
+		return SCAN_NO_MEMORY;
+	if (scan->details && scan->details_by_id == NULL) {
+		scan->details_by_id = calloc(SYSCALL_NAMES_MAX, sizeof(scan->details_by_id[0]));
+		if (scan->details_by_id == NULL) {
+			json_arena_end();
+			return SCAN_NO_MEMORY;
+		}
+	}
+	for (size_t i = 0; i < scan->file_count && status == SCAN_OK; i++) {
+		struct stat info;
+		status = parallel_fits(scan, scan->files[i], &info) ? scan_file_parallel(scan, (uint32_t)i, &info)
+		                                               : scan_file(scan, (uint32_t)i);
+	}
+	for (size_t c = 0; c < scan->container_count; c++)
+		for (size_t i = 0; i < scan->sandbox_count && !scan->containers[c].sandbox; i++)
+			scan->containers[c].sandbox = strncmp(scan->containers[c].id, scan->sandboxes[i], CONTAINER_SHORT_ID) == 0;
+	json_arena_end();
 	return status;
 }

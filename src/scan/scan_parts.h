@@ -1,14 +1,12 @@
 /*
- * scan_parts: what the pass (scan.c) and the parallel pass
- * (scan_parallel.c) share. Only the files of scan/ include it.
+ * scan_parts: what the parallel pass (scan_parallel.c) takes from the pass
+ * of one thread (scan.c). Only the files of scan/ include it.
  */
 #ifndef F2S_SCAN_PARTS_H
 #define F2S_SCAN_PARTS_H
 
 #include "input/line_reader.h"
 #include "scan/scan.h"
-
-#include <sys/stat.h>
 
 /* How often progress is told, in bytes read. */
 #define PROGRESS_EVERY ((uint64_t)16 << 20)
@@ -36,10 +34,5 @@ enum scan_status scan_stream(struct scan *scan, uint32_t file_index, struct line
 /* Reads one input with one thread: a file, or standard input for "-". */
 enum scan_status scan_file(struct scan *scan, uint32_t file_index);
 
-/* Tells whether file should be read in parallel: regular, large enough, and not compressed. */
-bool scan_parallel_fits(const struct scan *scan, const char *file, struct stat *info);
-
-/* Reads a regular file in parts, one thread each, and puts the parts together in order. */
-enum scan_status scan_file_parallel(struct scan *scan, uint32_t file_index, const struct stat *before);
 
 #endif

@@ -1,0 +1,577 @@
+/*
+ * job_steps: the steps the jobs share: reading merged profiles, the pass
+ * over the logs and its checks, the set and the profile written, the
+ * runtime's baseline.
+ */
+#include "jobs/job_steps.h"
+
+#include "text/text.h"
+
+#include "policy/docker_default.h"
+#include "profile/atomic_file.h"
+#include "jobs/output_names.h"
+#include "jobs/workload.h"
+#include "report/report.h"
+#include "profile/rule_order.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <seccomp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+/* The results the report renders, brought up to date with run. */
+const struct run_results *results_of(struct run *run)
+{
+	struct run_results *r = &run->results;
+
+	r->scan = &run->scan;
+	r->translator = &run->translator;
+	r->catalog = &run->catalog;
+	r->arches = &run->arches;
+	r->life = &run->life;
+	r->groups = run->groups;
+	r->group_count = run->group_count;
+	r->arg_rules = &run->options.arg_rules;
+	r->runtime = run->options.runtime;
+	r->runtime_from_log = run->runtime_from_log;
+	r->base_profile = run->options.base_profile;
+	r->selection = run->selection;
+	r->workload_containers = run->workload_containers;
+	r->workload_late_events = run->workload_late_events;
+	r->workload_infrastructure = run->workload_infrastructure;
+	r->ungrouped = run->ungrouped;
+	return r;
+}
+
+/* Events of the named containers from which a log without any I/O syscall is taken as incomplete. */
+#define CAPTURE_GAP_EVENTS 100
+
+/* Refuses architectures that cannot share one filter; returns a status. */
+static enum run_status check_loadable(struct run *run, const struct arch_list *arches)
+{
+	uint32_t bad;
+	char list[256];
+
+	if (arch_list_loadable(arches, &bad))
+		return RUN_OK;
+	arch_list_describe(arches, list, sizeof(list));
+	report_warn(run->report, "%s cannot share one seccomp filter with the others of %s (libseccomp refuses to mix byte orders); "
+	     "name the architectures of one kind with --arch",
+	     arch_short_name(bad), list);
+	return RUN_USAGE;
+}
+
+/* Checks that the profile to write loads: each archMap entry on its own, else the whole list. */
+static enum run_status check_architectures(struct run *run)
+{
+	enum run_status status = RUN_OK;
+
+	if (run->arch_map == NULL || run->options.format != PROFILE_FORMAT_DOCKER)
+		return check_loadable(run, &run->arches);
+	for (size_t e = 0; e < run->arch_map->count && status == RUN_OK; e++) {
+		struct arch_list group = run->arch_map->entries[e].subs;
+		arch_list_add(&group, run->arch_map->entries[e].arch);
+		status = check_loadable(run, &group);
+	}
+	return status;
+}
+
+/* Settles the profile's header and the kept rules from the merged profiles. */
+static enum run_status merge_profiles(struct run *run)
+{
+	const struct options *opts = &run->options;
+	struct merge_overrides overrides = { opts->has_arches, opts->arches, opts->default_action, opts->has_errno_ret,
+		                             opts->errno_ret };
+	struct merge_header *header = &run->header;
+	char message[512];
+
+	switch (merge_header(&overrides, run->merged, opts->merge.count, header, message, sizeof(message))) {
+	case MERGE_OK:
+		break;
+	case MERGE_CONFLICT:
+		report_warn(run->report, "%s", message);
+		return RUN_USAGE;
+	case MERGE_NO_MEMORY:
+		return RUN_RESOURCES;
+	}
+	run->arches = header->arches;
+	run->arch_map = header->has_arch_map ? &header->arch_map : NULL;
+	run->default_action = header->default_action;
+	if (profile_action_allows(run->default_action)) {
+		/* Nothing the profile says holds: what no rule allows runs all the same. */
+		bool merged = opts->default_action == NULL;
+		report_warn(run->report, "%s: the default action is %s%s: every syscall the profile does not name runs%s, so "
+		            "it restricts nothing and no argument rule holds (clone with namespace flags runs too); "
+		            "give --default-action SCMP_ACT_ERRNO to enforce it",
+		            merged && opts->strict ? "error" : "warning", run->default_action,
+		            merged ? ", taken from the merged profiles" : "",
+		            strcmp(run->default_action, "SCMP_ACT_LOG") == 0 ? " (and is logged)" : "");
+		if (merged && opts->strict)
+			return RUN_INPUT;
+	}
+	run->has_errno_ret = header->has_errno_ret;
+	run->errno_ret = header->errno_ret;
+	merge_absorb_arg_rules(run->merged, run->options.merge.count, &run->merged_facts);
+	if (merge_kept_rules(run->merged, run->options.merge.count, &run->kept_rules) != MERGE_OK) {
+		report_warn(run->report, "out of memory");
+		return RUN_RESOURCES;
+	}
+	return check_architectures(run);
+}
+
+/* Says that a profile read has rule names that never answer, and that they are read as left out. */
+void warn_dead_names(struct run *run, const char *option, const struct profile_input *input)
+{
+	if (input->dead_names == 0)
+		return;
+	report_warn(run->report, "warning: %s %s: %zu rule name%s never answer%s: a runtime applies the first rule "
+	            "without conditions that names a syscall, so a later one with another action is dead (%s); "
+	            "read as left out", option, input->path, input->dead_names, input->dead_names == 1 ? "" : "s",
+	            input->dead_names == 1 ? "s" : "", input->dead_example);
+}
+
+static enum run_status read_merged_profiles(struct run *run)
+{
+	char message[512];
+
+	run->merged = calloc(run->options.merge.count + 1, sizeof(run->merged[0]));
+	if (run->merged == NULL)
+		return RUN_RESOURCES;
+	for (size_t i = 0; i < run->options.merge.count; i++)
+		if (profile_read(run->options.merge.items[i], &run->merged[i], message, sizeof(message)) != 0) {
+			report_warn(run->report, "--merge %s", message);
+			return RUN_INPUT;
+		} else {
+			warn_dead_names(run, "--merge", &run->merged[i]);
+		}
+	return RUN_OK;
+}
+
+/*
+ * The container rules are weighed for: architecture token, this host's
+ * kernel, Docker's default capabilities and --cap-add (caps has room for
+ * them all).
+ */
+void rule_context_for(const struct options *opts, uint32_t arch, const char **caps, struct rule_context *ctx)
+{
+	struct utsname host;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->arch = arch_moby_name(arch);
+	if (ctx->arch == NULL)
+		ctx->arch = "";
+	for (size_t i = 0; i < DOCKER_DEFAULT_CAPABILITY_COUNT; i++)
+		caps[ctx->cap_count++] = docker_default_capabilities[i];
+	for (size_t i = 0; i < opts->cap_add_count; i++)
+		caps[ctx->cap_count++] = opts->cap_add[i];
+	ctx->caps = caps;
+	if (uname(&host) == 0 && sscanf(host.release, "%u.%u", &ctx->kernel_major, &ctx->kernel_minor) != 2)
+		ctx->kernel_major = ctx->kernel_minor = 0;
+}
+
+/*
+ * The merged rules to write after the allow list of count names: those that
+ * name a syscall the list allows, or one an earlier merged rule decides,
+ * would never answer (rule_order.h), so they are left out, and said.
+ * *kept is a new array (or NULL: write run->kept_rules). Returns 0, or -1
+ * when memory runs out.
+ */
+static int settle_kept_rules(struct run *run, const char *path, const char *const *names, size_t count, cJSON **kept)
+{
+	cJSON *rules = cJSON_CreateArray(), *first = cJSON_CreateObject(), *list;
+	struct dead_names dead = { NULL, 0 };
+	int status = -1;
+
+	*kept = NULL;
+	if (run->kept_rules == NULL) {
+		cJSON_Delete(rules);
+		cJSON_Delete(first);
+		return 0;
+	}
+	if (rules == NULL || first == NULL || !cJSON_AddItemToArray(rules, first)) {
+		cJSON_Delete(first);
+		goto done;
+	}
+	list = cJSON_CreateStringArray(names, (int)count);
+	if (list == NULL || !cJSON_AddItemToObject(first, "names", list) ||
+	    cJSON_AddStringToObject(first, "action", "SCMP_ACT_ALLOW") == NULL)
+		goto done;
+	for (const cJSON *rule = run->kept_rules->child; rule; rule = rule->next)
+		if (!cJSON_AddItemToArray(rules, cJSON_Duplicate(rule, 1)))
+			goto done;
+	if (rule_order_find(rules, &dead) != 0)
+		goto done;
+	status = 0;
+	if (dead.count == 0)
+		goto done;
+	const struct dead_name *one = &dead.items[0];
+	report_warn(run->report, "warning: %s%s%zu name%s of merged rules left out: a runtime applies the first rule "
+	            "without conditions that names a syscall, and %s comes first%s%s%s",
+	            path ? path : "", path ? ": " : "", dead.count, dead.count == 1 ? "" : "s",
+	            one->decider == 0 ? "the allow list" : "another merged rule",
+	            one->decider == 0 ? " (it allows " : "", one->decider == 0 ? one->name : "",
+	            one->decider == 0 ? "; --remove that name to deny it)" : "");
+	if (rule_order_drop(rules, &dead) != 0) {
+		status = -1;
+		goto done;
+	}
+	cJSON_Delete(cJSON_DetachItemFromArray(rules, 0));
+	for (cJSON *rule = rules->child, *next; rule; rule = next) {
+		const cJSON *left = cJSON_GetObjectItemCaseSensitive(rule, "names");
+		next = rule->next;
+		if (cJSON_IsArray(left) && left->child == NULL)
+			cJSON_Delete(cJSON_DetachItemViaPointer(rules, rule));
+	}
+	*kept = rules;
+	rules = NULL;
+done:
+	rule_order_free(&dead);
+	cJSON_Delete(rules);
+	return status;
+}
+
+/* Writes the profile for set to path (NULL: stdout); returns a status. */
+enum run_status write_profile(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
+                              const char *path, struct arg_rule_plan *plan)
+{
+	static const char *names[SYSCALL_NAMES_MAX], *plain[SYSCALL_NAMES_MAX];
+	size_t count = syscall_set_sorted_names(set, &run->catalog, names);
+	struct profile profile = {
+		.default_action = run->default_action,
+		.has_errno_ret = run->has_errno_ret,
+		.errno_ret = run->errno_ret,
+		.arches = &run->arches,
+		.arch_map = run->arch_map,
+		.names = plain,
+		.kept_rules = run->kept_rules,
+	};
+	const char *caps[DOCKER_DEFAULT_CAPABILITY_COUNT + OPTIONS_CAPS_MAX];
+	struct rule_context oci;
+	cJSON *rules;
+	struct atomic_file out;
+	int written;
+
+	rule_context_for(&run->options, run->arches.tokens[0], caps, &oci);
+	profile.oci = &oci;
+	profile.spo_name = run->profile_name;
+	profile.base_profile = run->options.base_profile;
+	if (arg_rules_build(names, count, &run->arches, facts, &run->options.arg_rules, plain, &profile.name_count,
+	                    &rules, plan) != 0) {
+		report_warn(run->report, "out of memory");
+		return RUN_RESOURCES;
+	}
+	profile.arg_rules = rules;
+	cJSON *kept = NULL;
+	if (settle_kept_rules(run, path, plain, profile.name_count, &kept) != 0) {
+		report_warn(run->report, "out of memory");
+		cJSON_Delete(rules);
+		return RUN_RESOURCES;
+	}
+	if (kept != NULL)
+		profile.kept_rules = kept;
+	/* -o names its file as a redirect does; --output-dir's entries are never followed. */
+	switch (atomic_file_open(&out, path, path == run->options.output)) {
+	case ATOMIC_FILE_OK:
+		break;
+	case ATOMIC_FILE_DIRECTORY_LOCKED:
+		report_warn(run->report, "cannot write %s: its directory is not writable (%s), so the file cannot be "
+		            "replaced safely; write it elsewhere with -o, or to standard output", path, strerror(errno));
+		cJSON_Delete(rules);
+		cJSON_Delete(kept);
+		return RUN_OUTPUT;
+	case ATOMIC_FILE_FAILED:
+	default:
+		report_warn(run->report, "cannot write %s: %s", path, strerror(errno));
+		cJSON_Delete(rules);
+		cJSON_Delete(kept);
+		return RUN_OUTPUT;
+	}
+	written = profile_write(out.file, &profile, run->options.format);
+	cJSON_Delete(rules);
+	cJSON_Delete(kept);
+	if (written != 0 || (run->batch ? atomic_file_defer(&out, run->batch) : atomic_file_commit(&out)) != 0) {
+		report_warn(run->report, "cannot write %s: %s",
+		            path && strcmp(path, "-") != 0 ? path : "the profile to standard output", strerror(errno));
+		atomic_file_abort(&out);
+		return RUN_OUTPUT;
+	}
+	return RUN_OK;
+}
+
+/* The scan and its checks, shared by every job. */
+enum run_status run_scan(struct run *run, const struct container_filter *filter, bool with_ia32)
+{
+	const struct options *opts = &run->options;
+	enum scan_status status;
+
+	syscall_catalog_init(&run->catalog, &run->arches);
+	if (translator_init(&run->translator, &run->catalog, opts->exact, with_ia32) != 0)
+		return RUN_RESOURCES;
+	run->scan.files = opts->logs.items;
+	run->scan.file_count = opts->logs.count;
+	run->scan.filter = filter;
+	run->scan.strict = opts->strict;
+	run->scan.full_parse = opts->full_parse || opts->strict;
+	run->scan.report = report_problem;
+	run->scan.progress = opts->progress ? report_progress : NULL;
+	run->scan.context = run->report;
+	run->scan.translator = &run->translator;
+	run->scan.details = opts->report != REPORT_TEXT;
+	run->scan.jobs = opts->jobs;
+	if (run->scan.jobs == 0) {
+		long online = sysconf(_SC_NPROCESSORS_ONLN);
+		run->scan.jobs = online > 1 ? (unsigned)(online < 64 ? online : 64) : 1;
+	}
+	run->label_key_count = workload_label_keys(&opts->workload, opts->group_label, run->label_keys);
+	run->scan.label_keys = run->label_keys;
+	run->scan.label_key_count = run->label_key_count;
+	report_progress_start(run->report);
+	status = scan_run(&run->scan);
+	report_progress_end(run->report);
+	switch (status) {
+	case SCAN_OK:
+		break;
+	case SCAN_INPUT_ERROR:
+		return RUN_INPUT;
+	case SCAN_NO_MEMORY:
+		report_warn(run->report, "out of memory");
+		return RUN_RESOURCES;
+	case SCAN_TOO_MANY:
+		report_warn(run->report, "more than %d containers in the log; name the ones you want with -container-id",
+		     SCAN_CONTAINERS_MAX);
+		return RUN_RESOURCES;
+	}
+	bool unknown = report_unknown_names(run->report, results_of(run)) > 0;
+	bool drops = report_drops(run->report, results_of(run));
+	if (opts->strict && (unknown || drops))
+		return RUN_INPUT;
+	return RUN_OK;
+}
+
+static void describe_wanted(const struct container_filter *filter, char *text, size_t size)
+{
+	size_t used = 0;
+
+	text[0] = '\0';
+	for (size_t i = 0; i < filter->count && used < size; i++)
+		used += (size_t)snprintf(text + used, size - used, "%s%s", i ? ", " : "", filter->wanted[i].id);
+}
+
+/* Says which named containers the log never mentions; returns a status. */
+/*
+ * Settles the baseline for the runtime whose processes the log shows in
+ * the containers of life: without --runtime, crun's
+ * where crun's processes are there, runc's otherwise (youki and runsc
+ * have none of their own); with a --runtime that the log contradicts, a
+ * warning.
+ */
+void settle_runtime(struct run *run, const struct container_life *life, bool quiet)
+{
+	/* The runtime that made the container, where the log shows it; else any whose processes came in later. */
+	uint32_t runtimes = life->creators ? life->creators : life->runtimes;
+	const char *shown = runtimes & 1u << RUNTIME_CRUN ? "crun" : "runc";
+
+	if (run->runtime_given == NULL) {
+		run->options.runtime = shown;
+		run->runtime_from_log = runtimes != 0;
+		return;
+	}
+	run->options.runtime = run->runtime_given;
+	if (quiet || runtimes == 0 || strcmp(run->runtime_given, "none") == 0)
+		return;
+	for (unsigned r = 0; r < RUNTIME_COUNT; r++)
+		if (strcmp(container_life_runtime_name((enum container_runtime)r), run->runtime_given) == 0 &&
+		    (runtimes >> r & 1))
+			return;
+	char names[64];
+	container_life_describe(runtimes, names, sizeof(names));
+	report_warn(run->report, "warning: --runtime %s, but the log shows the processes of %s: the profile may not "
+	            "let the container start under %s (leave --runtime out to take the log's)", run->runtime_given,
+	            names, names);
+}
+
+/* Unites the lives of the containers asked for by id, and settles the runtime from them. */
+static void settle_wanted_lives(struct run *run)
+{
+	memset(&run->life, 0, sizeof(run->life));
+	for (size_t i = 0; i < run->options.containers.count; i++)
+		container_life_unite(&run->life, &run->scan.life[i]);
+	settle_runtime(run, &run->life, false);
+}
+
+enum run_status check_matches(struct run *run)
+{
+	const struct container_filter *filter = &run->options.containers;
+	char wanted[1024];
+
+	settle_wanted_lives(run);
+
+	for (size_t i = 0; i < filter->count; i++)
+		if (run->scan.matched_per_wanted[i] == 0 && filter->count > 1)
+			report_warn(run->report, "warning: no events of container %s", filter->wanted[i].id);
+	if (syscall_set_count(&run->scan.syscalls) > 0 || run->options.allow_empty)
+		return RUN_OK;
+	describe_wanted(filter, wanted, sizeof(wanted));
+	report_warn(run->report, "no syscall events of container %s in %zu events read; nothing written "
+	     "(--list-containers shows the containers in the log, --allow-empty writes a profile anyway)",
+	     wanted, (size_t)run->scan.events);
+	return RUN_NO_EVENTS;
+}
+
+/*
+ * Tells whether dir can take the profiles of --all-containers: an existing
+ * writable directory, or a new one in a writable directory. Says why not.
+ */
+static bool output_dir_usable(struct run *run, const char *dir)
+{
+	struct stat info;
+	char *copy;
+	bool usable;
+
+	if (stat(dir, &info) == 0) {
+		if (!S_ISDIR(info.st_mode)) {
+			report_warn(run->report, "--output-dir %s: not a directory", dir);
+			return false;
+		}
+		if (access(dir, W_OK | X_OK) != 0) {
+			report_warn(run->report, "--output-dir %s: %s", dir, strerror(errno));
+			return false;
+		}
+		return true;
+	}
+	copy = strdup(dir);
+	usable = copy != NULL && access(dirname(copy), W_OK | X_OK) == 0;
+	if (!usable)
+		report_warn(run->report, "--output-dir %s: cannot be created: %s", dir, strerror(errno));
+	free(copy);
+	return usable;
+}
+
+/* Checks what the command line names before the first byte of a log is read; returns a status. */
+static enum run_status check_command_line(struct run *run)
+{
+	const struct name_list *lists[] = { &run->options.add, &run->options.remove };
+	char message[512];
+
+	syscall_catalog_init(&run->catalog, &run->arches);
+	for (size_t list = 0; list < 2; list++)
+		for (size_t i = 0; i < lists[list]->count; i++)
+			if (profile_set_user_name(&run->catalog, list ? "--remove" : "--add", lists[list]->items[i], message,
+			                          sizeof(message)) < 0) {
+				report_warn(run->report, "%s", message);
+				return RUN_USAGE;
+			}
+	if (run->options.output_dir != NULL && !output_dir_usable(run, run->options.output_dir))
+		return RUN_OUTPUT;
+	/* The profile would replace a log it is made from (a merged profile it may replace: it is read first). */
+	struct stat target, log;
+	const char *output = run->options.output;
+	if (output != NULL && strcmp(output, "-") != 0 && stat(output, &target) == 0 && S_ISREG(target.st_mode))
+		for (size_t i = 0; i < run->options.logs.count; i++)
+			if (strcmp(run->options.logs.items[i], "-") != 0 && stat(run->options.logs.items[i], &log) == 0 &&
+			    log.st_dev == target.st_dev && log.st_ino == target.st_ino) {
+				report_warn(run->report, "-o %s is the log %s: the profile would replace it; write it elsewhere",
+				            output, run->options.logs.items[i]);
+				return RUN_USAGE;
+			}
+	return RUN_OK;
+}
+
+/* What the jobs that write profiles do first: merged profiles, the command line's names, then the scan. */
+enum run_status read_inputs(struct run *run, const struct container_filter *filter)
+{
+	enum run_status status = read_merged_profiles(run);
+
+	if (status == RUN_OK)
+		status = merge_profiles(run);
+	if (status == RUN_OK)
+		status = check_command_line(run);
+	if (status == RUN_OK)
+		status = run_scan(run, filter, true);
+	return status;
+}
+
+/*
+ * Unites the merged profiles' argument facts with facts and checks that no
+ * merged rule is wider than the rules in force; returns a status.
+ */
+enum run_status settle_arg_facts(struct run *run, struct arg_facts *facts)
+{
+	char message[640];
+
+	arg_facts_unite(facts, &run->merged_facts);
+	switch (merge_check_arg_rules(run->merged, run->options.merge.count, facts, &run->options.arg_rules, message,
+	                              sizeof(message))) {
+	case MERGE_OK:
+		return RUN_OK;
+	case MERGE_CONFLICT:
+		report_warn(run->report, "%s", message);
+		return RUN_USAGE;
+	case MERGE_NO_MEMORY:
+	default:
+		report_warn(run->report, "out of memory");
+		return RUN_RESOURCES;
+	}
+}
+
+/* Warns about the risky syscalls set allows (profile_set_risky); returns how many. */
+size_t warn_risky(struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
+                  const struct additions *added, const char *who)
+{
+	static struct risky_syscall risky[SYSCALL_NAMES_MAX];
+	size_t count = profile_set_risky(&run->catalog, set, added, risky);
+
+	report_risky(run->report, results_of(run), risky, count, observed, who);
+	return count;
+}
+
+/* Completes set as every profile is completed; returns a status. */
+enum run_status finish_set(struct run *run, struct syscall_set *set, struct additions *added)
+{
+	const struct options *opts = &run->options;
+	char message[512];
+	struct set_choices choices = { opts->add.items, opts->add.count, opts->remove.items, opts->remove.count,
+		                       opts->runtime, opts->deny_risky, &opts->arg_rules };
+	if (profile_set_finish(&run->catalog, &choices, run->merged, run->options.merge.count, set, added, message,
+	                       sizeof(message)) == 0)
+		return RUN_OK;
+	report_warn(run->report, "%s", message);
+	return RUN_USAGE;
+}
+
+/*
+ * Tells whether the recording looks incomplete in the way Falco's default
+ * makes it: many events, but none of the I/O syscalls that Falco 0.35 and
+ * later trace only with base_syscalls.all (close, a state syscall, stays
+ * traced). Warns when so.
+ */
+bool capture_gap(struct run *run)
+{
+	/* Not close: Falco keeps it (a state syscall) when it drops the rest. */
+	static const char *const io[] = { "read", "write", "readv", "writev", "pread64", "pwrite64", "recvfrom",
+	                                  "sendto", "recvmsg", "sendmsg" };
+
+	if (run->scan.matched < CAPTURE_GAP_EVENTS)
+		return false;
+	for (size_t i = 0; i < sizeof(io) / sizeof(io[0]); i++) {
+		int id = syscall_catalog_find(&run->catalog, io[i]);
+		if (id >= 0 && syscall_set_has(&run->scan.syscalls, id))
+			return false;
+	}
+	report_warn(run->report, "%s: %llu events of the named containers, but not one read or write: Falco "
+	            "was not tracing all syscalls, and the profile would stop the workload at its first read; set "
+	            "base_syscalls.all: true (Falco 0.40+) or run falco -A (before 0.41), and record again",
+	            run->options.strict ? "error" : "warning", (unsigned long long)run->scan.matched);
+	return true;
+}
+
+int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
