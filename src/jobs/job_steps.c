@@ -317,7 +317,7 @@ enum run_status run_scan(struct run *run, const struct container_filter *filter,
 	run->scan.filter = filter;
 	run->scan.strict = opts->strict;
 	run->scan.full_parse = opts->full_parse || opts->strict;
-	run->scan.report = report_problem;
+	run->scan.tell = report_problem;
 	run->scan.progress = opts->progress ? report_progress : NULL;
 	run->scan.context = run->report;
 	run->scan.translator = &run->translator;

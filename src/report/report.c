@@ -59,7 +59,7 @@ static void keep_note(struct report *report, const char *file, uint64_t line, co
 }
 
 /* Writes one warning, kept for the document with its place when it has one. */
-static void say(struct report *report, const char *file, uint64_t line, const char *message)
+static void put_message(struct report *report, const char *file, uint64_t line, const char *message)
 {
 	if (file != NULL && line > 0)
 		fprintf(report->messages, PROGRAM ": %s:%llu: %s\n", file, (unsigned long long)line, message);
@@ -78,7 +78,7 @@ void report_warn(struct report *report, const char *format, ...)
 	va_start(args, format);
 	vsnprintf(message, sizeof(message), format, args);
 	va_end(args);
-	say(report, NULL, 0, message);
+	put_message(report, NULL, 0, message);
 }
 
 void report_progress_end(struct report *report)
@@ -94,7 +94,7 @@ void report_problem(void *context, const char *file, uint64_t line, const char *
 	struct report *report = context;
 
 	report_progress_end(report);
-	say(report, file, line, message);
+	put_message(report, file, line, message);
 }
 
 void report_progress_start(struct report *report)

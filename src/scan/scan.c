@@ -58,7 +58,7 @@ void scan_report(struct scan *scan, const char *file, uint64_t line, const char 
 	if (scan->deferred)
 		keep_record(scan, RECORD_PLAIN, line, message);
 	else
-		scan->report(scan->context, log_source_display_name(file), line, message);
+		scan->tell(scan->context, log_source_display_name(file), line, message);
 }
 
 /* The container an id names, added on first sight; NULL when full. */

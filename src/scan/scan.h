@@ -92,7 +92,7 @@ struct scan {
 	const struct container_filter *filter; /* the containers wanted, or NULL for all */
 	bool strict;                    /* stop at the first bad line */
 	bool full_parse;                /* decode every line, no pre-filter */
-	scan_report_fn *report;         /* where problems go */
+	scan_report_fn *tell;           /* where problems go */
 	scan_progress_fn *progress;     /* progress callback, or NULL */
 	bool details;                   /* gather details per syscall for the reports */
 	unsigned jobs;                  /* threads a regular, plain file may be read with, and above 1 a

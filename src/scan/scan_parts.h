@@ -25,8 +25,8 @@ void scan_tell_arguments(struct scan *scan, struct location where, const char *m
 enum scan_status scan_tell_bad_line(struct scan *scan, const char *file, uint64_t line, const char *message);
 
 /* Tells a problem at file:line (line 0: the whole file) through the scan's callback. */
-__attribute__((format(printf, 4, 5)))
-void scan_report(struct scan *scan, const char *file, uint64_t line, const char *format, ...);
+void scan_report(struct scan *scan, const char *file, uint64_t line, const char *format, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* Reads the lines of one input through reader. */
 enum scan_status scan_stream(struct scan *scan, uint32_t file_index, struct line_reader *reader);
