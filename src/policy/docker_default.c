@@ -1,8 +1,10 @@
 /*
- * docker_default: the facts of ../shared/reference/docker-default-restrictions.md
- * (moby's profiles/seccomp/default.json; moby 25 and later for AF_VSOCK)
- * and of falco-args.md (Falco's socket family names, from falcosecurity/libs
- * driver/flags_table.c), kept as tables.
+ * docker_default: the facts of Docker's default seccomp profile, kept as
+ * tables: profiles/seccomp/default.json of https://github.com/moby/moby
+ * (as Debian 12 packages it, moby 20.10; the AF_VSOCK rule from moby 25),
+ * and the names Falco gives socket families and clone flags, from
+ * driver/flags_table.c of https://github.com/falcosecurity/libs (libs
+ * 0.20.0, which Falco 0.40 pins).
  */
 #include "policy/docker_default.h"
 

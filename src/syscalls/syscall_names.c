@@ -10,8 +10,9 @@
 #include <string.h>
 
 /*
- * Every event Falco's driver defines, from falcosecurity/libs
- * driver/event_table.c and driver/syscall_table.c as of libs 0.24 (the
+ * Every event Falco's driver defines, from driver/event_table.c and
+ * driver/syscall_table.c of https://github.com/falcosecurity/libs as of
+ * libs 0.24 (the
  * release that added the task iterator events), with the names older
  * drivers used where they differ, plus two names
  * that sysdig-era engines (Falco 0.x of 2016) wrote: "sigreturn" for
