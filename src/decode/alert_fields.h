@@ -33,27 +33,45 @@ struct alert_label {
 	struct json_value value; /* its value */
 };
 
+/* Where a field is: in the alert itself, or in its output_fields. */
+enum alert_home {
+	ALERT_HOME_ALERT,
+	ALERT_HOME_FIELDS
+};
+
+/*
+ * Every value read from an alert, the one list of them: X(member, home,
+ * key), home ALERT for the alert's own keys and FIELDS for those of its
+ * output_fields. The struct below, the quick reader's key table
+ * (json_scan.c) and the cJSON reader (event.c) are all made from it, so a
+ * new field is one line here (and its use).
+ */
+#define ALERT_FIELD_LIST(X)                                                                    \
+	X(rule, ALERT, "rule")                          /* the rule's name */                      \
+	X(output, ALERT, "output")                      /* the text line */                        \
+	X(time, ALERT, "time")                                                                     \
+	X(id, FIELDS, "container.id")                                                              \
+	X(suggested_id, FIELDS, "container_id")         /* Falco 0.40+ suggests it */              \
+	X(syscall_type, FIELDS, "syscall.type")                                                    \
+	X(event_type, FIELDS, "evt.type")                                                          \
+	X(name, FIELDS, "container.name")                                                          \
+	X(repository, FIELDS, "container.image.repository")                                        \
+	X(image, FIELDS, "container.image")                                                        \
+	X(tag, FIELDS, "container.image.tag")                                                      \
+	X(drops, FIELDS, "n_drops")                     /* the drop alert's count */               \
+	X(flags, FIELDS, "evt.arg.flags")               /* clone, clone3 */                        \
+	X(domain, FIELDS, "evt.arg.domain")             /* socket, socketpair */                   \
+	X(process, FIELDS, "proc.name")                                                            \
+	X(result, FIELDS, "evt.rawres")                 /* the call's return value, null on enter */ \
+	X(k8s_namespace, FIELDS, "k8s.ns.name")                                                    \
+	X(k8s_pod, FIELDS, "k8s.pod.name")                                                         \
+	X(k8s_sandbox, FIELDS, "k8s.pod.sandbox_id")
+
 /* The first occurrence of each key, as cJSON_GetObjectItem would find it. */
 struct alert_fields {
-	struct json_value rule;         /* "rule" */
-	struct json_value output;       /* "output" */
-	struct json_value time;         /* "time" */
-	struct json_value id;           /* output_fields["container.id"] */
-	struct json_value suggested_id; /* output_fields["container_id"] (Falco 0.40+) */
-	struct json_value syscall_type; /* output_fields["syscall.type"] */
-	struct json_value event_type;   /* output_fields["evt.type"] */
-	struct json_value name;         /* output_fields["container.name"] */
-	struct json_value repository;   /* output_fields["container.image.repository"] */
-	struct json_value image;        /* output_fields["container.image"] */
-	struct json_value tag;          /* output_fields["container.image.tag"] */
-	struct json_value drops;        /* output_fields["n_drops"] */
-	struct json_value flags;        /* output_fields["evt.arg.flags"] (clone, clone3) */
-	struct json_value domain;       /* output_fields["evt.arg.domain"] (socket, socketpair) */
-	struct json_value process;      /* output_fields["proc.name"] */
-	struct json_value result;       /* output_fields["evt.rawres"]: the call's return value, null on enter */
-	struct json_value k8s_namespace; /* output_fields["k8s.ns.name"] */
-	struct json_value k8s_pod;      /* output_fields["k8s.pod.name"] */
-	struct json_value k8s_sandbox;  /* output_fields["k8s.pod.sandbox_id"] */
+#define ALERT_FIELD_MEMBER(member, home, key) struct json_value member;
+	ALERT_FIELD_LIST(ALERT_FIELD_MEMBER)
+#undef ALERT_FIELD_MEMBER
 	struct alert_label labels[ALERT_LABELS_MAX]; /* the first k8s.pod.label fields, in order */
 	size_t label_count;             /* entries in labels */
 };

@@ -205,31 +205,28 @@ static void take_value(struct json_value *value, const cJSON *item)
 	}
 }
 
+/* Where each field of ALERT_FIELD_LIST is, for the cJSON reader. */
+static const struct tree_field {
+	bool in_fields;  /* in output_fields, not the alert itself */
+	const char *key;
+	size_t offset;   /* in struct alert_fields */
+} tree_fields[] = {
+#define TREE_FIELD(member, home, key) { ALERT_HOME_##home == ALERT_HOME_FIELDS, key, offsetof(struct alert_fields, member) },
+	ALERT_FIELD_LIST(TREE_FIELD)
+#undef TREE_FIELD
+};
+
 static void fields_from_tree(const cJSON *alert, struct alert_fields *fields)
 {
 	const cJSON *output_fields = cJSON_GetObjectItemCaseSensitive(alert, "output_fields");
 
-	take_value(&fields->rule, cJSON_GetObjectItemCaseSensitive(alert, "rule"));
-	take_value(&fields->output, cJSON_GetObjectItemCaseSensitive(alert, "output"));
-	take_value(&fields->time, cJSON_GetObjectItemCaseSensitive(alert, "time"));
 	if (!cJSON_IsObject(output_fields))
 		output_fields = NULL;
-	take_value(&fields->id, cJSON_GetObjectItemCaseSensitive(output_fields, "container.id"));
-	take_value(&fields->suggested_id, cJSON_GetObjectItemCaseSensitive(output_fields, "container_id"));
-	take_value(&fields->syscall_type, cJSON_GetObjectItemCaseSensitive(output_fields, "syscall.type"));
-	take_value(&fields->event_type, cJSON_GetObjectItemCaseSensitive(output_fields, "evt.type"));
-	take_value(&fields->name, cJSON_GetObjectItemCaseSensitive(output_fields, "container.name"));
-	take_value(&fields->repository, cJSON_GetObjectItemCaseSensitive(output_fields, "container.image.repository"));
-	take_value(&fields->image, cJSON_GetObjectItemCaseSensitive(output_fields, "container.image"));
-	take_value(&fields->tag, cJSON_GetObjectItemCaseSensitive(output_fields, "container.image.tag"));
-	take_value(&fields->drops, cJSON_GetObjectItemCaseSensitive(output_fields, "n_drops"));
-	take_value(&fields->flags, cJSON_GetObjectItemCaseSensitive(output_fields, "evt.arg.flags"));
-	take_value(&fields->domain, cJSON_GetObjectItemCaseSensitive(output_fields, "evt.arg.domain"));
-	take_value(&fields->process, cJSON_GetObjectItemCaseSensitive(output_fields, "proc.name"));
-	take_value(&fields->result, cJSON_GetObjectItemCaseSensitive(output_fields, "evt.rawres"));
-	take_value(&fields->k8s_namespace, cJSON_GetObjectItemCaseSensitive(output_fields, "k8s.ns.name"));
-	take_value(&fields->k8s_pod, cJSON_GetObjectItemCaseSensitive(output_fields, "k8s.pod.name"));
-	take_value(&fields->k8s_sandbox, cJSON_GetObjectItemCaseSensitive(output_fields, "k8s.pod.sandbox_id"));
+	for (size_t i = 0; i < sizeof(tree_fields) / sizeof(tree_fields[0]); i++) {
+		const struct tree_field *field = &tree_fields[i];
+		take_value((struct json_value *)(void *)((char *)fields + field->offset),
+		           cJSON_GetObjectItemCaseSensitive(field->in_fields ? output_fields : alert, field->key));
+	}
 	fields->label_count = 0;
 	for (const cJSON *item = output_fields ? output_fields->child : NULL; item; item = item->next) {
 		size_t length = strlen(item->string);

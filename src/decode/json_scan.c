@@ -144,32 +144,20 @@ static bool scan_literal(struct scanner *s, const char *word, size_t length)
 	return true;
 }
 
-/* Which object a wanted key belongs to. */
-enum key_home {
-	KEY_ALERT,  /* the alert itself */
-	KEY_FIELDS  /* output_fields */
-};
-
+/* A key the quick reader looks for, from ALERT_FIELD_LIST. */
 struct wanted_key {
 	const char *key;          /* the key as Falco writes it */
 	size_t length;            /* its length */
-	enum key_home home;       /* the object it is looked for in */
+	enum alert_home home;     /* the object it is looked for in */
 	size_t offset;            /* where its value goes in struct alert_fields */
 };
 
 #define KEY(home, key, member) { key, sizeof(key) - 1, home, offsetof(struct alert_fields, member) }
 
 static const struct wanted_key wanted_keys[] = {
-	KEY(KEY_ALERT, "rule", rule), KEY(KEY_ALERT, "output", output), KEY(KEY_ALERT, "time", time),
-	KEY(KEY_FIELDS, "container.id", id), KEY(KEY_FIELDS, "container_id", suggested_id),
-	KEY(KEY_FIELDS, "syscall.type", syscall_type), KEY(KEY_FIELDS, "evt.type", event_type),
-	KEY(KEY_FIELDS, "container.name", name), KEY(KEY_FIELDS, "container.image.repository", repository),
-	KEY(KEY_FIELDS, "container.image", image), KEY(KEY_FIELDS, "container.image.tag", tag),
-	KEY(KEY_FIELDS, "n_drops", drops), KEY(KEY_FIELDS, "evt.arg.flags", flags),
-	KEY(KEY_FIELDS, "evt.arg.domain", domain), KEY(KEY_FIELDS, "proc.name", process),
-	KEY(KEY_FIELDS, "evt.rawres", result),
-	KEY(KEY_FIELDS, "k8s.ns.name", k8s_namespace), KEY(KEY_FIELDS, "k8s.pod.name", k8s_pod),
-	KEY(KEY_FIELDS, "k8s.pod.sandbox_id", k8s_sandbox),
+#define WANTED_KEY(member, home, key) KEY(ALERT_HOME_##home, key, member),
+	ALERT_FIELD_LIST(WANTED_KEY)
+#undef WANTED_KEY
 };
 
 #define WANTED_KEY_COUNT (sizeof(wanted_keys) / sizeof(wanted_keys[0]))
@@ -202,7 +190,7 @@ static void fill_key_slots(void)
 }
 
 /* The index in wanted_keys of key in an object of home, or -1 when it is not wanted. */
-static int wanted_index(enum key_home home, const char *key, size_t length)
+static int wanted_index(enum alert_home home, const char *key, size_t length)
 {
 	if (length == 0)
 		return -1;
@@ -248,7 +236,7 @@ __attribute__((always_inline)) static inline const char *read_remembered_key(con
 }
 
 /* Looks key up in the table of wanted keys and remembers it in memory (if not NULL); returns its index, or -1. */
-static int remember_key(struct remembered_key *memory, enum key_home home, const char *key, size_t length)
+static int remember_key(struct remembered_key *memory, enum alert_home home, const char *key, size_t length)
 {
 	int wanted = wanted_index(home, key, length);
 
@@ -445,7 +433,7 @@ bool json_scan_alert(const char *line, size_t length, struct alert_fields *field
 				size_t key_length;
 				enum container_role object = (enum container_role)open[depth - 1];
 				bool kept = object == ROLE_ALERT || object == ROLE_FIELDS;
-				enum key_home home = object == ROLE_ALERT ? KEY_ALERT : KEY_FIELDS;
+				enum alert_home home = object == ROLE_ALERT ? ALERT_HOME_ALERT : ALERT_HOME_FIELDS;
 				size_t place = kept ? places[home]++ : KEY_MEMORY_PLACES;
 				struct remembered_key *memory = place < KEY_MEMORY_PLACES ? &memories[home][place] : NULL;
 				const char *after_key;
