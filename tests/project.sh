@@ -17,7 +17,7 @@ check() {
 check "man page passes mandoc -Tlint" "mandoc -Tlint -W warning man/falco2seccomp.1 >&2"
 ./falco2seccomp --help >"$work/help"
 check "--help exits 0" "[ \$? -eq 0 ]"
-man_text=$(mandoc -Tutf8 man/falco2seccomp.1 | col -b)
+man_text=$(mandoc -Tascii man/falco2seccomp.1 | col -b)
 # An option counts as documented only as a whole word: -o must not be found
 # inside --output-dir, nor --check inside --check-something.
 whole() {
@@ -42,6 +42,52 @@ check "make install honours PREFIX and DESTDIR" \
 	"[ -x '$work/root/opt/f2s/bin/falco2seccomp' ] && [ -f '$work/root/opt/f2s/share/man/man1/falco2seccomp.1' ]"
 make -s uninstall DESTDIR="$work/root" PREFIX=/opt/f2s >/dev/null
 check "make uninstall removes both files" "[ ! -e '$work/root/opt/f2s/bin/falco2seccomp' ] && [ ! -e '$work/root/opt/f2s/share/man/man1/falco2seccomp.1' ]"
+
+
+# One table per fact: every name of the tables that --format, --report, --runtime, --no-arg-rule and
+# --default-action take is in --help and in the man page, and the tables are where the suite reads them.
+names_of() { sed -n "$2" "$1" | grep -o '"[a-zA-Z0-9_]*"' | tr -d '"'; }
+formats=$(names_of src/profile/profile.c '/^static const char \*const format_names\[\]/p')
+reports=$(names_of src/jobs/options.c '/^static const char \*const report_formats\[\]/p')
+runtimes=$(sed -n 's/^	{ "\([a-z]*\)", "\([a-z]*\) [0-9].*/\1/p' src/policy/runtime_baseline.c)
+rules=$(names_of src/policy/arg_rules.c '/^static const char \*const rule_names\[/p')
+actions=$(grep -o '{ "SCMP_ACT_[A-Z_]*"' src/profile/profile.c | tr -d '{ "')
+check "the tables are found: formats, reports, runtimes, rules, actions" \
+	"[ $(echo $formats | wc -w) -eq 4 ] && [ $(echo $reports | wc -w) -eq 4 ] && [ $(echo $runtimes | wc -w) -ge 2 ] && [ $(echo $rules | wc -w) -eq 5 ] && [ $(echo $actions | wc -w) -eq 9 ]"
+for name in $formats $reports $runtimes $rules; do
+	check "'$name' in --help" "grep -qw -- '$name' '$work/help'"
+	check "'$name' in the man page" "echo \"\$man_text\" | grep -qw -- '$name'"
+done
+for name in $actions; do
+	check "$name in the man page" "echo \"\$man_text\" | grep -qw -- '$name'"
+done
+
+# The house (ARCHITECTURE.md): the folders of src/ from the top of the data flow down; a file
+# includes only headers of its own folder or of folders below it, no source file is over 700
+# lines, and ARCHITECTURE.md describes every folder.
+floors="cli jobs report scan policy profile decode syscalls input text"
+check "src/ has exactly the folders of the house" "[ \"\$(ls src | tr '\\n' ' ')\" = \"\$(echo $floors | tr ' ' '\\n' | sort | tr '\\n' ' ')\" ]"
+rank() {
+	i=0
+	for f in $floors; do
+		i=$((i + 1))
+		[ "$f" = "$1" ] && echo $i && return
+	done
+	echo 0
+}
+upward=""
+for file in src/*/*.c src/*/*.h; do
+	folder=$(basename "$(dirname "$file")")
+	for included in $(sed -n 's/^#include "\([a-z_]*\)\/[a-z_]*\.h"$/\1/p' "$file"); do
+		[ "$(rank "$included")" -ge "$(rank "$folder")" ] || upward="$upward $file->$included"
+	done
+done
+check "no include runs back up the house:$upward" "[ -z '$upward' ]"
+long=$(wc -l src/*/*.c src/*/*.h | awk '$2 != "total" && $1 > 700 { printf " %s (%d)", $2, $1 }')
+check "no source file over 700 lines:$long" "[ -z '$long' ]"
+for f in $floors; do
+	check "ARCHITECTURE.md describes src/$f/" "grep -q '^### \`src/$f/\`' ARCHITECTURE.md"
+done
 
 echo "project: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -189,20 +189,13 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 		opts->has_arches = true;
 		return OPTIONS_OK;
 	case OPT_FORMAT:
-		if (strcmp(arg, "docker") == 0)
-			opts->format = PROFILE_FORMAT_DOCKER;
-		else if (strcmp(arg, "legacy") == 0)
-			opts->format = PROFILE_FORMAT_LEGACY;
-		else if (strcmp(arg, "oci") == 0)
-			opts->format = PROFILE_FORMAT_OCI;
-		else if (strcmp(arg, "spo") == 0)
-			opts->format = PROFILE_FORMAT_SPO;
-		else
-			return usage_error(message, size, "--format: '%s' is not docker, legacy, oci or spo", arg);
+		if (profile_format_from_name(arg) < 0)
+			return usage_error(message, size, "--format: '%s' is not %s", arg, profile_format_list());
+		opts->format = (enum profile_format)profile_format_from_name(arg);
 		return OPTIONS_OK;
 	case OPT_RUNTIME:
 		if (strcmp(arg, "none") != 0 && runtime_baseline_find(arg) == NULL)
-			return usage_error(message, size, "--runtime: '%s' is not runc, crun or none", arg);
+			return usage_error(message, size, "--runtime: '%s' is not %s or none", arg, runtime_baseline_list());
 		opts->runtime = arg;
 		return OPTIONS_OK;
 	case OPT_ADD:

@@ -6,6 +6,7 @@
 
 #include "policy/docker_default.h"
 #include "profile/profile.h"
+#include "text/text.h"
 
 #include <seccomp.h>
 #include <stdio.h>
@@ -28,7 +29,9 @@ int arg_rule_from_name(const char *name)
 
 const char *arg_rule_list(void)
 {
-	return "clone, clone3, personality, socket, socketpair";
+	static char text[96];
+
+	return text[0] ? text : text_join(text, sizeof(text), rule_names, ARG_RULE_COUNT, ", ");
 }
 
 bool arg_rule_active(const struct arg_rule_choice *choice, enum arg_rule rule)

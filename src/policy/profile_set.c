@@ -17,7 +17,8 @@ const char *profile_set_risky_capability(const char *name)
 }
 
 /* Adds a space-separated list of kernel names to set; returns how many were new. */
-static size_t add_name_list(struct syscall_catalog *catalog, const char *list, struct syscall_set *set)
+static size_t add_name_list(struct syscall_catalog *catalog, const char *list, struct syscall_set *set,
+                            size_t *present)
 {
 	size_t added = 0;
 	char name[SYSCALL_NAME_MAX + 1];
@@ -31,6 +32,8 @@ static size_t add_name_list(struct syscall_catalog *catalog, const char *list, s
 			if (id >= 0 && !syscall_set_has(set, id)) {
 				syscall_set_add(set, id);
 				added++;
+			} else if (id >= 0 && present != NULL) {
+				(*present)++;
 			}
 		}
 		list += length;
@@ -103,10 +106,10 @@ int profile_set_finish(struct syscall_catalog *catalog, const struct set_choices
 	for (size_t i = 0; i < count; i++)
 		added->merged += add_json_names(catalog, merged[i].allow_names, set) +
 		                 add_json_names(catalog, merged[i].arg_names, set);
-	added->always = add_name_list(catalog, runtime_always_needed, set);
+	added->always = add_name_list(catalog, runtime_always_needed, set, NULL);
 	for (const struct runtime_baseline *baseline = runtime_baseline_find(opts->runtime); baseline;
 	     baseline = baseline->extends ? runtime_baseline_find(baseline->extends) : NULL)
-		added->baseline += add_name_list(catalog, baseline->syscalls, set);
+		added->baseline += add_name_list(catalog, baseline->syscalls, set, &added->baseline_present);
 	for (size_t i = 0; i < opts->add_count; i++) {
 		int id = profile_set_user_name(catalog, "--add", opts->add[i], message, size);
 		if (id < 0)

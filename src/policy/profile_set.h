@@ -18,6 +18,7 @@
 struct additions {
 	size_t always;              /* exit, exit_group */
 	size_t baseline;            /* the runtime's list */
+	size_t baseline_present;    /* names of the runtime's list already allowed (by the log or a merge) */
 	size_t merged;              /* names from --merge */
 	size_t added;               /* --add */
 	size_t removed;             /* --remove */

@@ -10,6 +10,7 @@
 #include "policy/runtime_baseline.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 /*
@@ -52,4 +53,16 @@ const struct runtime_baseline *runtime_baseline_find(const char *name)
 		if (strcmp(baselines[i].name, name) == 0)
 			return &baselines[i];
 	return NULL;
+}
+
+const char *runtime_baseline_list(void)
+{
+	static char text[128];
+	size_t used = 0;
+
+	if (text[0] != '\0')
+		return text;
+	for (size_t i = 0; i < sizeof(baselines) / sizeof(baselines[0]); i++)
+		used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s", i ? ", " : "", baselines[i].name);
+	return text;
 }

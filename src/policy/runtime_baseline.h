@@ -15,6 +15,9 @@ struct runtime_baseline {
 /* The baseline for --runtime NAME, or NULL when unknown ("none" included). */
 const struct runtime_baseline *runtime_baseline_find(const char *name);
 
+/* The runtimes with a baseline, as "runc, crun", for messages. */
+const char *runtime_baseline_list(void);
+
 /* Syscalls every process needs that a log cannot show (space-separated). */
 extern const char runtime_always_needed[];
 

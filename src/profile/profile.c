@@ -6,6 +6,9 @@
  */
 #include "profile/profile.h"
 
+#include "text/text.h"
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +29,31 @@ static const char *const comparisons[] = {
 	"SCMP_CMP_NE", "SCMP_CMP_LT", "SCMP_CMP_LE", "SCMP_CMP_EQ",
 	"SCMP_CMP_GE", "SCMP_CMP_GT", "SCMP_CMP_MASKED_EQ",
 };
+
+/* The formats, in the order of enum profile_format: --format, its message and the checks come from here. */
+static const char *const format_names[] = { "docker", "legacy", "oci", "spo" };
+
+#define FORMAT_COUNT (sizeof(format_names) / sizeof(format_names[0]))
+
+const char *profile_format_name(enum profile_format format)
+{
+	return format_names[format];
+}
+
+int profile_format_from_name(const char *name)
+{
+	for (size_t i = 0; i < FORMAT_COUNT; i++)
+		if (strcmp(name, format_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *profile_format_list(void)
+{
+	static char text[64];
+
+	return text[0] ? text : text_join(text, sizeof(text), format_names, FORMAT_COUNT, " or ");
+}
 
 static bool in_list(const char *word, const char *const *list, size_t count)
 {

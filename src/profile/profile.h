@@ -21,6 +21,15 @@ enum profile_format {
 	PROFILE_FORMAT_SPO     /* a SeccompProfile object of the Security Profiles Operator, in YAML */
 };
 
+/* A format's name as --format takes it ("oci"), in the order of enum profile_format. */
+const char *profile_format_name(enum profile_format format);
+
+/* The format named name, or -1. */
+int profile_format_from_name(const char *name);
+
+/* The format names, as "docker, legacy, oci or spo", for messages. */
+const char *profile_format_list(void);
+
 /* The container a rule's includes and excludes are weighed for, as moby does. */
 struct rule_context {
 	const char *arch;           /* moby's name of the architecture ("amd64") */

@@ -307,7 +307,10 @@ void report_summary(struct report *report, const struct run_results *res, const 
 		         res->base_profile);
 	else if (baseline != NULL)
 		snprintf(runtime, sizeof(runtime), "%zu from the %s baseline (%s%s)", added->baseline, baseline->name,
-		         baseline->source, res->runtime_from_log ? "; the log shows its processes" : "");
+		         baseline->source,
+		         res->runtime_from_log ? "; the log shows its processes"
+		         : added->baseline == 0 && added->baseline_present > 0 ? "; all of it already allowed"
+		                                                                : "");
 	else
 		snprintf(runtime, sizeof(runtime), "no runtime baseline (--runtime none)");
 	report_warn(report, "profile allows %zu syscalls: added %zu always needed (exit, exit_group), %s, "
@@ -411,15 +414,18 @@ void report_workload(struct report *report, const struct run_results *res)
 {
 	if (report->format != REPORT_TEXT)
 		return;
-	report_warn(report, "workload %s: %zu containers; %llu of their events came before their workload fields "
-	            "did, and count too; %zu pause containers left out", res->selection, res->workload_containers,
-	            (unsigned long long)res->workload_late_events, res->workload_infrastructure);
+	report_warn(report, "workload %s: %zu %s; %llu of their events came before their workload fields "
+	            "did, and count too; %zu pause %s left out", res->selection, res->workload_containers,
+	            res->workload_containers == 1 ? "container" : "containers",
+	            (unsigned long long)res->workload_late_events, res->workload_infrastructure,
+	            res->workload_infrastructure == 1 ? "container" : "containers");
 }
 
 void report_workload_written(struct report *report, const char *path, const struct workload_profile *workload,
                              size_t allowed)
 {
 	if (!report->quiet)
-		report_warn(report, "%s: workload %s, %zu containers, %llu events, %zu syscalls allowed", path,
-		            workload->key, workload->containers, (unsigned long long)workload->events, allowed);
+		report_warn(report, "%s: workload %s, %zu %s, %llu %s, %zu syscalls allowed", path, workload->key,
+		            workload->containers, workload->containers == 1 ? "container" : "containers",
+		            (unsigned long long)workload->events, workload->events == 1 ? "event" : "events", allowed);
 }

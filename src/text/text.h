@@ -74,4 +74,26 @@ static inline uint32_t text_hash(const char *text, size_t length, int fold)
 	return hash;
 }
 
+/*
+ * Joins count names into text (size bytes, cut short when full) with ", "
+ * between them and last before the final one (", " or " or "); returns text.
+ */
+static inline const char *text_join(char *text, size_t size, const char *const *names, size_t count,
+                                    const char *last)
+{
+	size_t used = 0;
+
+	text[0] = '\0';
+	for (size_t i = 0; i < count && used + 1 < size; i++) {
+		const char *before = i == 0 ? "" : i + 1 == count ? last : ", ";
+		size_t need = strlen(before) + strlen(names[i]);
+		if (used + need >= size)
+			break;
+		memcpy(text + used, before, strlen(before));
+		memcpy(text + used + strlen(before), names[i], strlen(names[i]) + 1);
+		used += need;
+	}
+	return text;
+}
+
 #endif
