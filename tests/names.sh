@@ -27,9 +27,14 @@ fail() {
 }
 
 # Prints the names a profile's rules name, one a line, sorted, each once
-# (clone has a rule per architecture kind, with its argument conditions).
+# (clone has a rule per architecture kind, with its argument conditions), but
+# for the vDSO's calls that every profile allows and the newer syscalls
+# answered with ENOSYS (tests/cli covers both).
+vdso="clock_getres clock_gettime clock_gettime64 getcpu gettimeofday time"
 profile_names() {
-	jq -r '.syscalls[] | (.names // [.name])[]' "$1" | sort -u
+	jq -r '.syscalls[] | select((.errnoRet == 38 and .names != ["clone3"]) | not) | (.names // [.name])[]' "$1" |
+		sort -u |
+		grep -vxF "$(echo $vdso | tr ' ' '\n')"
 }
 
 # Runs one event through the program; prints the names or NOT-A-SYSCALL.
@@ -63,7 +68,9 @@ while IFS="$(printf '\t')" read -r event kernel note; do
 		expected=NOT-A-SYSCALL
 	else
 		fallback=""
+		# clone3 brings clone for the C library's fallback; clone brings clone3 answered with ENOSYS.
 		[ "$event" = clone3 ] && fallback=clone
+		[ "$event" = clone ] && fallback=clone3
 		expected=$(one_per_line "$kernel" "$folded" $fallback exit exit_group)
 	fi
 	actual=$(run_event "$event")

@@ -58,6 +58,11 @@ for name in $formats $reports $runtimes $rules; do
 	check "'$name' in --help" "grep -qw -- '$name' '$work/help'"
 	check "'$name' in the man page" "echo \"\$man_text\" | grep -qw -- '$name'"
 done
+successors=$(sed -n 's/^	{ "\([a-z0-9_]*\)", "\([a-z0-9_]*\)", .*/\1 \2/p' src/policy/successors.c)
+check "the successor table is found" "[ $(echo $successors | wc -w) -ge 16 ]"
+for name in $successors; do
+	check "successor pair name $name in the man page" "echo \"\$man_text\" | grep -qw -- '$name'"
+done
 for name in $actions; do
 	check "$name in the man page" "echo \"\$man_text\" | grep -qw -- '$name'"
 done

@@ -4,6 +4,8 @@
  */
 #include "jobs/job_steps.h"
 
+#include "policy/successors.h"
+
 #include "text/text.h"
 
 #include "policy/docker_default.h"
@@ -52,13 +54,14 @@ static void judge_observed(const struct run *run, const struct profile_input *pr
 	default:
 		break;
 	}
-	/* clone3 answered with ENOSYS is covered when the C library's fallback, clone, is allowed. */
-	profile_judge(profile, "clone", ctx, &fallback);
-	finding->outcome = strcmp(name, "clone3") == 0 && finding->judgement.errno_rule &&
-	                                   finding->judgement.errno_ret == DOCKER_ENOSYS &&
-	                                   fallback.verdict != VERDICT_DENIED
-	                           ? CHECK_ENOSYS_FALLBACK
-	                           : CHECK_DENIED;
+	/* A newer call answered with ENOSYS is covered when the older one its caller falls back to is allowed. */
+	const struct successor *row = successor_of(name);
+	finding->outcome = CHECK_DENIED;
+	if (row != NULL && finding->judgement.errno_rule && finding->judgement.errno_ret == DOCKER_ENOSYS) {
+		profile_judge(profile, row->older, ctx, &fallback);
+		if (fallback.verdict != VERDICT_DENIED)
+			finding->outcome = CHECK_ENOSYS_FALLBACK;
+	}
 }
 
 /*

@@ -8,6 +8,7 @@
 #include "text/text.h"
 
 #include "policy/docker_default.h"
+#include "policy/successors.h"
 #include "profile/atomic_file.h"
 #include "jobs/output_names.h"
 #include "jobs/workload.h"
@@ -235,6 +236,26 @@ done:
 	return status;
 }
 
+/*
+ * Answers with ENOSYS each newer syscall whose older one set allows
+ * (policy/successors.h), noting them in plan; returns 0, or -1 when memory
+ * runs out.
+ */
+static int add_enosys(struct run *run, const struct syscall_set *set, cJSON *rules, struct arg_rule_plan *plan)
+{
+	const struct successor *rows[SUCCESSORS_MAX];
+	size_t count = successors_wanted(&run->catalog, set, rows);
+
+	/* clone3 is the argument rules' own, Docker's. */
+	plan->enosys_count = 0;
+	for (size_t i = 0; i < count && plan->enosys_count < ARG_ENOSYS_MAX; i++)
+		if (strcmp(rows[i]->newer, "clone3") != 0) {
+			plan->enosys_older[plan->enosys_count] = rows[i]->older;
+			plan->enosys[plan->enosys_count++] = rows[i]->newer;
+		}
+	return arg_rules_add_enosys(rules, &run->arches, plan->enosys, plan->enosys_count);
+}
+
 /* Writes the profile for set to path (NULL: stdout); returns a status. */
 enum run_status write_profile(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
                               const char *path, struct arg_rule_plan *plan)
@@ -263,6 +284,11 @@ enum run_status write_profile(struct run *run, const struct syscall_set *set, co
 	if (arg_rules_build(names, count, &run->arches, facts, &run->options.arg_rules, plain, &profile.name_count,
 	                    &rules, plan) != 0) {
 		report_warn(run->report, "out of memory");
+		return RUN_RESOURCES;
+	}
+	if (!run->options.no_enosys && add_enosys(run, set, rules, plan) != 0) {
+		report_warn(run->report, "out of memory");
+		cJSON_Delete(rules);
 		return RUN_RESOURCES;
 	}
 	profile.arg_rules = rules;

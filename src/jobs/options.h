@@ -62,6 +62,7 @@ struct options {
 	struct name_list merge;          /* --merge */
 	struct arg_rule_choice arg_rules; /* --allow-namespaces, --no-arg-rule */
 	bool deny_risky;                 /* --deny-risky */
+	bool no_enosys;                  /* --no-enosys: newer syscalls get the default action, not ENOSYS */
 	unsigned jobs;                   /* --jobs; 0: as many as there are online CPUs */
 	char cap_add[OPTIONS_CAPS_MAX][OPTIONS_CAP_NAME_MAX]; /* --cap-add, as CAP_NAME */
 	size_t cap_add_count;            /* entries in cap_add */

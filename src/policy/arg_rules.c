@@ -148,6 +148,31 @@ static cJSON *clone3_variant(cJSON *rules, bool mips, void *data)
 	               : NULL;
 }
 
+/* The ENOSYS rule of the newer syscalls listed in data (a struct name_group). */
+struct name_group {
+	const char *const *names;
+	size_t count;
+};
+
+static cJSON *enosys_variant(cJSON *rules, bool mips, void *data)
+{
+	const struct name_group *group = data;
+	cJSON *rule = add_rule(rules, group->names, group->count, "SCMP_ACT_ERRNO");
+
+	return rule != NULL && cJSON_AddNumberToObject(rule, "errnoRet", mips ? DOCKER_ENOSYS_MIPS : DOCKER_ENOSYS)
+	               ? rule
+	               : NULL;
+}
+
+int arg_rules_add_enosys(cJSON *rules, const struct arch_list *arches, const char *const *names, size_t count)
+{
+	struct name_group group = { names, count };
+
+	if (count == 0)
+		return 0;
+	return add_by_arch(rules, arches, mips_arches, enosys_variant, &group) ? 0 : -1;
+}
+
 static bool has_name(const char *const *names, size_t count, const char *name)
 {
 	for (size_t i = 0; i < count; i++)
@@ -189,6 +214,9 @@ int arg_rules_build(const char *const *names, size_t count, const struct arch_li
 		return -1;
 	for (int rule = 0; rule < ARG_RULE_COUNT; rule++)
 		plan->written[rule] = arg_rule_active(choice, (enum arg_rule)rule) && has_name(names, count, rule_names[rule]);
+	/* clone3 answers ENOSYS wherever clone is allowed: a newer C library tries it first, then falls back. */
+	if (arg_rule_active(choice, ARG_RULE_CLONE3) && has_name(names, count, "clone"))
+		plan->written[ARG_RULE_CLONE3] = true;
 	plan->clone_refused = DOCKER_CLONE_NAMESPACE_MASK & ~facts->namespaces;
 	if (plan->clone_refused == 0)
 		plan->written[ARG_RULE_CLONE] = false;

@@ -31,12 +31,18 @@ struct arg_rule_choice {
 	bool lifted[ARG_RULE_COUNT]; /* --no-arg-rule NAME */
 };
 
+/* The most newer syscalls answered with ENOSYS in one profile. */
+#define ARG_ENOSYS_MAX 16
+
 /* What arg_rules_build wrote, for the summary. */
 struct arg_rule_plan {
 	bool written[ARG_RULE_COUNT];          /* a rule with arguments was written */
 	uint32_t clone_refused;                /* the namespace bits clone still refuses */
 	bool restricted[ARG_SOCKET_CALLS];     /* families narrowed to families[] */
 	uint64_t families[ARG_SOCKET_CALLS];   /* the families allowed, when restricted */
+	const char *enosys[ARG_ENOSYS_MAX];    /* newer syscalls answered with ENOSYS (successors.h) */
+	const char *enosys_older[ARG_ENOSYS_MAX]; /* the older call each falls back to */
+	size_t enosys_count;
 };
 
 /* The syscall a rule is about ("clone", ...). */
@@ -60,6 +66,14 @@ bool arg_rule_active(const struct arg_rule_choice *choice, enum arg_rule rule);
 int arg_rules_build(const char *const *names, size_t count, const struct arch_list *arches,
                     const struct arg_facts *facts, const struct arg_rule_choice *choice, const char **plain,
                     size_t *plain_count, cJSON **rules, struct arg_rule_plan *plan);
+
+/*
+ * Adds to rules one rule answering the count newer syscalls in names with
+ * ENOSYS (errno 38; 89 on mips), as Docker answers clone3: the caller
+ * falls back to the older call (policy/successors.h). Returns 0, or -1
+ * when memory runs out.
+ */
+int arg_rules_add_enosys(cJSON *rules, const struct arch_list *arches, const char *const *names, size_t count);
 
 /*
  * Tells whether rule (from the merged profile at path) is one that

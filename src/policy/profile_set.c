@@ -6,6 +6,7 @@
 #include "policy/arg_rules.h"
 #include "policy/docker_default.h"
 #include "policy/runtime_baseline.h"
+#include "policy/successors.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -57,6 +58,8 @@ size_t profile_set_risky(const struct syscall_catalog *catalog, const struct sys
 
 bool profile_set_always_given(const char *runtime, const char *name)
 {
+	if (successors_in_vdso(name))
+		return true;
 	if (syscall_names_list_holds(runtime_always_needed, name))
 		return true;
 	for (const struct runtime_baseline *baseline = runtime_baseline_find(runtime); baseline;
@@ -98,6 +101,29 @@ static size_t add_json_names(struct syscall_catalog *catalog, const cJSON *names
 	return added;
 }
 
+/* Adds the vDSO's syscalls of every target architecture, and names them for the summary. */
+static void add_vdso(struct syscall_catalog *catalog, struct syscall_set *set, struct additions *added)
+{
+	struct syscall_set vdso;
+	size_t used = 0;
+
+	memset(&vdso, 0, sizeof(vdso));
+	for (size_t a = 0; a < catalog->arches.count; a++)
+		add_name_list(catalog, successors_vdso(catalog->arches.tokens[a]), &vdso, NULL);
+	added->vdso_names[0] = '\0';
+	for (size_t id = 0; id < catalog->count; id++) {
+		if (!syscall_set_has(&vdso, (int)id))
+			continue;
+		if (used < sizeof(added->vdso_names))
+			used += (size_t)snprintf(added->vdso_names + used, sizeof(added->vdso_names) - used, "%s%s",
+			                         used ? ", " : "", syscall_catalog_name(catalog, (int)id));
+		if (!syscall_set_has(set, (int)id)) {
+			syscall_set_add(set, (int)id);
+			added->vdso++;
+		}
+	}
+}
+
 int profile_set_finish(struct syscall_catalog *catalog, const struct set_choices *opts,
                        const struct profile_input *merged, size_t count, struct syscall_set *set,
                        struct additions *added, char *message, size_t size)
@@ -107,6 +133,7 @@ int profile_set_finish(struct syscall_catalog *catalog, const struct set_choices
 		added->merged += add_json_names(catalog, merged[i].allow_names, set) +
 		                 add_json_names(catalog, merged[i].arg_names, set);
 	added->always = add_name_list(catalog, runtime_always_needed, set, NULL);
+	add_vdso(catalog, set, added);
 	for (const struct runtime_baseline *baseline = runtime_baseline_find(opts->runtime); baseline;
 	     baseline = baseline->extends ? runtime_baseline_find(baseline->extends) : NULL)
 		added->baseline += add_name_list(catalog, baseline->syscalls, set, &added->baseline_present);

@@ -17,6 +17,8 @@
 /* What profile_set_finish added and removed, for the summary. */
 struct additions {
 	size_t always;              /* exit, exit_group */
+	size_t vdso;                /* the vDSO's syscalls of the target architectures (successors_vdso) */
+	char vdso_names[160];       /* those, comma-separated, for the summary */
 	size_t baseline;            /* the runtime's list */
 	size_t baseline_present;    /* names of the runtime's list already allowed (by the log or a merge) */
 	size_t merged;              /* names from --merge */

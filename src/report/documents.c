@@ -8,6 +8,7 @@
 #include "policy/docker_default.h"
 #include "profile/json_writer.h"
 #include "policy/runtime_baseline.h"
+#include "policy/successors.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -395,7 +396,8 @@ static void describe_finding(const struct run_results *res, const struct check_f
 		snprintf(text, size, "allowed %s, which the log does not meet", conditions);
 		break;
 	case CHECK_ENOSYS_FALLBACK:
-		snprintf(text, size, "answered with ENOSYS; the C library falls back to clone, which is allowed");
+		snprintf(text, size, "answered with ENOSYS; its caller falls back to %s, which is allowed",
+		         successor_of(name) ? successor_of(name)->older : "the older call");
 		break;
 	case CHECK_DENIED:
 		if (finding->judgement.needs_cap != NULL)

@@ -51,7 +51,9 @@ static const char *const help_text[] = {
 	"  --no-arg-rule NAME     allow NAME (clone, clone3, personality, socket,\n"
 	"                         socketpair) with any arguments; repeatable\n"
 	"  --deny-risky           leave out syscalls Docker's default allows only with\n"
-	"                         a capability or never, unless --add names them\n",
+	"                         a capability or never, unless --add names them\n"
+	"  --no-enosys            do not answer a newer syscall with ENOSYS where the\n"
+	"                         log shows the older one it falls back to\n",
 	"Output:\n"
 	"  -o, --output FILE      write the profile to FILE, replacing it only when\n"
 	"                         complete (default: standard output)\n"

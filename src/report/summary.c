@@ -9,6 +9,7 @@
 #include "policy/docker_default.h"
 #include "profile/json_writer.h"
 #include "policy/runtime_baseline.h"
+#include "policy/successors.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -204,6 +205,15 @@ void report_arg_rules(struct report *report, const struct run_results *res, cons
 			     "examples/falco2seccomp_rules.yaml)", name);
 		}
 	}
+	if (plan->enosys_count > 0) {
+		char pairs[512];
+		size_t pairs_used = 0;
+		for (size_t i = 0; i < plan->enosys_count && pairs_used < sizeof(pairs); i++)
+			pairs_used += (size_t)snprintf(pairs + pairs_used, sizeof(pairs) - pairs_used, "%s%s (to %s)",
+			                               i ? ", " : "", plan->enosys[i], plan->enosys_older[i]);
+		report_warn(report, "answered with ENOSYS, so that a newer C library falls back to the older call the log "
+		            "shows: %zu, %s (--no-enosys leaves them to the default action)", plan->enosys_count, pairs);
+	}
 	if (choice->allow_namespaces && (set_has_name(res, set, "clone") || set_has_name(res, set, "clone3")))
 		report_warn(report, "--allow-namespaces: clone and clone3 may create namespaces");
 	for (int rule = 0; rule < ARG_RULE_COUNT; rule++)
@@ -313,9 +323,12 @@ void report_summary(struct report *report, const struct run_results *res, const 
 		                                                                : "");
 	else
 		snprintf(runtime, sizeof(runtime), "no runtime baseline (--runtime none)");
-	report_warn(report, "profile allows %zu syscalls: added %zu always needed (exit, exit_group), %s, "
-	     "%zu from merged profiles, %zu by --add; removed %zu by --remove",
-	     syscall_set_count(set), added->always, runtime, added->merged, added->added, added->removed);
+	report_warn(report, "profile allows %zu syscalls: added %zu always needed (exit, exit_group), %zu of the vDSO, "
+	     "%s, %zu from merged profiles, %zu by --add; removed %zu by --remove",
+	     syscall_set_count(set), added->always, added->vdso, runtime, added->merged, added->added, added->removed);
+	if (added->vdso > 0)
+		report_warn(report, "the vDSO's calls are always allowed (%s): no log shows them, and they are real "
+		            "syscalls on a host whose clock the vDSO cannot read", added->vdso_names);
 	if (added->clone_fallback)
 		report_warn(report, "added clone: clone3 answers ENOSYS, and the C library then falls back to clone");
 	if (added->risky_denied > 0)
@@ -363,8 +376,8 @@ void report_check_finding(struct report *report, const struct run_results *res, 
 		break;
 	case CHECK_ENOSYS_FALLBACK:
 		if (!report->quiet)
-			report_warn(report, "clone3: answered with ENOSYS by %s; the C library then falls back to clone, "
-			            "which it allows", path);
+			report_warn(report, "%s: answered with ENOSYS by %s; its caller then falls back to %s, which it allows",
+			            name, path, successor_of(name) ? successor_of(name)->older : "the older call");
 		break;
 	case CHECK_DENIED:
 		if (cap != NULL)

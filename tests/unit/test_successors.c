@@ -1,0 +1,62 @@
+#include "policy/profile_set.h"
+#include "policy/successors.h"
+#include "syscalls/syscall_names.h"
+#include "test.h"
+
+#include <seccomp.h>
+
+static void successors_should_name_real_syscalls_docker_allows_without_a_capability(void)
+{
+	CHECK(successor_count > 0 && successor_count <= SUCCESSORS_MAX);
+	for (size_t i = 0; i < successor_count; i++) {
+		const struct successor *row = &successor_table[i];
+		CHECK(seccomp_syscall_resolve_name_arch(SCMP_ARCH_X86_64, row->newer) >= 0);
+		CHECK(seccomp_syscall_resolve_name_arch(SCMP_ARCH_X86_64, row->older) >= 0);
+		CHECK(profile_set_risky_capability(row->newer) == NULL && profile_set_risky_capability(row->older) == NULL);
+		CHECK(row->caller[0] != '\0' && row->source[0] != '\0');
+		CHECK(successor_of(row->newer) == row);
+	}
+	CHECK(successor_of("read") == NULL);
+}
+
+static void successors_should_be_wanted_only_for_an_older_call_without_its_newer_one(void)
+{
+	static struct syscall_catalog catalog;
+	struct syscall_set set;
+	struct arch_list arches = { { SCMP_ARCH_X86_64 }, 1 };
+	const struct successor *rows[SUCCESSORS_MAX];
+
+	syscall_catalog_init(&catalog, &arches);
+	memset(&set, 0, sizeof(set));
+	syscall_set_add(&set, syscall_catalog_intern(&catalog, "faccessat"));
+	syscall_set_add(&set, syscall_catalog_intern(&catalog, "read"));
+	CHECK(successors_wanted(&catalog, &set, rows) == 1 && strcmp(rows[0]->newer, "faccessat2") == 0);
+	syscall_set_add(&set, syscall_catalog_intern(&catalog, "faccessat2"));
+	CHECK(successors_wanted(&catalog, &set, rows) == 0);
+}
+
+static void vdso_should_follow_each_architecture(void)
+{
+	CHECK(syscall_names_list_holds(successors_vdso(SCMP_ARCH_X86_64), "time"));
+	CHECK(syscall_names_list_holds(successors_vdso(SCMP_ARCH_X86_64), "getcpu"));
+	CHECK(syscall_names_list_holds(successors_vdso(SCMP_ARCH_AARCH64), "clock_gettime"));
+	CHECK(!syscall_names_list_holds(successors_vdso(SCMP_ARCH_AARCH64), "time"));
+	CHECK(successors_in_vdso("gettimeofday") && !successors_in_vdso("read"));
+	/* Every name of the table is a syscall of its architecture. */
+	unsigned tokens[] = { SCMP_ARCH_X86_64, SCMP_ARCH_X86, SCMP_ARCH_AARCH64, SCMP_ARCH_ARM, SCMP_ARCH_PPC64LE,
+		              SCMP_ARCH_S390X, SCMP_ARCH_RISCV64 };
+	for (size_t t = 0; t < sizeof(tokens) / sizeof(tokens[0]); t++) {
+		char names[200];
+		snprintf(names, sizeof(names), "%s", successors_vdso(tokens[t]));
+		CHECK(names[0] != '\0');
+		for (char *name = strtok(names, " "); name; name = strtok(NULL, " "))
+			CHECK(seccomp_syscall_resolve_name_arch(tokens[t], name) >= 0);
+	}
+}
+
+const struct test_case successor_tests[] = {
+	TEST_CASE(successors_should_name_real_syscalls_docker_allows_without_a_capability),
+	TEST_CASE(successors_should_be_wanted_only_for_an_older_call_without_its_newer_one),
+	TEST_CASE(vdso_should_follow_each_architecture),
+	{ NULL, NULL },
+};
