@@ -108,6 +108,11 @@ record() {
 }
 record "$work/events.jsonl" /bin/sh /bin/sh -c "$workload"
 record "$work/probe.jsonl" /bin/probe /bin/probe work
+record "$work/chmod.jsonl" /bin/probe /bin/probe chmod-old
+check "the chmod recording shows fchmodat and not fchmodat2" \
+	"grep -q '\"evt.type\":\"fchmodat\"' '$work/chmod.jsonl' && ! grep -q fchmodat2 '$work/chmod.jsonl'"
+# As an older C library would have recorded the same work: threads made with clone, no clone3.
+sed 's/"clone3"/"clone"/g' "$work/probe.jsonl" >"$work/probe-clone.jsonl"
 check "the probe's recording shows glibc making its thread with clone3" \
 	"grep -q '\"evt.type\":\"clone3\"' '$work/probe.jsonl'"
 
@@ -138,6 +143,13 @@ profile "$work/bare.json" -log "$work/events.jsonl" --runtime none
 profile "$work/probe-profile.json" -log "$work/probe.jsonl"
 profile "$work/probe-namespaces.json" -log "$work/probe.jsonl" --allow-namespaces
 profile "$work/probe-real-profile.json" -log "$work/probe-real.jsonl"
+profile "$work/probe-clone-profile.json" -log "$work/probe-clone.jsonl"
+profile "$work/probe-clone-no-clone3.json" -log "$work/probe-clone.jsonl" --no-arg-rule clone3
+# futex_wake (454) is named above fchmodat2 (452), so runc's own ENOSYS for numbers past the
+# profile's largest does not reach fchmodat2: only the profile's rule answers it.
+profile "$work/chmod-profile.json" -log "$work/chmod.jsonl" --add futex_wake
+profile "$work/chmod-no-enosys.json" -log "$work/chmod.jsonl" --add futex_wake --no-enosys
+profile "$work/probe-no-clock.json" -log "$work/probe.jsonl" --remove clock_gettime --remove gettimeofday
 (cd "$work/bundle" && runc spec) || { fail "runc spec failed"; finish; }
 mv "$work/bundle/config.json" "$work/spec.json"
 echo '{}' >"$work/empty.json"
@@ -208,6 +220,16 @@ expect real-unshare "$work/probe-real-profile.json" unshare-newuser "unshare-new
 expect ns-work "$work/probe-namespaces.json" work "work: ok"
 expect ns-newuser "$work/probe-namespaces.json" clone-newuser "clone-newuser: ok"
 expect ns-clone3 "$work/probe-namespaces.json" clone3-newuser "clone3-newuser: ok"
+# Issue 19: a newer C library under a profile recorded with an older one.
+expect clone-work "$work/probe-clone-profile.json" work "work: ok"
+expect clone-no-clone3 "$work/probe-clone-no-clone3.json" work "work: pthread_create failed"
+expect chmod-new "$work/chmod-profile.json" chmod-new "chmod-new: ok"
+expect chmod-no-enosys "$work/chmod-no-enosys.json" chmod-new "chmod-new: EPERM"
+expect chmod-old "$work/chmod-no-enosys.json" chmod-old "chmod-old: ok"
+expect clock "$work/probe-profile.json" clock-syscalls "clock-syscalls: ok"
+expect no-clock "$work/probe-no-clock.json" clock-syscalls "clock-syscalls: EPERM"
+check "the probe's recording shows no clock syscall, so its profile allows them for the vDSO alone" \
+	"! grep -q '\"evt.type\":\"clock_gettime\"\\|\"evt.type\":\"gettimeofday\"' '$work/probe.jsonl'"
 expect free-newuser none clone-newuser "clone-newuser: ok"
 expect free-clone3 none clone3-newuser "clone3-newuser: ok"
 expect free-unshare none unshare-newuser "unshare-newuser: ok"

@@ -7,20 +7,27 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/sched.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <sys/personality.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #ifndef AF_VSOCK
 #define AF_VSOCK 40
+#endif
+/* Linux 6.6: the same number on every architecture of the generic table and on x86. */
+#ifndef SYS_fchmodat2
+#define SYS_fchmodat2 452
 #endif
 
 static void *thread_main(void *arg)
@@ -78,10 +85,44 @@ static int report_clone(const char *name, long result)
 	return report(name, result);
 }
 
+/*
+ * chmod as glibc 2.39 does it: fchmodat2 first, fchmodat when that answers
+ * ENOSYS ("chmod-new"); "chmod-old" calls fchmodat alone, as older C
+ * libraries do, for the recording.
+ */
+static int chmod_file(const char *mode, int newer)
+{
+	int fd = open("/tmp/probe-file", O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+	long result;
+
+	if (fd < 0)
+		return report(mode, -1);
+	close(fd);
+	result = newer ? syscall(SYS_fchmodat2, AT_FDCWD, "/tmp/probe-file", 0644, 0) : -1;
+	if (!newer || (result < 0 && errno == ENOSYS))
+		result = syscall(SYS_fchmodat, AT_FDCWD, "/tmp/probe-file", 0644);
+	return report(mode, result);
+}
+
+/* Reads the clock through the real syscalls, as programs do where the vDSO cannot serve them. */
+static int clock_syscalls(const char *mode)
+{
+	struct timespec now;
+	struct timeval tv;
+
+	if (syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &now) != 0)
+		return report(mode, -1);
+	return report(mode, syscall(SYS_gettimeofday, &tv, NULL));
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "";
 
+	if (strcmp(mode, "chmod-old") == 0 || strcmp(mode, "chmod-new") == 0)
+		return chmod_file(mode, strcmp(mode, "chmod-new") == 0);
+	if (strcmp(mode, "clock-syscalls") == 0)
+		return clock_syscalls(mode);
 	if (strcmp(mode, "work") == 0)
 		return work();
 	if (strcmp(mode, "clone-newuser") == 0)
