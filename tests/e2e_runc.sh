@@ -26,6 +26,13 @@
 #      personality(READ_IMPLIES_EXEC) get EPERM. Under the profile made with
 #      --allow-namespaces both clones create the namespace; without any
 #      profile every probe succeeds, so each denial is seccomp's.
+#    - a newer C library under a profile recorded with an older one: threads
+#      made with clone in the log are made with clone3 (ENOSYS, then clone);
+#      fchmodat2 tried first gets ENOSYS, not EPERM, though the profile
+#      names futex_wake above it; the clock read through the real syscalls
+#      works though no log shows them (the vDSO's calls); a fork recorded
+#      without its reap is named in the summary and reaped with --companions.
+#      Each has its control, where the same program fails without the rule.
 #    - --check passes the log the profile came from.
 #    - a profile merged with a runtime's own default (podman's, from Debian's
 #      containers-common, whose archMap lists every architecture) starts the
@@ -150,6 +157,13 @@ profile "$work/probe-clone-no-clone3.json" -log "$work/probe-clone.jsonl" --no-a
 profile "$work/chmod-profile.json" -log "$work/chmod.jsonl" --add futex_wake
 profile "$work/chmod-no-enosys.json" -log "$work/chmod.jsonl" --add futex_wake --no-enosys
 profile "$work/probe-no-clock.json" -log "$work/probe.jsonl" --remove clock_gettime --remove gettimeofday
+# Recorded without the reap (the child exited after the recording stopped): the summary names wait4.
+grep -v '"evt.type":"wait4"' "$work/probe.jsonl" >"$work/probe-no-reap.jsonl"
+"$binary" -container-id e2e0e2e0e2e0 --format oci -o "$work/probe-no-reap.json" -log "$work/probe-no-reap.jsonl" \
+	2>"$work/no-reap.err" || fail "falco2seccomp failed on the log without the reap"
+check "the summary of the log without the reap does not name wait4: $(grep -i wait "$work/no-reap.err")" \
+	"grep -q 'never wait4, waitid' '$work/no-reap.err'"
+profile "$work/probe-companions.json" -log "$work/probe-no-reap.jsonl" --companions
 (cd "$work/bundle" && runc spec) || { fail "runc spec failed"; finish; }
 mv "$work/bundle/config.json" "$work/spec.json"
 echo '{}' >"$work/empty.json"
@@ -226,6 +240,8 @@ expect clone-no-clone3 "$work/probe-clone-no-clone3.json" work "work: pthread_cr
 expect chmod-new "$work/chmod-profile.json" chmod-new "chmod-new: ok"
 expect chmod-no-enosys "$work/chmod-no-enosys.json" chmod-new "chmod-new: EPERM"
 expect chmod-old "$work/chmod-no-enosys.json" chmod-old "chmod-old: ok"
+expect no-reap "$work/probe-no-reap.json" work "work: fork failed: EPERM"
+expect companions "$work/probe-companions.json" work "work: ok"
 expect clock "$work/probe-profile.json" clock-syscalls "clock-syscalls: ok"
 expect no-clock "$work/probe-no-clock.json" clock-syscalls "clock-syscalls: EPERM"
 check "the probe's recording shows no clock syscall, so its profile allows them for the vDSO alone" \

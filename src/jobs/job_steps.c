@@ -7,6 +7,7 @@
 
 #include "text/text.h"
 
+#include "policy/companions.h"
 #include "policy/docker_default.h"
 #include "policy/successors.h"
 #include "profile/atomic_file.h"
@@ -556,6 +557,32 @@ size_t warn_risky(struct run *run, const struct syscall_set *set, const struct s
 	return count;
 }
 
+/*
+ * Names the companions the log calls for and set lacks (policy/companions.h),
+ * and with --companions adds them, but for those --remove names.
+ */
+static void take_companions(struct run *run, const struct syscall_set *observed, struct syscall_set *set)
+{
+	struct companion_need needs[COMPANIONS_MAX];
+	size_t count = companions_missing(&run->catalog, observed, set, needs);
+
+	for (size_t n = 0; run->options.companions && n < count; n++) {
+		size_t kept = 0;
+		for (size_t m = 0; m < needs[n].missing_count; m++) {
+			int id = needs[n].missing[m];
+			bool removed = false;
+			for (size_t r = 0; r < run->options.remove.count; r++)
+				removed |= strcmp(run->options.remove.items[r], syscall_catalog_name(&run->catalog, id)) == 0;
+			if (removed)
+				continue;
+			syscall_set_add(set, id);
+			needs[n].missing[kept++] = id;
+		}
+		needs[n].missing_count = kept;
+	}
+	report_companions(run->report, results_of(run), needs, count, run->options.companions);
+}
+
 /* Completes set as every profile is completed; returns a status. */
 enum run_status finish_set(struct run *run, struct syscall_set *set, struct additions *added)
 {
@@ -563,11 +590,14 @@ enum run_status finish_set(struct run *run, struct syscall_set *set, struct addi
 	char message[512];
 	struct set_choices choices = { opts->add.items, opts->add.count, opts->remove.items, opts->remove.count,
 		                       opts->runtime, opts->deny_risky, &opts->arg_rules };
+	struct syscall_set observed = *set;
 	if (profile_set_finish(&run->catalog, &choices, run->merged, run->options.merge.count, set, added, message,
-	                       sizeof(message)) == 0)
-		return RUN_OK;
-	report_warn(run->report, "%s", message);
-	return RUN_USAGE;
+	                       sizeof(message)) != 0) {
+		report_warn(run->report, "%s", message);
+		return RUN_USAGE;
+	}
+	take_companions(run, &observed, set);
+	return RUN_OK;
 }
 
 /*

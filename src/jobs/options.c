@@ -20,7 +20,7 @@ enum option_code {
 	OPT_LOG = 256, OPT_CONTAINER_ID, OPT_DEFAULT_ACTION, OPT_ERRNO_RET, OPT_ARCH, OPT_FORMAT,
 	OPT_RUNTIME, OPT_EXACT, OPT_ADD, OPT_REMOVE, OPT_MERGE, OPT_CHECK, OPT_LIST_CONTAINERS,
 	OPT_ALL_CONTAINERS, OPT_OUTPUT_DIR, OPT_STRICT, OPT_ALLOW_EMPTY, OPT_VERSION, OPT_FULL_PARSE,
-	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY, OPT_NO_ENOSYS,
+	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY, OPT_NO_ENOSYS, OPT_COMPANIONS,
 	OPT_CAP_ADD, OPT_REPORT, OPT_DIFF, OPT_PROFILE_NAME, OPT_BASE_PROFILE,
 	OPT_IMAGE, OPT_NAME, OPT_K8S, OPT_LABEL, OPT_GROUP_BY, OPT_JOBS
 };
@@ -47,6 +47,7 @@ static const struct option long_options[] = {
 	{ "no-arg-rule", required_argument, NULL, OPT_NO_ARG_RULE },
 	{ "deny-risky", no_argument, NULL, OPT_DENY_RISKY },
 	{ "no-enosys", no_argument, NULL, OPT_NO_ENOSYS },
+	{ "companions", no_argument, NULL, OPT_COMPANIONS },
 	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "diff", required_argument, NULL, OPT_DIFF },
@@ -284,6 +285,7 @@ static void set_flag(int code, struct options *opts)
 	case OPT_ALLOW_NAMESPACES: opts->arg_rules.allow_namespaces = true; break;
 	case OPT_DENY_RISKY: opts->deny_risky = true; break;
 	case OPT_NO_ENOSYS: opts->no_enosys = true; break;
+	case OPT_COMPANIONS: opts->companions = true; break;
 	case OPT_LIST_CONTAINERS: opts->job = JOB_LIST_CONTAINERS; opts->jobs_given |= 1u << JOB_LIST_CONTAINERS; break;
 	case OPT_ALL_CONTAINERS: opts->job = JOB_ALL_CONTAINERS; opts->jobs_given |= 1u << JOB_ALL_CONTAINERS; break;
 	case OPT_PROGRESS: opts->progress = opts->progress_set = true; break;
@@ -395,7 +397,7 @@ enum options_status options_parse(int argc, char **argv, struct options *opts, c
 			return usage_error(message, size, "unknown or ambiguous option '%s'", refused_option(argc, argv));
 		case OPT_EXACT: case OPT_STRICT: case OPT_ALLOW_EMPTY: case OPT_FULL_PARSE:
 		case OPT_LIST_CONTAINERS: case OPT_ALL_CONTAINERS: case OPT_PROGRESS: case OPT_NO_PROGRESS:
-		case OPT_ALLOW_NAMESPACES: case OPT_DENY_RISKY: case OPT_NO_ENOSYS: case 'q':
+		case OPT_ALLOW_NAMESPACES: case OPT_DENY_RISKY: case OPT_NO_ENOSYS: case OPT_COMPANIONS: case 'q':
 			set_flag(code, opts);
 			break;
 		default:

@@ -53,7 +53,9 @@ static const char *const help_text[] = {
 	"  --deny-risky           leave out syscalls Docker's default allows only with\n"
 	"                         a capability or never, unless --add names them\n"
 	"  --no-enosys            do not answer a newer syscall with ENOSYS where the\n"
-	"                         log shows the older one it falls back to\n",
+	"                         log shows the older one it falls back to\n"
+	"  --companions           add the syscalls the log's calls need off its path\n"
+	"                         (wait4 for a fork, shutdown for an accept, ...)\n",
 	"Output:\n"
 	"  -o, --output FILE      write the profile to FILE, replacing it only when\n"
 	"                         complete (default: standard output)\n"

@@ -7,6 +7,7 @@
 #ifndef F2S_REPORT_H
 #define F2S_REPORT_H
 
+#include "policy/companions.h"
 #include "policy/profile_judge.h"
 #include "policy/profile_set.h"
 #include "profile/profile_diff.h"
@@ -104,6 +105,13 @@ void report_arg_rules(struct report *report, const struct run_results *res, cons
  */
 void report_risky(struct report *report, const struct run_results *res, const struct risky_syscall *risky,
                   size_t count, const struct syscall_set *observed, const char *container);
+
+/*
+ * Names the companions the log calls for and the profile lacks, with the
+ * event that calls for each; added: --companions added them.
+ */
+void report_companions(struct report *report, const struct run_results *res, const struct companion_need *needs,
+                       size_t count, bool added);
 
 /* One finding of --check, with the profile at path. */
 void report_check_finding(struct report *report, const struct run_results *res, const char *path, const struct check_finding *finding);

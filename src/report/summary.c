@@ -270,6 +270,42 @@ void report_risky(struct report *report, const struct run_results *res, const st
 		     "(or never): %s; --deny-risky leaves them out, --add keeps one", level, merged, list);
 }
 
+void report_companions(struct report *report, const struct run_results *res, const struct companion_need *needs,
+                       size_t count, bool added)
+{
+	/* Part of the summary: -q leaves it out of the text, documents keep it. */
+	if (report->quiet && report->format == REPORT_TEXT)
+		return;
+	for (size_t n = 0; n < count; n++) {
+		const struct companion_need *need = &needs[n];
+		char names[256], where[320];
+		size_t used = 0;
+		int id = need->trigger;
+		if (need->missing_count == 0)
+			continue;
+		names[0] = '\0';
+		for (size_t m = 0; m < need->missing_count && used < sizeof(names); m++)
+			used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s", m ? ", " : "",
+			                         syscall_catalog_name(res->catalog, need->missing[m]));
+		if (res->scan->first_seen[id].line > 0 && res->scan->first_process[id][0] != '\0')
+			snprintf(where, sizeof(where), " ('%s' at %s:%llu)", res->scan->first_process[id],
+			         report_file_name(report, res->scan->first_seen[id].file),
+			         (unsigned long long)res->scan->first_seen[id].line);
+		else if (res->scan->first_seen[id].line > 0)
+			snprintf(where, sizeof(where), " (at %s:%llu)", report_file_name(report, res->scan->first_seen[id].file),
+			         (unsigned long long)res->scan->first_seen[id].line);
+		else
+			where[0] = '\0';
+		if (added)
+			report_warn(report, "--companions added %s for %s%s: %s", names,
+			            syscall_catalog_name(res->catalog, id), where, need->row->reason);
+		else
+			report_warn(report, "warning: the log shows %s%s but never %s, which the profile does not allow: %s; "
+			            "--companions adds them", syscall_catalog_name(res->catalog, id), where, names,
+			            need->row->reason);
+	}
+}
+
 void report_life(struct report *report, const struct run_results *res)
 {
 	const struct container_life *life = res->life;

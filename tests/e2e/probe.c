@@ -3,6 +3,8 @@
  * service does (a thread, a child process, an AF_INET socket); each other
  * mode tries one thing Docker's default profile refuses and prints what the
  * kernel answered: "NAME: ok" or "NAME: EPERM" (the errno's name).
+ * "chmod-old" and "chmod-new" chmod a file as older and newer C libraries
+ * do; "clock-syscalls" reads the clock without the vDSO.
  * Built static, so that it runs alone in a bare root filesystem.
  */
 #define _GNU_SOURCE

@@ -1,3 +1,4 @@
+#include "policy/companions.h"
 #include "policy/profile_set.h"
 #include "policy/successors.h"
 #include "syscalls/syscall_names.h"
@@ -54,7 +55,43 @@ static void vdso_should_follow_each_architecture(void)
 	}
 }
 
+static void companions_should_name_real_syscalls_docker_allows_without_a_capability(void)
+{
+	CHECK(companion_count > 0 && companion_count <= COMPANIONS_MAX);
+	for (size_t i = 0; i < companion_count; i++) {
+		char names[200];
+		snprintf(names, sizeof(names), "%s %s", companion_table[i].triggers, companion_table[i].companions);
+		CHECK(companion_table[i].reason[0] != '\0');
+		for (char *name = strtok(names, " "); name; name = strtok(NULL, " ")) {
+			CHECK(seccomp_syscall_resolve_name_arch(SCMP_ARCH_X86_64, name) >= 0);
+			CHECK(profile_set_risky_capability(name) == NULL);
+		}
+	}
+}
+
+static void companions_should_be_missing_only_when_a_trigger_is_seen(void)
+{
+	static struct syscall_catalog catalog;
+	struct syscall_set observed, set;
+	struct arch_list arches = { { SCMP_ARCH_X86_64 }, 1 };
+	struct companion_need needs[COMPANIONS_MAX];
+
+	syscall_catalog_init(&catalog, &arches);
+	memset(&observed, 0, sizeof(observed));
+	syscall_set_add(&observed, syscall_catalog_intern(&catalog, "read"));
+	set = observed;
+	CHECK(companions_missing(&catalog, &observed, &set, needs) == 0);
+	syscall_set_add(&observed, syscall_catalog_intern(&catalog, "fork"));
+	set = observed;
+	syscall_set_add(&set, syscall_catalog_intern(&catalog, "wait4"));
+	CHECK(companions_missing(&catalog, &observed, &set, needs) == 1);
+	CHECK(needs[0].missing_count == 1 && strcmp(syscall_catalog_name(&catalog, needs[0].missing[0]), "waitid") == 0);
+	CHECK(strcmp(syscall_catalog_name(&catalog, needs[0].trigger), "fork") == 0);
+}
+
 const struct test_case successor_tests[] = {
+	TEST_CASE(companions_should_name_real_syscalls_docker_allows_without_a_capability),
+	TEST_CASE(companions_should_be_missing_only_when_a_trigger_is_seen),
 	TEST_CASE(successors_should_name_real_syscalls_docker_allows_without_a_capability),
 	TEST_CASE(successors_should_be_wanted_only_for_an_older_call_without_its_newer_one),
 	TEST_CASE(vdso_should_follow_each_architecture),
