@@ -83,7 +83,8 @@ done:
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		if (status == EXIT_OK || status == EXIT_FINDINGS)
 			report_warn(&report, "cannot write to standard output: %s", strerror(errno));
-		return status == EXIT_OK || status == EXIT_FINDINGS ? EXIT_OUTPUT : status;
+		status = status == EXIT_OK || status == EXIT_FINDINGS ? EXIT_OUTPUT : status;
 	}
+	report_free(&report);
 	return status;
 }
