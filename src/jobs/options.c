@@ -358,9 +358,7 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 	if ((opts->job == JOB_CHECK || opts->job == JOB_LIST_CONTAINERS) && opts->output != NULL)
 		return usage_error(message, size, "--check and --list-containers write no profile: "
 		                   "-o does not apply");
-	if (opts->has_errno_ret && opts->default_action != NULL &&
-	    strcmp(opts->default_action, "SCMP_ACT_ERRNO") != 0 &&
-	    strcmp(opts->default_action, "SCMP_ACT_TRACE") != 0)
+	if (opts->has_errno_ret && opts->default_action != NULL && !profile_action_takes_errno(opts->default_action))
 		return usage_error(message, size, "--errno-ret goes with SCMP_ACT_ERRNO or SCMP_ACT_TRACE, "
 		                   "not %s", opts->default_action);
 	if ((opts->profile_name != NULL || opts->base_profile != NULL) && opts->format != PROFILE_FORMAT_SPO)

@@ -12,11 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool takes_errno(const char *action)
-{
-	return strcmp(action, "SCMP_ACT_ERRNO") == 0 || strcmp(action, "SCMP_ACT_TRACE") == 0;
-}
-
 /* The targets of an archMap: --arch, or this machine's architecture, plus other profiles' lists. */
 static void map_targets(const struct merge_overrides *opts, const struct profile_input *profiles, size_t count,
                         struct arch_list *targets)
@@ -112,7 +107,7 @@ static enum merge_status check_header(const struct merge_header *header, const s
 		         "with --default-action", from, header->default_action, profile_default_action_list());
 		return MERGE_CONFLICT;
 	}
-	if (header->has_errno_ret && !takes_errno(header->default_action)) {
+	if (header->has_errno_ret && !profile_action_takes_errno(header->default_action)) {
 		snprintf(message, size, "defaultErrnoRet goes with SCMP_ACT_ERRNO or SCMP_ACT_TRACE, not %s; drop "
 		         "--errno-ret or choose one of those with --default-action", header->default_action);
 		return MERGE_CONFLICT;
@@ -145,7 +140,7 @@ enum merge_status merge_header(const struct merge_overrides *opts, const struct 
 	header->default_action = action ? action : "SCMP_ACT_ERRNO";
 	header->has_errno_ret = opts->has_errno_ret;
 	header->errno_ret = opts->errno_ret;
-	if (opts->has_errno_ret || !takes_errno(header->default_action))
+	if (opts->has_errno_ret || !profile_action_takes_errno(header->default_action))
 		return check_header(header, profiles, count, message, size);
 	for (size_t i = 0; i < count; i++) {
 		if (!profiles[i].has_errno_ret)

@@ -17,10 +17,13 @@ static const struct action {
 	const char *name;
 	bool as_default; /* runtimes accept it as defaultAction */
 	bool allows;     /* the syscall runs */
+	bool errno_ret;  /* it takes an errno (errnoRet, defaultErrnoRet, --errno-ret) */
 } actions[] = {
-	{ "SCMP_ACT_ERRNO", true, false }, { "SCMP_ACT_KILL", true, false }, { "SCMP_ACT_KILL_PROCESS", true, false },
-	{ "SCMP_ACT_KILL_THREAD", true, false }, { "SCMP_ACT_TRAP", true, false }, { "SCMP_ACT_TRACE", true, false },
-	{ "SCMP_ACT_LOG", true, true }, { "SCMP_ACT_ALLOW", true, true }, { "SCMP_ACT_NOTIFY", false, false },
+	{ "SCMP_ACT_ERRNO", true, false, true },         { "SCMP_ACT_KILL", true, false, false },
+	{ "SCMP_ACT_KILL_PROCESS", true, false, false }, { "SCMP_ACT_KILL_THREAD", true, false, false },
+	{ "SCMP_ACT_TRAP", true, false, false },         { "SCMP_ACT_TRACE", true, false, true },
+	{ "SCMP_ACT_LOG", true, true, false },           { "SCMP_ACT_ALLOW", true, true, false },
+	{ "SCMP_ACT_NOTIFY", false, false, false },
 };
 
 #define ACTION_COUNT (sizeof(actions) / sizeof(actions[0]))
@@ -68,6 +71,14 @@ bool profile_action_valid(const char *action)
 	for (size_t i = 0; i < ACTION_COUNT; i++)
 		if (strcmp(actions[i].name, action) == 0)
 			return true;
+	return false;
+}
+
+bool profile_action_takes_errno(const char *action)
+{
+	for (size_t i = 0; i < ACTION_COUNT; i++)
+		if (strcmp(actions[i].name, action) == 0)
+			return actions[i].errno_ret;
 	return false;
 }
 

@@ -95,6 +95,9 @@ bool profile_action_valid(const char *action);
 /* The valid actions, comma-separated, for messages. */
 const char *profile_action_list(void);
 
+/* Tells whether action takes an errno (SCMP_ACT_ERRNO, SCMP_ACT_TRACE). */
+bool profile_action_takes_errno(const char *action);
+
 /* Tells whether action lets the syscall run (SCMP_ACT_ALLOW, SCMP_ACT_LOG). */
 bool profile_action_allows(const char *action);
 
