@@ -9,6 +9,7 @@
 
 #include "policy/companions.h"
 #include "policy/docker_default.h"
+#include "syscalls/equivalents.h"
 #include "policy/successors.h"
 #include "profile/atomic_file.h"
 #include "jobs/output_names.h"
@@ -237,6 +238,8 @@ done:
 	return status;
 }
 
+static int add_equivalents(struct run *run, const struct syscall_set *set, cJSON *rules);
+
 /*
  * Answers with ENOSYS each newer syscall whose older one set allows
  * (policy/successors.h), noting them in plan; returns 0, or -1 when memory
@@ -287,7 +290,7 @@ enum run_status write_profile(struct run *run, const struct syscall_set *set, co
 		report_warn(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
-	if (!run->options.no_enosys && add_enosys(run, set, rules, plan) != 0) {
+	if ((!run->options.no_enosys && add_enosys(run, set, rules, plan) != 0) || add_equivalents(run, set, rules) != 0) {
 		report_warn(run->report, "out of memory");
 		cJSON_Delete(rules);
 		return RUN_RESOURCES;
@@ -583,6 +586,61 @@ static void take_companions(struct run *run, const struct syscall_set *observed,
 	report_companions(run->report, results_of(run), needs, count, run->options.companions);
 }
 
+/*
+ * Allows, where every target architecture needs them, the generic calls
+ * that stand for observed legacy ones (syscalls/equivalents.h): clone for
+ * fork on any of them, so that clone's rule applies. Those only some
+ * architectures need are written by write_profile for those alone.
+ */
+static void take_equivalents(struct run *run, struct syscall_set *set)
+{
+	struct equivalent_need needs[EQUIVALENT_NEEDS_MAX];
+	size_t count = equivalents_needed(&run->catalog, set, needs);
+	uint32_t all = run->catalog.arches.count >= 32 ? UINT32_MAX : (1u << run->catalog.arches.count) - 1;
+
+	for (size_t n = 0; n < count; n++)
+		if (needs[n].arches == all || strcmp(needs[n].name, "clone") == 0)
+			syscall_set_add(set, syscall_catalog_find(&run->catalog, needs[n].name));
+	report_equivalents(run->report, results_of(run), needs, count);
+}
+
+/*
+ * The generic calls only some of the target architectures need, allowed for
+ * those alone (includes.arches: moby, containers/common and containerd
+ * weigh it; the oci and spo formats keep what applies to their
+ * architecture): one rule per set of architectures. Returns 0, or -1 when
+ * memory runs out.
+ */
+static int add_equivalents(struct run *run, const struct syscall_set *set, cJSON *rules)
+{
+	struct equivalent_need needs[EQUIVALENT_NEEDS_MAX];
+	size_t count = equivalents_needed(&run->catalog, set, needs);
+	bool done[EQUIVALENT_NEEDS_MAX] = { false };
+
+	for (size_t n = 0; n < count; n++) {
+		if (done[n])
+			continue;
+		cJSON *rule = cJSON_CreateObject(), *names = cJSON_AddArrayToObject(rule, "names");
+		if (rule == NULL || names == NULL || !cJSON_AddItemToArray(rules, rule)) {
+			cJSON_Delete(rule);
+			return -1;
+		}
+		for (size_t m = n; m < count; m++)
+			if (!done[m] && needs[m].arches == needs[n].arches) {
+				done[m] = true;
+				cJSON_AddItemToArray(names, cJSON_CreateString(needs[m].name));
+			}
+		cJSON *includes = cJSON_AddObjectToObject(rule, "includes");
+		cJSON *arches = includes ? cJSON_AddArrayToObject(includes, "arches") : NULL;
+		if (cJSON_AddStringToObject(rule, "action", "SCMP_ACT_ALLOW") == NULL || arches == NULL)
+			return -1;
+		for (size_t a = 0; a < run->catalog.arches.count && a < 32; a++)
+			if (needs[n].arches >> a & 1)
+				cJSON_AddItemToArray(arches, cJSON_CreateString(arch_moby_name(run->catalog.arches.tokens[a])));
+	}
+	return 0;
+}
+
 /* Completes set as every profile is completed; returns a status. */
 enum run_status finish_set(struct run *run, struct syscall_set *set, struct additions *added)
 {
@@ -597,6 +655,7 @@ enum run_status finish_set(struct run *run, struct syscall_set *set, struct addi
 		return RUN_USAGE;
 	}
 	take_companions(run, &observed, set);
+	take_equivalents(run, set);
 	return RUN_OK;
 }
 

@@ -8,6 +8,7 @@
 #define F2S_REPORT_H
 
 #include "policy/companions.h"
+#include "syscalls/equivalents.h"
 #include "policy/profile_judge.h"
 #include "policy/profile_set.h"
 #include "profile/profile_diff.h"
@@ -112,6 +113,10 @@ void report_risky(struct report *report, const struct run_results *res, const st
  */
 void report_companions(struct report *report, const struct run_results *res, const struct companion_need *needs,
                        size_t count, bool added);
+
+/* Says which generic calls stand, on which architectures, for legacy calls they lack. */
+void report_equivalents(struct report *report, const struct run_results *res, const struct equivalent_need *needs,
+                        size_t count);
 
 /* One finding of --check, with the profile at path. */
 void report_check_finding(struct report *report, const struct run_results *res, const char *path, const struct check_finding *finding);

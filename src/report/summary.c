@@ -26,6 +26,17 @@ size_t report_unknown_names(struct report *report, const struct run_results *res
 	arch_list_describe(res->arches, arches, sizeof(arches));
 	for (size_t i = 0; i < res->translator->count; i++) {
 		const struct translation *t = &res->translator->entries[i];
+		if (t->equivalent && !report->quiet && report->format == REPORT_TEXT) {
+			char list[160];
+			size_t used = 0;
+			list[0] = '\0';
+			for (int k = 0; k < t->direct_count && used < sizeof(list); k++)
+				used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s", k ? ", " : "",
+				                         syscall_catalog_name(res->catalog, t->ids[k]));
+			report_warn(report, "%s:%llu: '%s' is not a syscall on %s; its C library makes %s there instead, "
+			            "allowed (the kernel's generic table)", report_file_name(report, t->first.file),
+			            (unsigned long long)t->first.line, t->falco, arches, list);
+		}
 		if (t->kind != TRANSLATION_UNKNOWN)
 			continue;
 		if (++count <= SCAN_REPORTS_MAX)
@@ -303,6 +314,24 @@ void report_companions(struct report *report, const struct run_results *res, con
 			report_warn(report, "warning: the log shows %s%s but never %s, which the profile does not allow: %s; "
 			            "--companions adds them", syscall_catalog_name(res->catalog, id), where, names,
 			            need->row->reason);
+	}
+}
+
+void report_equivalents(struct report *report, const struct run_results *res, const struct equivalent_need *needs,
+                        size_t count)
+{
+	if (report->quiet && report->format == REPORT_TEXT)
+		return;
+	for (size_t a = 0; a < res->catalog->arches.count && a < 32; a++) {
+		char list[512];
+		size_t used = 0;
+		for (size_t n = 0; n < count && used < sizeof(list); n++)
+			if (needs[n].arches >> a & 1)
+				used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s for %s", used ? ", " : "",
+				                         needs[n].name, needs[n].legacy);
+		if (used > 0)
+			report_warn(report, "%s has no such legacy call, so its C library makes the generic one, allowed there: "
+			            "%s (the kernel's generic table)", arch_short_name(res->catalog->arches.tokens[a]), list);
 	}
 }
 

@@ -3,6 +3,8 @@
  */
 #include "syscalls/translate.h"
 
+#include "syscalls/equivalents.h"
+
 #include "text/text.h"
 
 #include <stdlib.h>
@@ -79,15 +81,22 @@ static enum translation_kind translate_into(struct syscall_catalog *catalog, boo
 
 	out->count = 0;
 	out->expanded = false;
+	out->equivalent = false;
 	if (row != NULL && row->own == NULL) {
 		out->kind = TRANSLATION_NOT_SYSCALL;
 		return out->kind;
 	}
 	if (row == NULL) {
 		add_kernel_name(catalog, name, len, out, catalog_full);
+		/* A legacy call no target architecture has: the generic one its C library makes there. */
+		if (out->count == 0)
+			out->equivalent = add_name_list(catalog, equivalents_of(name, len), out, catalog_full) > 0;
 		out->direct_count = out->count;
 	} else {
 		add_kernel_name(catalog, row->own, strlen(row->own), out, catalog_full);
+		if (out->count == 0)
+			out->equivalent =
+				add_name_list(catalog, equivalents_of(row->own, strlen(row->own)), out, catalog_full) > 0;
 		if (!exact)
 			out->expanded = add_name_list(catalog, row->family, out, catalog_full) > 0;
 		out->direct_count = out->count;

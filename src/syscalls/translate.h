@@ -31,6 +31,7 @@ struct translation {
 	int count;                        /* ids in use */
 	int direct_count;                 /* the first ids: the name's own and family; the rest are 32-bit aliases */
 	bool expanded;                    /* family members were added */
+	bool equivalent;                  /* no target has the call: its generic equivalents stand for it */
 	uint64_t events;                  /* events seen with this name */
 	struct location first;            /* where the name was first seen */
 };

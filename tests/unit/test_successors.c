@@ -1,6 +1,7 @@
 #include "policy/companions.h"
 #include "policy/profile_set.h"
 #include "policy/successors.h"
+#include "syscalls/equivalents.h"
 #include "syscalls/syscall_names.h"
 #include "test.h"
 
@@ -89,7 +90,39 @@ static void companions_should_be_missing_only_when_a_trigger_is_seen(void)
 	CHECK(strcmp(syscall_catalog_name(&catalog, needs[0].trigger), "fork") == 0);
 }
 
+static void equivalents_should_stand_for_calls_aarch64_lacks(void)
+{
+	for (size_t r = 0; r < equivalent_count; r++) {
+		char names[64];
+		CHECK(seccomp_syscall_resolve_name_arch(SCMP_ARCH_X86_64, equivalent_table[r].legacy) >= 0);
+		CHECK(seccomp_syscall_resolve_name_arch(SCMP_ARCH_AARCH64, equivalent_table[r].legacy) < 0);
+		snprintf(names, sizeof(names), "%s", equivalent_table[r].generic);
+		for (char *name = strtok(names, " "); name; name = strtok(NULL, " "))
+			CHECK(seccomp_syscall_resolve_name_arch(SCMP_ARCH_AARCH64, name) >= 0);
+	}
+	CHECK(equivalents_of("open", 4) != NULL && strcmp(equivalents_of("open", 4), "openat") == 0);
+	CHECK(equivalents_of("openat", 6) == NULL);
+}
+
+static void equivalents_should_be_needed_only_by_the_architecture_that_lacks_the_call(void)
+{
+	static struct syscall_catalog catalog;
+	struct syscall_set set;
+	struct arch_list arches = { { SCMP_ARCH_X86_64, SCMP_ARCH_AARCH64 }, 2 };
+	struct equivalent_need needs[EQUIVALENT_NEEDS_MAX];
+
+	syscall_catalog_init(&catalog, &arches);
+	memset(&set, 0, sizeof(set));
+	syscall_set_add(&set, syscall_catalog_intern(&catalog, "mkdir"));
+	syscall_set_add(&set, syscall_catalog_intern(&catalog, "dup2"));
+	syscall_set_add(&set, syscall_catalog_intern(&catalog, "dup3"));
+	CHECK(equivalents_needed(&catalog, &set, needs) == 1);
+	CHECK(strcmp(needs[0].name, "mkdirat") == 0 && needs[0].arches == 2u && strcmp(needs[0].legacy, "mkdir") == 0);
+}
+
 const struct test_case successor_tests[] = {
+	TEST_CASE(equivalents_should_stand_for_calls_aarch64_lacks),
+	TEST_CASE(equivalents_should_be_needed_only_by_the_architecture_that_lacks_the_call),
 	TEST_CASE(companions_should_name_real_syscalls_docker_allows_without_a_capability),
 	TEST_CASE(companions_should_be_missing_only_when_a_trigger_is_seen),
 	TEST_CASE(successors_should_name_real_syscalls_docker_allows_without_a_capability),
