@@ -32,12 +32,15 @@ FUZZ_TARGETS = $(patsubst fuzz/fuzz_%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
 #   plain    -O1 without sanitizers, DWARF 4, for valgrind (which runs no ASan
 #            binary and cannot read the DWARF 5 that clang writes by default)
 #   tsan     ThreadSanitizer, for the suite of the parallel pass
+#   nosimd   ASan and UBSan without the SSE2 and AVX2 paths (F2S_NO_SIMD): the
+#            plain C of the pre-filter and the quick reader, as on any CPU
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -Werror
 FLAVOUR_FLAGS_release =
 FLAVOUR_FLAGS_asan = $(SAN_FLAGS)
 FLAVOUR_FLAGS_plain = -O1 -g -gdwarf-4 -Werror
 FLAVOUR_FLAGS_tsan = -O1 -g -fno-omit-frame-pointer -fsanitize=thread -Werror
-FLAVOURS = release asan plain tsan
+FLAVOUR_FLAGS_nosimd = $(SAN_FLAGS) -DF2S_NO_SIMD
+FLAVOURS = release asan plain tsan nosimd
 
 objects = $(patsubst %.c,build/$(1)/%.o,$(2))
 
@@ -59,7 +62,7 @@ define flavour_binary
 build/$(1)/falco2seccomp: $(call objects,$(1),$(LIB_SOURCES) $(MAIN))
 	$$(CC) $$(ALL_CFLAGS) $$(FLAVOUR_FLAGS_$(1)) -o $$@ $$^ $$(LDFLAGS) $$(LIBS)
 endef
-$(foreach f,asan plain tsan,$(eval $(call flavour_binary,$(f))))
+$(foreach f,asan plain tsan nosimd,$(eval $(call flavour_binary,$(f))))
 
 build/asan/unit_tests: $(call objects,asan,$(LIB_SOURCES) $(UNIT_SOURCES))
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDFLAGS) $(LIBS)
@@ -71,8 +74,28 @@ FUZZ_REPLAYS = $(patsubst %,build/asan/fuzz_%,$(FUZZ_TARGETS))
 $(FUZZ_REPLAYS): build/asan/fuzz_%: build/asan/fuzz/fuzz_%.o build/asan/fuzz/replay.o $(call objects,asan,$(LIB_SOURCES))
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDFLAGS) $(LIBS)
 
+# The aarch64 build, cross-compiled (Debian's gcc-aarch64-linux-gnu and the
+# arm64 -dev packages through multiarch) and run under qemu-user by
+# tests/aarch64.sh: the same sources, without x86's SIMD paths.
+AARCH64_CC ?= aarch64-linux-gnu-gcc
+AARCH64_PKG = PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig $(PKG_CONFIG)
+AARCH64_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE -DF2S_VERSION='"$(VERSION)"' -Isrc -Itests/unit \
+	$(shell $(AARCH64_PKG) --cflags libcjson libseccomp zlib libzstd yaml-0.1 2>/dev/null) $(WARNINGS) -O1 -g -Werror
+AARCH64_LIBS = $(shell $(AARCH64_PKG) --libs libcjson libseccomp zlib libzstd yaml-0.1 2>/dev/null) -lm -pthread
+
+build/aarch64/%.o: %.c Makefile
+	@mkdir -p $(@D)
+	$(AARCH64_CC) $(AARCH64_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/aarch64/falco2seccomp: $(call objects,aarch64,$(LIB_SOURCES) $(MAIN))
+	$(AARCH64_CC) $(AARCH64_CFLAGS) -o $@ $^ $(AARCH64_LIBS)
+
+build/aarch64/unit_tests: $(call objects,aarch64,$(LIB_SOURCES) $(UNIT_SOURCES))
+	$(AARCH64_CC) $(AARCH64_CFLAGS) -o $@ $^ $(AARCH64_LIBS)
+
 CHECK_BUILDS = falco2seccomp build/asan/falco2seccomp build/asan/unit_tests build/plain/falco2seccomp \
-	build/tsan/falco2seccomp $(FUZZ_REPLAYS)
+	build/tsan/falco2seccomp build/nosimd/falco2seccomp build/aarch64/falco2seccomp build/aarch64/unit_tests \
+	$(FUZZ_REPLAYS)
 check-builds: $(CHECK_BUILDS)
 
 -include $(wildcard build/*/src/*/*.d build/*/tests/unit/*.d build/*/fuzz/*.d)

@@ -7,7 +7,7 @@ set -eu
 build="gcc make pkg-config libcjson-dev libseccomp-dev zlib1g-dev libzstd-dev libyaml-dev"
 case "${1:-build}" in
 build) packages="$build" ;;
-test) packages="$build zstd python3-yaml valgrind runc busybox-static strace mandoc seccomp jq golang-github-containers-common nginx-light curl" ;;
+test) packages="$build zstd python3-yaml valgrind qemu-user-static gcc-aarch64-linux-gnu libc6-dev-arm64-cross libcjson-dev:arm64 libseccomp-dev:arm64 zlib1g-dev:arm64 libzstd-dev:arm64 libyaml-dev:arm64 runc busybox-static strace mandoc seccomp jq golang-github-containers-common nginx-light curl" ;;
 bench) packages="$build jq time zstd" ;;
 fuzz) packages="$build clang libclang-rt-14-dev" ;;
 *) echo "usage: $0 build|test|bench|fuzz" >&2; exit 2 ;;
@@ -24,10 +24,16 @@ for package in $packages; do
 	fi
 done
 [ -z "$missing" ] && exit 0
+# The arm64 -dev packages of the aarch64 build come through multiarch.
+foreign=""
+case "$missing" in
+*:arm64*) dpkg --print-foreign-architectures | grep -qx arm64 || foreign=arm64 ;;
+esac
 if [ "$(id -u)" -ne 0 ]; then
-	echo "deps: missing Debian packages; run: sudo apt-get update && sudo apt-get install -y$missing" >&2
+	echo "deps: missing Debian packages; run:${foreign:+ sudo dpkg --add-architecture $foreign &&} sudo apt-get update && sudo apt-get install -y$missing" >&2
 	exit 1
 fi
+[ -n "$foreign" ] && dpkg --add-architecture "$foreign" 
 echo "deps: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >&2

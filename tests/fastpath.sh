@@ -7,8 +7,8 @@
 # is passed over, so only --full-parse reports it (and counts it). Inputs mix escaped characters, \u escapes spelling the id, the id
 # in other fields or in upper case, keys in any order, text lines, drop
 # alerts and broken lines; several generated logs add volume.
-# Usage: tests/fastpath.sh BINARY
-suite=fastpath
+# Usage: tests/fastpath.sh BINARY [SUITE-NAME]   (make check runs it also with the build without SIMD)
+suite=${2:-fastpath}
 . "$(dirname "$0")/suite.sh"
 binary=$1
 ID=3ad7b26ded6d

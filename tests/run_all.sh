@@ -20,12 +20,14 @@ tests/jobs.sh build/tsan/falco2seccomp jobs-tsan
 tests/names.sh build/asan/falco2seccomp
 tests/jobs.sh build/asan/falco2seccomp
 tests/cli.sh build/asan/falco2seccomp
+tests/fastpath.sh build/nosimd/falco2seccomp fastpath-nosimd
 tests/e2e_runc.sh falco2seccomp; tests/e2e_nginx.sh falco2seccomp
 tests/hostile.sh build/asan/falco2seccomp build/plain/falco2seccomp
 tests/real_falco.sh build/asan/falco2seccomp
 tests/fastpath.sh build/asan/falco2seccomp
 tests/hosts.sh build/asan/falco2seccomp
 tests/fuzz.sh
+tests/aarch64.sh
 build/asan/unit_tests
 tests/project.sh
 LIST

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(F2S_NO_SIMD)
 #include <emmintrin.h>
 #endif
 
@@ -50,7 +50,7 @@ __attribute__((always_inline)) static inline const char *skip_space(const char *
  */
 __attribute__((always_inline)) static inline const char *string_stop(const char *p, const char *end)
 {
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(F2S_NO_SIMD)
 	const __m128i quote = _mm_set1_epi8('"');
 	const __m128i backslash = _mm_set1_epi8('\\');
 	const __m128i control = _mm_set1_epi8(0x1f);

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) && !defined(F2S_NO_SIMD)
 #include <immintrin.h>
 #elif defined(__SSE2__)
 #include <emmintrin.h>
@@ -170,7 +170,7 @@ static bool interesting_at(const struct container_filter *filter, const char *te
  * left to a plain loop. Each returns how far it got, or SIZE_MAX when the
  * line is interesting.
  */
-#if defined(__x86_64__)
+#if defined(__x86_64__) && !defined(F2S_NO_SIMD)
 __attribute__((target("avx2")))
 static bool window_avx2(const struct container_filter *filter, const char *text, size_t length, size_t at)
 {
@@ -210,7 +210,7 @@ static size_t vector_pass_avx2(const struct container_filter *filter, const char
 }
 #endif
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(F2S_NO_SIMD)
 static bool window_sse2(const struct container_filter *filter, const char *text, size_t length, size_t at)
 {
 	const __m128i fold = _mm_set1_epi8(0x20);
@@ -258,11 +258,11 @@ void container_filter_limit_vectors(unsigned bits)
 /* Which vector pass this processor runs; none leaves the whole line to the plain loop. */
 static size_t vector_pass(const struct container_filter *filter, const char *text, size_t length)
 {
-#if defined(__x86_64__)
+#if defined(__x86_64__) && !defined(F2S_NO_SIMD)
 	if (vector_bits >= 256 && __builtin_cpu_supports("avx2"))
 		return vector_pass_avx2(filter, text, length);
 #endif
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(F2S_NO_SIMD)
 	if (vector_bits >= 128)
 		return vector_pass_sse2(filter, text, length);
 #endif

@@ -421,12 +421,27 @@ bool arch_list_parse(const char *spec, struct arch_list *list, const char **bad,
 	}
 }
 
+/*
+ * The architectures a container on this host may run, as Docker's default
+ * profile maps them (moby profiles/seccomp/default.json, archMap): an
+ * amd64 host x86_64 with x86 and x32, an arm64 host aarch64 with arm,
+ * any other its own.
+ */
 void arch_list_default(struct arch_list *list)
 {
+	uint32_t native = seccomp_arch_native();
+
 	list->count = 0;
-	arch_list_add(list, SCMP_ARCH_X86_64);
-	arch_list_add(list, SCMP_ARCH_X86);
-	arch_list_add(list, SCMP_ARCH_X32);
+	if (native == SCMP_ARCH_AARCH64) {
+		arch_list_add(list, SCMP_ARCH_AARCH64);
+		arch_list_add(list, SCMP_ARCH_ARM);
+	} else if (native == SCMP_ARCH_X86_64 || native == 0) {
+		arch_list_add(list, SCMP_ARCH_X86_64);
+		arch_list_add(list, SCMP_ARCH_X86);
+		arch_list_add(list, SCMP_ARCH_X32);
+	} else {
+		arch_list_add(list, native);
+	}
 }
 
 static int compare_arch_tokens(const void *a, const void *b)

@@ -82,7 +82,7 @@ bool syscall_names_well_formed(const char *name, size_t len);
  */
 bool arch_list_parse(const char *spec, struct arch_list *list, const char **bad, size_t *bad_len);
 
-/* The default list: x86_64, x86 and x32, as Docker's own profile. */
+/* The default list: this host's architectures as Docker's own profile maps them (x86_64, x86, x32 on amd64). */
 void arch_list_default(struct arch_list *list);
 
 /* Adds token unless present; false when the list is full. */
