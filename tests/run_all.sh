@@ -28,6 +28,7 @@ tests/fastpath.sh build/asan/falco2seccomp
 tests/hosts.sh build/asan/falco2seccomp
 tests/fuzz.sh
 tests/aarch64.sh
+tests/multiarch.sh build/asan/falco2seccomp
 build/asan/unit_tests
 tests/project.sh
 LIST
