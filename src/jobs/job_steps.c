@@ -102,6 +102,10 @@ static enum run_status merge_profiles(struct run *run)
 	case MERGE_NO_MEMORY:
 		return RUN_RESOURCES;
 	}
+	if (opts->all_arches) {
+		arch_map_docker_default(&header->arch_map, &header->arches);
+		header->has_arch_map = true;
+	}
 	run->arches = header->arches;
 	run->arch_map = header->has_arch_map ? &header->arch_map : NULL;
 	run->default_action = header->default_action;

@@ -181,10 +181,17 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 		opts->has_errno_ret = true;
 		return OPTIONS_OK;
 	case OPT_ARCH:
+		if (strcmp(arg, "all-supported") == 0) {
+			struct arch_map map;
+			arch_map_docker_default(&map, &opts->arches);
+			opts->has_arches = opts->all_arches = true;
+			return OPTIONS_OK;
+		}
+		opts->all_arches = false;
 		if (!arch_list_parse(arg, &opts->arches, &bad, &bad_len)) {
 			snprintf(message, size,
 			         "--arch: '%.*s' is not an architecture; use names such as x86_64, x86, x32, "
-			         "aarch64, arm, ppc64le, s390x, riscv64 (or SCMP_ARCH_X86_64, ...), or native",
+			         "aarch64, arm, ppc64le, s390x, riscv64 (or SCMP_ARCH_X86_64, ...), native or all-supported",
 			         (int)(bad_len > 40 ? 40 : bad_len), bad);
 			return OPTIONS_USAGE;
 		}

@@ -53,6 +53,7 @@ struct options {
 	bool has_errno_ret;              /* --errno-ret given */
 	long errno_ret;                  /* its value */
 	bool has_arches;                 /* --arch given */
+	bool all_arches;                 /* --arch all-supported: Docker's archMap, every main architecture */
 	struct arch_list arches;         /* --arch, or the default */
 	enum profile_format format;      /* --format */
 	const char *runtime;             /* --runtime: runc, crun or none; NULL: the one the log shows */

@@ -444,6 +444,27 @@ void arch_list_default(struct arch_list *list)
 	}
 }
 
+void arch_map_docker_default(struct arch_map *map, struct arch_list *all)
+{
+	static const uint32_t mains[][3] = {
+		{ SCMP_ARCH_X86_64, SCMP_ARCH_X86, SCMP_ARCH_X32 }, { SCMP_ARCH_AARCH64, SCMP_ARCH_ARM, 0 },
+		{ SCMP_ARCH_PPC64LE, 0, 0 },                        { SCMP_ARCH_S390X, SCMP_ARCH_S390, 0 },
+		{ SCMP_ARCH_RISCV64, 0, 0 },
+	};
+
+	memset(map, 0, sizeof(*map));
+	all->count = 0;
+	for (size_t m = 0; m < sizeof(mains) / sizeof(mains[0]); m++) {
+		struct arch_map_entry *entry = &map->entries[map->count++];
+		entry->arch = mains[m][0];
+		arch_list_add(all, mains[m][0]);
+		for (size_t s = 1; s < 3 && mains[m][s] != 0; s++) {
+			arch_list_add(&entry->subs, mains[m][s]);
+			arch_list_add(all, mains[m][s]);
+		}
+	}
+}
+
 static int compare_arch_tokens(const void *a, const void *b)
 {
 	size_t ia = arch_index(*(const uint32_t *)a);

@@ -85,6 +85,14 @@ bool arch_list_parse(const char *spec, struct arch_list *list, const char **bad,
 /* The default list: this host's architectures as Docker's own profile maps them (x86_64, x86, x32 on amd64). */
 void arch_list_default(struct arch_list *list);
 
+/*
+ * The archMap of Docker's default profile for every architecture it lists
+ * that libseccomp can filter alone (moby profiles/seccomp/default.json):
+ * x86_64 with x86 and x32, aarch64 with arm, ppc64le, s390x with s390,
+ * riscv64; all gets every one of them. For --arch all-supported.
+ */
+void arch_map_docker_default(struct arch_map *map, struct arch_list *all);
+
 /* Adds token unless present; false when the list is full. */
 bool arch_list_add(struct arch_list *list, uint32_t token);
 
