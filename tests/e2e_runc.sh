@@ -164,6 +164,9 @@ grep -v '"evt.type":"wait4"' "$work/probe.jsonl" >"$work/probe-no-reap.jsonl"
 check "the summary of the log without the reap does not name wait4: $(grep -i wait "$work/no-reap.err")" \
 	"grep -q 'never wait4, waitid' '$work/no-reap.err'"
 profile "$work/probe-companions.json" -log "$work/probe-no-reap.jsonl" --companions
+profile "$work/probe-audit.json" -log "$work/probe.jsonl" --audit
+profile "$work/probe-audit-64.json" -log "$work/probe.jsonl" --audit --arch x86_64
+profile "$work/audit.json" -log "$work/events.jsonl" --audit
 (cd "$work/bundle" && runc spec) || { fail "runc spec failed"; finish; }
 mv "$work/bundle/config.json" "$work/spec.json"
 echo '{}' >"$work/empty.json"
@@ -242,6 +245,18 @@ expect chmod-no-enosys "$work/chmod-no-enosys.json" chmod-new "chmod-new: EPERM"
 expect chmod-old "$work/chmod-no-enosys.json" chmod-old "chmod-old: ok"
 expect no-reap "$work/probe-no-reap.json" work "work: fork failed: EPERM"
 expect companions "$work/probe-companions.json" work "work: ok"
+# Issue 20: an audit profile lets what was not recorded run (and the kernel logs it), but never what
+# Docker's default refuses.
+run_container audit-mkdir "$work/audit.json" '["/bin/mkdir", "/made-under-audit"]'
+check "mkdir, never recorded, did not run under the audit profile (status $run_status): $(head -3 "$work/audit-mkdir.out")" \
+	"[ $run_status -eq 0 ] && [ -d '$rootfs/made-under-audit' ]"
+expect audit-work "$work/probe-audit.json" work "work: ok"
+expect audit-newuser "$work/probe-audit.json" clone-newuser "clone-newuser: EPERM"
+expect audit-clone3 "$work/probe-audit.json" clone3-newuser "clone3-newuser: ENOSYS"
+expect audit-unshare "$work/probe-audit.json" unshare-newuser "unshare-newuser: EPERM"
+expect audit-vsock "$work/probe-audit-64.json" socket-vsock "socket-vsock: EPERM"
+expect audit-netlink "$work/probe-audit.json" socket-netlink "socket-netlink: ok"
+expect audit-persona "$work/probe-audit.json" personality "personality: EPERM"
 expect clock "$work/probe-profile.json" clock-syscalls "clock-syscalls: ok"
 expect no-clock "$work/probe-no-clock.json" clock-syscalls "clock-syscalls: EPERM"
 check "the probe's recording shows no clock syscall, so its profile allows them for the vDSO alone" \

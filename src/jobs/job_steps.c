@@ -7,10 +7,7 @@
 
 #include "text/text.h"
 
-#include "policy/companions.h"
 #include "policy/docker_default.h"
-#include "syscalls/equivalents.h"
-#include "policy/successors.h"
 #include "profile/atomic_file.h"
 #include "jobs/output_names.h"
 #include "jobs/workload.h"
@@ -109,7 +106,20 @@ static enum run_status merge_profiles(struct run *run)
 	run->arches = header->arches;
 	run->arch_map = header->has_arch_map ? &header->arch_map : NULL;
 	run->default_action = header->default_action;
-	if (profile_action_allows(run->default_action)) {
+	if (opts->audit) {
+		if (!opts->quiet)
+			report_warn(run->report, "audit profile: the default action is SCMP_ACT_LOG, so what no rule allows "
+			            "runs and is logged by the kernel; what Docker's default refuses (namespace flags on clone, "
+			            "clone3, AF_VSOCK, other personalities, the syscalls it allows only with a capability) stays "
+			            "refused");
+		bool x86 = false;
+		for (size_t a = 0; a < run->arches.count; a++)
+			x86 |= run->arches.tokens[a] == SCMP_ARCH_X86;
+		if (x86)
+			report_warn(run->report, "warning: with x86 among the architectures, socket(AF_VSOCK) is refused only "
+			            "where the log shows no socket call: libseccomp filters x86's socket through socketcall, "
+			            "whose arguments it cannot read; give --arch without x86 to refuse it always");
+	} else if (profile_action_allows(run->default_action)) {
 		/* Nothing the profile says holds: what no rule allows runs all the same. */
 		bool merged = opts->default_action == NULL;
 		report_warn(run->report, "%s: the default action is %s%s: every syscall the profile does not name runs%s, so "
@@ -242,28 +252,6 @@ done:
 	return status;
 }
 
-static int add_equivalents(struct run *run, const struct syscall_set *set, cJSON *rules);
-
-/*
- * Answers with ENOSYS each newer syscall whose older one set allows
- * (policy/successors.h), noting them in plan; returns 0, or -1 when memory
- * runs out.
- */
-static int add_enosys(struct run *run, const struct syscall_set *set, cJSON *rules, struct arg_rule_plan *plan)
-{
-	const struct successor *rows[SUCCESSORS_MAX];
-	size_t count = successors_wanted(&run->catalog, set, rows);
-
-	/* clone3 is the argument rules' own, Docker's. */
-	plan->enosys_count = 0;
-	for (size_t i = 0; i < count && plan->enosys_count < ARG_ENOSYS_MAX; i++)
-		if (strcmp(rows[i]->newer, "clone3") != 0) {
-			plan->enosys_older[plan->enosys_count] = rows[i]->older;
-			plan->enosys[plan->enosys_count++] = rows[i]->newer;
-		}
-	return arg_rules_add_enosys(rules, &run->arches, plan->enosys, plan->enosys_count);
-}
-
 /* Writes the profile for set to path (NULL: stdout); returns a status. */
 enum run_status write_profile(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
                               const char *path, struct arg_rule_plan *plan)
@@ -294,7 +282,8 @@ enum run_status write_profile(struct run *run, const struct syscall_set *set, co
 		report_warn(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
-	if ((!run->options.no_enosys && add_enosys(run, set, rules, plan) != 0) || add_equivalents(run, set, rules) != 0) {
+	if ((!run->options.no_enosys && add_enosys(run, set, rules, plan) != 0) || add_equivalents(run, set, rules) != 0 ||
+	    (run->options.audit && add_audit_refusals(run, set, facts, rules, plan) != 0)) {
 		report_warn(run->report, "out of memory");
 		cJSON_Delete(rules);
 		return RUN_RESOURCES;
@@ -562,87 +551,6 @@ size_t warn_risky(struct run *run, const struct syscall_set *set, const struct s
 
 	report_risky(run->report, results_of(run), risky, count, observed, who);
 	return count;
-}
-
-/*
- * Names the companions the log calls for and set lacks (policy/companions.h),
- * and with --companions adds them, but for those --remove names.
- */
-static void take_companions(struct run *run, const struct syscall_set *observed, struct syscall_set *set)
-{
-	struct companion_need needs[COMPANIONS_MAX];
-	size_t count = companions_missing(&run->catalog, observed, set, needs);
-
-	for (size_t n = 0; run->options.companions && n < count; n++) {
-		size_t kept = 0;
-		for (size_t m = 0; m < needs[n].missing_count; m++) {
-			int id = needs[n].missing[m];
-			bool removed = false;
-			for (size_t r = 0; r < run->options.remove.count; r++)
-				removed |= strcmp(run->options.remove.items[r], syscall_catalog_name(&run->catalog, id)) == 0;
-			if (removed)
-				continue;
-			syscall_set_add(set, id);
-			needs[n].missing[kept++] = id;
-		}
-		needs[n].missing_count = kept;
-	}
-	report_companions(run->report, results_of(run), needs, count, run->options.companions);
-}
-
-/*
- * Allows, where every target architecture needs them, the generic calls
- * that stand for observed legacy ones (syscalls/equivalents.h): clone for
- * fork on any of them, so that clone's rule applies. Those only some
- * architectures need are written by write_profile for those alone.
- */
-static void take_equivalents(struct run *run, struct syscall_set *set)
-{
-	struct equivalent_need needs[EQUIVALENT_NEEDS_MAX];
-	size_t count = equivalents_needed(&run->catalog, set, needs);
-	uint32_t all = run->catalog.arches.count >= 32 ? UINT32_MAX : (1u << run->catalog.arches.count) - 1;
-
-	for (size_t n = 0; n < count; n++)
-		if (needs[n].arches == all || strcmp(needs[n].name, "clone") == 0)
-			syscall_set_add(set, syscall_catalog_find(&run->catalog, needs[n].name));
-	report_equivalents(run->report, results_of(run), needs, count);
-}
-
-/*
- * The generic calls only some of the target architectures need, allowed for
- * those alone (includes.arches: moby, containers/common and containerd
- * weigh it; the oci and spo formats keep what applies to their
- * architecture): one rule per set of architectures. Returns 0, or -1 when
- * memory runs out.
- */
-static int add_equivalents(struct run *run, const struct syscall_set *set, cJSON *rules)
-{
-	struct equivalent_need needs[EQUIVALENT_NEEDS_MAX];
-	size_t count = equivalents_needed(&run->catalog, set, needs);
-	bool done[EQUIVALENT_NEEDS_MAX] = { false };
-
-	for (size_t n = 0; n < count; n++) {
-		if (done[n])
-			continue;
-		cJSON *rule = cJSON_CreateObject(), *names = cJSON_AddArrayToObject(rule, "names");
-		if (rule == NULL || names == NULL || !cJSON_AddItemToArray(rules, rule)) {
-			cJSON_Delete(rule);
-			return -1;
-		}
-		for (size_t m = n; m < count; m++)
-			if (!done[m] && needs[m].arches == needs[n].arches) {
-				done[m] = true;
-				cJSON_AddItemToArray(names, cJSON_CreateString(needs[m].name));
-			}
-		cJSON *includes = cJSON_AddObjectToObject(rule, "includes");
-		cJSON *arches = includes ? cJSON_AddArrayToObject(includes, "arches") : NULL;
-		if (cJSON_AddStringToObject(rule, "action", "SCMP_ACT_ALLOW") == NULL || arches == NULL)
-			return -1;
-		for (size_t a = 0; a < run->catalog.arches.count && a < 32; a++)
-			if (needs[n].arches >> a & 1)
-				cJSON_AddItemToArray(arches, cJSON_CreateString(arch_moby_name(run->catalog.arches.tokens[a])));
-	}
-	return 0;
 }
 
 /* Completes set as every profile is completed; returns a status. */

@@ -59,6 +59,24 @@ bool capture_gap(struct run *run);
 enum run_status write_profile(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
                               const char *path, struct arg_rule_plan *plan);
 
+/* What a profile gets beyond the log (beyond_the_log.c). */
+
+/* Answers with ENOSYS each newer syscall whose older one set allows, noted in plan; 0, or -1 without memory. */
+int add_enosys(struct run *run, const struct syscall_set *set, cJSON *rules, struct arg_rule_plan *plan);
+
+/* The generic calls only some target architectures need, in rules of their own; 0, or -1 without memory. */
+int add_equivalents(struct run *run, const struct syscall_set *set, cJSON *rules);
+
+/* An audit profile's explicit refusals; 0, or -1 without memory. */
+int add_audit_refusals(struct run *run, const struct syscall_set *set, const struct arg_facts *facts, cJSON *rules,
+                       const struct arg_rule_plan *plan);
+
+/* Names the companions the log calls for and set lacks; with --companions adds them. */
+void take_companions(struct run *run, const struct syscall_set *observed, struct syscall_set *set);
+
+/* Allows the generic calls every target architecture needs for observed legacy ones. */
+void take_equivalents(struct run *run, struct syscall_set *set);
+
 /* Orders strings (qsort of const char *). */
 int compare_names(const void *a, const void *b);
 

@@ -20,7 +20,7 @@ enum option_code {
 	OPT_LOG = 256, OPT_CONTAINER_ID, OPT_DEFAULT_ACTION, OPT_ERRNO_RET, OPT_ARCH, OPT_FORMAT,
 	OPT_RUNTIME, OPT_EXACT, OPT_ADD, OPT_REMOVE, OPT_MERGE, OPT_CHECK, OPT_LIST_CONTAINERS,
 	OPT_ALL_CONTAINERS, OPT_OUTPUT_DIR, OPT_STRICT, OPT_ALLOW_EMPTY, OPT_VERSION, OPT_FULL_PARSE,
-	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY, OPT_NO_ENOSYS, OPT_COMPANIONS,
+	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY, OPT_NO_ENOSYS, OPT_COMPANIONS, OPT_AUDIT,
 	OPT_CAP_ADD, OPT_REPORT, OPT_DIFF, OPT_PROFILE_NAME, OPT_BASE_PROFILE,
 	OPT_IMAGE, OPT_NAME, OPT_K8S, OPT_LABEL, OPT_GROUP_BY, OPT_JOBS
 };
@@ -48,6 +48,7 @@ static const struct option long_options[] = {
 	{ "deny-risky", no_argument, NULL, OPT_DENY_RISKY },
 	{ "no-enosys", no_argument, NULL, OPT_NO_ENOSYS },
 	{ "companions", no_argument, NULL, OPT_COMPANIONS },
+	{ "audit", no_argument, NULL, OPT_AUDIT },
 	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "diff", required_argument, NULL, OPT_DIFF },
@@ -293,6 +294,7 @@ static void set_flag(int code, struct options *opts)
 	case OPT_DENY_RISKY: opts->deny_risky = true; break;
 	case OPT_NO_ENOSYS: opts->no_enosys = true; break;
 	case OPT_COMPANIONS: opts->companions = true; break;
+	case OPT_AUDIT: opts->audit = true; break;
 	case OPT_LIST_CONTAINERS: opts->job = JOB_LIST_CONTAINERS; opts->jobs_given |= 1u << JOB_LIST_CONTAINERS; break;
 	case OPT_ALL_CONTAINERS: opts->job = JOB_ALL_CONTAINERS; opts->jobs_given |= 1u << JOB_ALL_CONTAINERS; break;
 	case OPT_PROGRESS: opts->progress = opts->progress_set = true; break;
@@ -368,6 +370,13 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 	if (opts->has_errno_ret && opts->default_action != NULL && !profile_action_takes_errno(opts->default_action))
 		return usage_error(message, size, "--errno-ret goes with SCMP_ACT_ERRNO or SCMP_ACT_TRACE, "
 		                   "not %s", opts->default_action);
+	if (opts->audit && opts->default_action != NULL)
+		return usage_error(message, size, "--audit sets the default action to SCMP_ACT_LOG; drop --default-action");
+	if (opts->audit && (opts->job == JOB_CHECK || opts->job == JOB_DIFF || opts->job == JOB_LIST_CONTAINERS))
+		return usage_error(message, size, "--audit writes a profile: it does not go with --check, --diff or "
+		                   "--list-containers");
+	if (opts->audit)
+		opts->default_action = "SCMP_ACT_LOG";
 	if ((opts->profile_name != NULL || opts->base_profile != NULL) && opts->format != PROFILE_FORMAT_SPO)
 		return usage_error(message, size, "--profile-name and --base-profile name parts of a SeccompProfile: "
 		                   "they go with --format spo");
@@ -402,7 +411,7 @@ enum options_status options_parse(int argc, char **argv, struct options *opts, c
 			return usage_error(message, size, "unknown or ambiguous option '%s'", refused_option(argc, argv));
 		case OPT_EXACT: case OPT_STRICT: case OPT_ALLOW_EMPTY: case OPT_FULL_PARSE:
 		case OPT_LIST_CONTAINERS: case OPT_ALL_CONTAINERS: case OPT_PROGRESS: case OPT_NO_PROGRESS:
-		case OPT_ALLOW_NAMESPACES: case OPT_DENY_RISKY: case OPT_NO_ENOSYS: case OPT_COMPANIONS: case 'q':
+		case OPT_ALLOW_NAMESPACES: case OPT_DENY_RISKY: case OPT_NO_ENOSYS: case OPT_COMPANIONS: case OPT_AUDIT: case 'q':
 			set_flag(code, opts);
 			break;
 		default:

@@ -65,6 +65,7 @@ struct options {
 	bool deny_risky;                 /* --deny-risky */
 	bool no_enosys;                  /* --no-enosys: newer syscalls get the default action, not ENOSYS */
 	bool companions;                 /* --companions: add what the log's calls need off its path */
+	bool audit;                      /* --audit: SCMP_ACT_LOG default, what Docker refuses refused explicitly */
 	unsigned jobs;                   /* --jobs; 0: as many as there are online CPUs */
 	char cap_add[OPTIONS_CAPS_MAX][OPTIONS_CAP_NAME_MAX]; /* --cap-add, as CAP_NAME */
 	size_t cap_add_count;            /* entries in cap_add */

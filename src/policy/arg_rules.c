@@ -461,3 +461,90 @@ bool arg_rules_widens(const cJSON *rule, const struct arg_facts *facts, const st
 	}
 	return false;
 }
+
+/* The audit profile's refusals: ERRNO(EPERM) unless noted. */
+static cJSON *deny_rule(cJSON *rules, const char *name, int errno_value)
+{
+	const char *names[] = { name };
+	cJSON *rule = add_rule(rules, names, 1, "SCMP_ACT_ERRNO");
+
+	return rule != NULL && cJSON_AddNumberToObject(rule, "errnoRet", errno_value) ? rule : NULL;
+}
+
+/* clone with one namespace flag (data: the bit) refused; the flags are arg1 on s390 and s390x. */
+static cJSON *clone_flag_variant(cJSON *rules, bool s390, void *data)
+{
+	uint32_t bit = *(const uint32_t *)data;
+	cJSON *rule = deny_rule(rules, "clone", 1);
+	cJSON *args = rule ? cJSON_AddArrayToObject(rule, "args") : NULL;
+	cJSON *arg = cJSON_CreateObject();
+
+	if (args == NULL || arg == NULL || !cJSON_AddItemToArray(args, arg)) {
+		cJSON_Delete(arg);
+		return NULL;
+	}
+	return cJSON_AddNumberToObject(arg, "index", s390 ? 1 : 0) && cJSON_AddNumberToObject(arg, "value", bit) &&
+	               cJSON_AddNumberToObject(arg, "valueTwo", bit) &&
+	               cJSON_AddStringToObject(arg, "op", "SCMP_CMP_MASKED_EQ")
+	           ? rule
+	           : NULL;
+}
+
+int arg_rules_add_audit(cJSON *rules, const struct arch_list *arches, const struct arg_rule_plan *plan,
+                        const struct arg_facts *facts, const struct arg_rule_choice *choice,
+                        const char *const *refused, size_t refused_count)
+{
+	bool ok = true;
+
+	/* Each namespace flag the profile does not open, on its own: any one set refuses the call. */
+	for (size_t i = 0; ok && arg_rule_active(choice, ARG_RULE_CLONE) && i < DOCKER_NAMESPACE_FLAG_COUNT; i++) {
+		uint32_t bit = docker_namespace_flags[i].value;
+		if (!(facts->namespaces & bit))
+			ok = add_by_arch(rules, arches, s390_arches, clone_flag_variant, &bit);
+	}
+	if (ok && arg_rule_active(choice, ARG_RULE_CLONE3) && !plan->written[ARG_RULE_CLONE3])
+		ok = add_by_arch(rules, arches, mips_arches, clone3_variant, NULL);
+	/*
+	 * Even where the log narrowed socket's families: the others fall to the
+	 * logging default. But on 32-bit x86 libseccomp filters socket through
+	 * socketcall, whose arguments it cannot read, so a second socket rule
+	 * with another action is refused there (EEXIST, and runc fails to
+	 * start): where the profile has socket rules of its own and x86 is a
+	 * target, AF_VSOCK is left to the default (logged), and said.
+	 */
+	bool socketcall = false;
+	for (size_t a = 0; a < arches->count; a++)
+		socketcall |= arches->tokens[a] == SCMP_ARCH_X86;
+	if (ok && arg_rule_active(choice, ARG_RULE_SOCKET) && !(socketcall && (plan->written[ARG_RULE_SOCKET] ||
+	                                                                        plan->restricted[ARG_SOCKET]))) {
+		cJSON *rule = deny_rule(rules, "socket", 1);
+		ok = rule != NULL && add_arg(rule, 0, DOCKER_AF_VSOCK, "SCMP_CMP_EQ");
+	}
+	/*
+	 * personality: Docker's values (0x0, 0x8, 0x20000, 0x20008 and the query
+	 * 0xffffffff) are allowed by the rules before; every other value sets a
+	 * bit outside 0x20008, and each such bit is refused by a rule of its own
+	 * (libseccomp lets the EQ rule of the query win over them).
+	 */
+	if (ok && arg_rule_active(choice, ARG_RULE_PERSONALITY) && !plan->written[ARG_RULE_PERSONALITY]) {
+		static const char *const personality[] = { "personality" };
+		cJSON *rule = add_rule(rules, personality, 1, "SCMP_ACT_ALLOW");
+		ok = rule != NULL && add_arg(rule, 0, 0xffffffff, "SCMP_CMP_EQ");
+	}
+	for (unsigned bit = 0; ok && arg_rule_active(choice, ARG_RULE_PERSONALITY) && bit < 32; bit++) {
+		if (bit == 3 || bit == 17)
+			continue;
+		cJSON *rule = deny_rule(rules, "personality", 1);
+		cJSON *args = rule ? cJSON_AddArrayToObject(rule, "args") : NULL;
+		cJSON *arg = cJSON_CreateObject();
+		ok = args != NULL && arg != NULL && cJSON_AddItemToArray(args, arg) &&
+		     cJSON_AddNumberToObject(arg, "index", 0) && cJSON_AddNumberToObject(arg, "value", 1u << bit) &&
+		     cJSON_AddNumberToObject(arg, "valueTwo", 1u << bit) &&
+		     cJSON_AddStringToObject(arg, "op", "SCMP_CMP_MASKED_EQ");
+	}
+	if (ok && refused_count > 0) {
+		cJSON *rule = add_rule(rules, refused, refused_count, "SCMP_ACT_ERRNO");
+		ok = rule != NULL && cJSON_AddNumberToObject(rule, "errnoRet", 1);
+	}
+	return ok ? 0 : -1;
+}

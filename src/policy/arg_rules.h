@@ -76,6 +76,18 @@ int arg_rules_build(const char *const *names, size_t count, const struct arch_li
 int arg_rules_add_enosys(cJSON *rules, const struct arch_list *arches, const char *const *names, size_t count);
 
 /*
+ * Adds to rules what an audit profile (default action SCMP_ACT_LOG) refuses
+ * explicitly, so that it never lets a container do what Docker's default
+ * stops: clone with each namespace flag facts do not open (one rule per
+ * flag), clone3 with ENOSYS, socket(AF_VSOCK), personality outside Docker's
+ * values, and the refused_count syscalls in refused with EPERM. Returns 0,
+ * or -1 when memory runs out.
+ */
+int arg_rules_add_audit(cJSON *rules, const struct arch_list *arches, const struct arg_rule_plan *plan,
+                        const struct arg_facts *facts, const struct arg_rule_choice *choice,
+                        const char *const *refused, size_t refused_count);
+
+/*
  * Tells whether rule (from the merged profile at path) is one that
  * arg_rules_build writes; if so, adds the syscall it allows to names (an
  * array of strings) and what it allows to facts.

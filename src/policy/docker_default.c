@@ -103,6 +103,16 @@ const char *docker_default_capability(const char *syscall)
 	return NULL;
 }
 
+size_t docker_default_refused(const char **names, size_t room)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < sizeof(guarded) / sizeof(guarded[0]) && count < room; i++)
+		if (guarded[i].capability[0] == '\0' || !docker_default_has_capability(guarded[i].capability))
+			names[count++] = guarded[i].syscall;
+	return count;
+}
+
 int docker_default_has_capability(const char *cap)
 {
 	for (size_t i = 0; i < DOCKER_DEFAULT_CAPABILITY_COUNT; i++)

@@ -55,4 +55,10 @@ int docker_socket_family(const char *name, size_t length);
 /* The first name Falco gives family number, or NULL. */
 const char *docker_socket_family_name(unsigned family);
 
+/*
+ * Lists into names (room for room) the syscalls Docker's default refuses a
+ * container with its default capabilities; returns how many.
+ */
+size_t docker_default_refused(const char **names, size_t room);
+
 #endif

@@ -56,6 +56,8 @@ static const char *const help_text[] = {
 	"                         a capability or never, unless --add names them\n"
 	"  --no-enosys            do not answer a newer syscall with ENOSYS where the\n"
 	"                         log shows the older one it falls back to\n"
+	"  --audit                an audit profile: SCMP_ACT_LOG for what no rule allows,\n"
+	"                         what Docker's default refuses still refused\n"
 	"  --companions           add the syscalls the log's calls need off its path\n"
 	"                         (wait4 for a fork, shutdown for an accept, ...)\n",
 	"Output:\n"

@@ -1,0 +1,140 @@
+/*
+ * beyond_the_log: what a profile gets beyond what the log shows: newer
+ * syscalls answered with ENOSYS, the companions the log's calls need, the
+ * generic calls of architectures that lack a legacy one, and the explicit
+ * refusals of an audit profile.
+ */
+#include "jobs/job_steps.h"
+
+#include "policy/companions.h"
+#include "policy/docker_default.h"
+#include "policy/successors.h"
+#include "report/report.h"
+#include "syscalls/equivalents.h"
+
+#include <seccomp.h>
+#include <string.h>
+
+/*
+ * What an audit profile refuses explicitly, as Docker's default does: the
+ * argument rules' refusals (arg_rules_add_audit) and the syscalls Docker
+ * refuses a default container that the set does not allow. Returns 0, or
+ * -1 when memory runs out.
+ */
+int add_audit_refusals(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
+                       cJSON *rules, const struct arg_rule_plan *plan)
+{
+	const char *all[256], *refused[256];
+	size_t count = docker_default_refused(all, 256), kept = 0;
+
+	for (size_t i = 0; i < count; i++) {
+		int id = syscall_catalog_find(&run->catalog, all[i]);
+		bool exists = false;
+		for (size_t a = 0; a < run->arches.count && !exists; a++)
+			exists = seccomp_syscall_resolve_name_arch(run->arches.tokens[a], all[i]) >= 0;
+		if (exists && (id < 0 || !syscall_set_has(set, id)))
+			refused[kept++] = all[i];
+	}
+	return arg_rules_add_audit(rules, &run->arches, plan, facts, &run->options.arg_rules, refused, kept);
+}
+
+/*
+ * Answers with ENOSYS each newer syscall whose older one set allows
+ * (policy/successors.h), noting them in plan; returns 0, or -1 when memory
+ * runs out.
+ */
+int add_enosys(struct run *run, const struct syscall_set *set, cJSON *rules, struct arg_rule_plan *plan)
+{
+	const struct successor *rows[SUCCESSORS_MAX];
+	size_t count = successors_wanted(&run->catalog, set, rows);
+
+	/* clone3 is the argument rules' own, Docker's. */
+	plan->enosys_count = 0;
+	for (size_t i = 0; i < count && plan->enosys_count < ARG_ENOSYS_MAX; i++)
+		if (strcmp(rows[i]->newer, "clone3") != 0) {
+			plan->enosys_older[plan->enosys_count] = rows[i]->older;
+			plan->enosys[plan->enosys_count++] = rows[i]->newer;
+		}
+	return arg_rules_add_enosys(rules, &run->arches, plan->enosys, plan->enosys_count);
+}
+
+/*
+ * Names the companions the log calls for and set lacks (policy/companions.h),
+ * and with --companions adds them, but for those --remove names.
+ */
+void take_companions(struct run *run, const struct syscall_set *observed, struct syscall_set *set)
+{
+	struct companion_need needs[COMPANIONS_MAX];
+	size_t count = companions_missing(&run->catalog, observed, set, needs);
+
+	for (size_t n = 0; run->options.companions && n < count; n++) {
+		size_t kept = 0;
+		for (size_t m = 0; m < needs[n].missing_count; m++) {
+			int id = needs[n].missing[m];
+			bool removed = false;
+			for (size_t r = 0; r < run->options.remove.count; r++)
+				removed |= strcmp(run->options.remove.items[r], syscall_catalog_name(&run->catalog, id)) == 0;
+			if (removed)
+				continue;
+			syscall_set_add(set, id);
+			needs[n].missing[kept++] = id;
+		}
+		needs[n].missing_count = kept;
+	}
+	report_companions(run->report, results_of(run), needs, count, run->options.companions);
+}
+
+/*
+ * Allows, where every target architecture needs them, the generic calls
+ * that stand for observed legacy ones (syscalls/equivalents.h): clone for
+ * fork on any of them, so that clone's rule applies. Those only some
+ * architectures need are written by write_profile for those alone.
+ */
+void take_equivalents(struct run *run, struct syscall_set *set)
+{
+	struct equivalent_need needs[EQUIVALENT_NEEDS_MAX];
+	size_t count = equivalents_needed(&run->catalog, set, needs);
+	uint32_t all = run->catalog.arches.count >= 32 ? UINT32_MAX : (1u << run->catalog.arches.count) - 1;
+
+	for (size_t n = 0; n < count; n++)
+		if (needs[n].arches == all || strcmp(needs[n].name, "clone") == 0)
+			syscall_set_add(set, syscall_catalog_find(&run->catalog, needs[n].name));
+	report_equivalents(run->report, results_of(run), needs, count);
+}
+
+/*
+ * The generic calls only some of the target architectures need, allowed for
+ * those alone (includes.arches: moby, containers/common and containerd
+ * weigh it; the oci and spo formats keep what applies to their
+ * architecture): one rule per set of architectures. Returns 0, or -1 when
+ * memory runs out.
+ */
+int add_equivalents(struct run *run, const struct syscall_set *set, cJSON *rules)
+{
+	struct equivalent_need needs[EQUIVALENT_NEEDS_MAX];
+	size_t count = equivalents_needed(&run->catalog, set, needs);
+	bool done[EQUIVALENT_NEEDS_MAX] = { false };
+
+	for (size_t n = 0; n < count; n++) {
+		if (done[n])
+			continue;
+		cJSON *rule = cJSON_CreateObject(), *names = cJSON_AddArrayToObject(rule, "names");
+		if (rule == NULL || names == NULL || !cJSON_AddItemToArray(rules, rule)) {
+			cJSON_Delete(rule);
+			return -1;
+		}
+		for (size_t m = n; m < count; m++)
+			if (!done[m] && needs[m].arches == needs[n].arches) {
+				done[m] = true;
+				cJSON_AddItemToArray(names, cJSON_CreateString(needs[m].name));
+			}
+		cJSON *includes = cJSON_AddObjectToObject(rule, "includes");
+		cJSON *arches = includes ? cJSON_AddArrayToObject(includes, "arches") : NULL;
+		if (cJSON_AddStringToObject(rule, "action", "SCMP_ACT_ALLOW") == NULL || arches == NULL)
+			return -1;
+		for (size_t a = 0; a < run->catalog.arches.count && a < 32; a++)
+			if (needs[n].arches >> a & 1)
+				cJSON_AddItemToArray(arches, cJSON_CreateString(arch_moby_name(run->catalog.arches.tokens[a])));
+	}
+	return 0;
+}
