@@ -516,6 +516,8 @@ enum run_status read_inputs(struct run *run, const struct container_filter *filt
 		status = check_command_line(run);
 	if (status == RUN_OK)
 		status = run_scan(run, filter, true);
+	if (status == RUN_OK && run->options.audit_logs.count > 0)
+		status = read_audit_logs(run);
 	return status;
 }
 
@@ -561,6 +563,13 @@ enum run_status finish_set(struct run *run, struct syscall_set *set, struct addi
 	struct set_choices choices = { opts->add.items, opts->add.count, opts->remove.items, opts->remove.count,
 		                       opts->runtime, opts->deny_risky, &opts->arg_rules };
 	struct syscall_set observed = *set;
+	/* What the kernel logged under an audit profile joins the profile, as the log's own calls. */
+	if (run->audit.records > 0) {
+		size_t before = syscall_set_count(set);
+		syscall_set_union(set, &run->audit.syscalls);
+		report_audit(run->report, results_of(run), syscall_set_count(set) - before, run->audit.records,
+		             run->audit.denials, (const char(*)[256])run->audit.processes, run->audit.process_count);
+	}
 	if (profile_set_finish(&run->catalog, &choices, run->merged, run->options.merge.count, set, added, message,
 	                       sizeof(message)) != 0) {
 		report_warn(run->report, "%s", message);

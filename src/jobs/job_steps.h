@@ -59,6 +59,9 @@ bool capture_gap(struct run *run);
 enum run_status write_profile(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
                               const char *path, struct arg_rule_plan *plan);
 
+/* Reads the --audit-log files into run->audit (audit_log.c); returns a status. */
+enum run_status read_audit_logs(struct run *run);
+
 /* What a profile gets beyond the log (beyond_the_log.c). */
 
 /* Answers with ENOSYS each newer syscall whose older one set allows, noted in plan; 0, or -1 without memory. */

@@ -20,7 +20,7 @@ enum option_code {
 	OPT_LOG = 256, OPT_CONTAINER_ID, OPT_DEFAULT_ACTION, OPT_ERRNO_RET, OPT_ARCH, OPT_FORMAT,
 	OPT_RUNTIME, OPT_EXACT, OPT_ADD, OPT_REMOVE, OPT_MERGE, OPT_CHECK, OPT_LIST_CONTAINERS,
 	OPT_ALL_CONTAINERS, OPT_OUTPUT_DIR, OPT_STRICT, OPT_ALLOW_EMPTY, OPT_VERSION, OPT_FULL_PARSE,
-	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY, OPT_NO_ENOSYS, OPT_COMPANIONS, OPT_AUDIT,
+	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY, OPT_NO_ENOSYS, OPT_COMPANIONS, OPT_AUDIT, OPT_AUDIT_LOG,
 	OPT_CAP_ADD, OPT_REPORT, OPT_DIFF, OPT_PROFILE_NAME, OPT_BASE_PROFILE,
 	OPT_IMAGE, OPT_NAME, OPT_K8S, OPT_LABEL, OPT_GROUP_BY, OPT_JOBS
 };
@@ -49,6 +49,7 @@ static const struct option long_options[] = {
 	{ "no-enosys", no_argument, NULL, OPT_NO_ENOSYS },
 	{ "companions", no_argument, NULL, OPT_COMPANIONS },
 	{ "audit", no_argument, NULL, OPT_AUDIT },
+	{ "audit-log", required_argument, NULL, OPT_AUDIT_LOG },
 	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "diff", required_argument, NULL, OPT_DIFF },
@@ -218,6 +219,10 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 	case OPT_MERGE:
 		if (!push(&opts->merge, arg))
 			return usage_error(message, size, "too many --merge profiles");
+		return OPTIONS_OK;
+	case OPT_AUDIT_LOG:
+		if (!push(&opts->audit_logs, arg))
+			return usage_error(message, size, "too many --audit-log files");
 		return OPTIONS_OK;
 	case OPT_NO_ARG_RULE: {
 		int rule = arg_rule_from_name(arg);

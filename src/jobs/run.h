@@ -36,6 +36,21 @@ enum run_status {
 	RUN_RESOURCES    /* out of memory, or more containers than can be tracked */
 };
 
+/* The most processes named from the audit log. */
+#define RUN_AUDIT_PROCESSES_MAX 16
+
+/* What --audit-log gave. */
+struct audit_findings {
+	struct syscall_set syscalls;  /* of LOG records */
+	size_t records;               /* LOG records taken */
+	size_t denials;               /* records of other actions, not taken */
+	size_t unknown;               /* records whose syscall could not be named */
+	size_t lost;                  /* lines that say records were lost */
+	uint64_t lost_line;           /* the first of them */
+	char processes[RUN_AUDIT_PROCESSES_MAX][256]; /* exe (or comm) of the LOG records */
+	size_t process_count;
+};
+
 /* State shared by the jobs. */
 struct run {
 	struct options options;            /* the command line */
@@ -67,6 +82,7 @@ struct run {
 	bool runtime_from_log;             /* options.runtime was taken from the runtime processes in the log */
 	struct atomic_batch *batch;        /* profiles finished but not yet in place (--all-containers), or NULL */
 	struct run_results results;        /* what the report is handed, filled by the jobs */
+	struct audit_findings audit;       /* --audit-log */
 };
 
 /* Runs the job the options name. */

@@ -58,6 +58,9 @@ static const char *const help_text[] = {
 	"                         log shows the older one it falls back to\n"
 	"  --audit                an audit profile: SCMP_ACT_LOG for what no rule allows,\n"
 	"                         what Docker's default refuses still refused\n"
+	"  --audit-log FILE       add the syscalls of the kernel's seccomp LOG records in\n"
+	"                         FILE (dmesg, /dev/kmsg, journal, kern.log, audit.log;\n"
+	"                         gzip or zstd; - for standard input); repeatable\n"
 	"  --companions           add the syscalls the log's calls need off its path\n"
 	"                         (wait4 for a fork, shutdown for an accept, ...)\n",
 	"Output:\n"

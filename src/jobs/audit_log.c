@@ -1,0 +1,136 @@
+/*
+ * audit_log: --audit-log FILE: the kernel's seccomp records read back. The
+ * syscalls of LOG records (what an audit profile let through) join the
+ * profile; each is named with the processes that made it. Records of other
+ * actions come from enforcing profiles and are counted, not taken.
+ */
+#include "jobs/job_steps.h"
+
+#include "decode/audit_record.h"
+#include "input/line_reader.h"
+#include "report/report.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <seccomp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Takes one record: its syscall into run->audit_syscalls, its process into the list shown. */
+static void take_record(struct run *run, const char *file, uint64_t line, const struct audit_record *record)
+{
+	char *name;
+	int id;
+
+	if (arch_short_name(record->arch) == NULL) {
+		report_problem(run->report, file, line, "a seccomp record of an architecture libseccomp does not know; left out");
+		run->audit.unknown++;
+		return;
+	}
+	name = seccomp_syscall_resolve_num_arch(record->arch, (int)record->syscall);
+	if (name == NULL) {
+		char message[96];
+		snprintf(message, sizeof(message), "syscall %ld is no syscall of that record's architecture; left out",
+		         record->syscall);
+		report_problem(run->report, file, line, message);
+		run->audit.unknown++;
+		return;
+	}
+	id = syscall_catalog_intern(&run->catalog, name);
+	free(name);
+	if (id < 0) {
+		report_problem(run->report, file, line, "a syscall none of the target architectures has; left out");
+		run->audit.unknown++;
+		return;
+	}
+	syscall_set_add(&run->audit.syscalls, id);
+	run->audit.records++;
+	for (size_t i = 0; i < run->audit.process_count; i++)
+		if (strcmp(run->audit.processes[i], record->exe[0] ? record->exe : record->comm) == 0)
+			return;
+	if (run->audit.process_count < RUN_AUDIT_PROCESSES_MAX)
+		snprintf(run->audit.processes[run->audit.process_count++], sizeof(run->audit.processes[0]), "%s",
+		         record->exe[0] ? record->exe : record->comm);
+}
+
+/* Reads one audit log (plain, gzip or zstd; "-" for standard input). */
+static enum run_status read_one(struct run *run, const char *file)
+{
+	bool is_stdin = strcmp(file, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC);
+	struct log_source source;
+	struct line_reader reader;
+	enum run_status status = RUN_OK;
+	const char *line, *why;
+	size_t length;
+	enum line_status got;
+
+	if (fd < 0) {
+		report_warn(run->report, "--audit-log %s: %s", file, strerror(errno));
+		return RUN_INPUT;
+	}
+	if (log_source_open(&source, fd) != LOG_OK || line_reader_init(&reader, &source, LINE_MAX_BYTES) != 0) {
+		report_warn(run->report, "--audit-log %s: cannot be read", file);
+		log_source_close(&source);
+		if (!is_stdin)
+			close(fd);
+		return RUN_INPUT;
+	}
+	while ((got = line_reader_next(&reader, &line, &length)) != LINE_END && got != LINE_READ_ERROR) {
+		struct audit_record record;
+		if (got == LINE_TOO_LONG)
+			continue;
+		switch (audit_record_parse(line, length, &record, &why)) {
+		case AUDIT_RECORD:
+			if ((record.code & AUDIT_ACTION_MASK) == AUDIT_ACTION_LOG)
+				take_record(run, log_source_display_name(file), reader.line_number, &record);
+			else
+				run->audit.denials++;
+			break;
+		case AUDIT_BROKEN:
+			report_problem(run->report, log_source_display_name(file), reader.line_number, why);
+			if (run->options.strict)
+				status = RUN_INPUT;
+			break;
+		case AUDIT_LOST:
+			if (run->audit.lost_line == 0)
+				run->audit.lost_line = reader.line_number;
+			run->audit.lost++;
+			break;
+		case AUDIT_NOT_A_RECORD:
+		default:
+			break;
+		}
+	}
+	if (got == LINE_READ_ERROR) {
+		report_warn(run->report, "--audit-log %s: cannot be read to its end", file);
+		status = RUN_INPUT;
+	}
+	line_reader_free(&reader);
+	log_source_close(&source);
+	if (!is_stdin)
+		close(fd);
+	return status;
+}
+
+enum run_status read_audit_logs(struct run *run)
+{
+	enum run_status status = RUN_OK;
+
+	for (size_t i = 0; i < run->options.audit_logs.count && status == RUN_OK; i++)
+		status = read_one(run, run->options.audit_logs.items[i]);
+	if (status != RUN_OK)
+		return status;
+	if (run->audit.lost > 0) {
+		report_warn(run->report, "%s: the audit log says records were lost (%zu %s, the first at line %llu: the "
+		            "printk rate limit or auditd's backlog), so the syscalls read may be incomplete; run auditd, or "
+		            "set kernel.printk_ratelimit=0 during the audit", run->options.strict ? "error" : "warning",
+		            run->audit.lost, run->audit.lost == 1 ? "line says so" : "lines say so",
+		            (unsigned long long)run->audit.lost_line);
+		if (run->options.strict)
+			return RUN_INPUT;
+	}
+	return RUN_OK;
+}
