@@ -89,7 +89,7 @@ enum run_status job_profile(struct run *run)
 	bool workload = workload_selecting(&run->options.workload);
 	enum run_status status = read_inputs(run, workload ? NULL : &run->options.containers);
 
-	if (status == RUN_OK)
+	if (status == RUN_OK && !run->options.merge_only)
 		status = workload ? select_workload(run) : check_matches(run);
 	if (status != RUN_OK)
 		return status;
@@ -101,6 +101,8 @@ enum run_status job_profile(struct run *run)
 		const struct workload_selection *s = &run->options.workload;
 		output_names_dns1123(s->image_count ? s->images[0] : s->name_count ? s->names[0] : s->pod_count ? s->pods[0]
 		                     : strchr(s->labels[0], '=') + 1, run->profile_name, sizeof(run->profile_name));
+	} else if (run->options.merge_only) {
+		output_names_dns1123("falco2seccomp-merged", run->profile_name, sizeof(run->profile_name));
 	} else {
 		char name[CONTAINER_ID_MAX + 32];
 		snprintf(name, sizeof(name), "falco2seccomp-%s", run->options.containers.wanted[0].id);

@@ -336,7 +336,9 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 	                                                             strcmp(opts->output, "-") == 0))
 		return usage_error(message, size, "--report %s writes to standard output: give the profile a file with -o",
 		                   report_formats[opts->report]);
-	if ((opts->job == JOB_PROFILE || opts->job == JOB_CHECK) && !selecting)
+	/* --merge alone: the union of the merged profiles, with the audit log, --add and --remove. */
+	opts->merge_only = opts->job == JOB_PROFILE && !selecting && opts->merge.count > 0 && opts->logs.count == 0;
+	if ((opts->job == JOB_PROFILE || opts->job == JOB_CHECK) && !selecting && !opts->merge_only)
 		return usage_error(message, size, "no container named: give -container-id ID, or select a workload with "
 		                   "--image, --name, --k8s or --label (--list-containers shows what the log has)");
 	if ((opts->job == JOB_LIST_CONTAINERS || opts->job == JOB_ALL_CONTAINERS) && selecting)
@@ -387,7 +389,7 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 		                   "they go with --format spo");
 	if (opts->base_profile != NULL)
 		opts->runtime = "none"; /* the base profile brings what the runtime needs */
-	if (opts->logs.count == 0)
+	if (opts->logs.count == 0 && !opts->merge_only)
 		push(&opts->logs, "-");
 	return OPTIONS_OK;
 }

@@ -62,6 +62,7 @@ struct options {
 	struct name_list remove;         /* --remove */
 	struct name_list merge;          /* --merge */
 	struct name_list audit_logs;     /* --audit-log: the kernel's seccomp records */
+	bool merge_only;                 /* --merge without a log or a selection: the merged profiles' union */
 	struct arg_rule_choice arg_rules; /* --allow-namespaces, --no-arg-rule */
 	bool deny_risky;                 /* --deny-risky */
 	bool no_enosys;                  /* --no-enosys: newer syscalls get the default action, not ENOSYS */
