@@ -128,4 +128,13 @@ else
 	fail "nginx --check of its own profile: $(grep -i 'not allowed' "$work/check.out" | head -3)"
 fi
 
+# Issue 21: the real nginx recording (amd64) made into an aarch64 profile allows what Debian's arm64
+# build of the same nginx makes instead of the legacy calls it shows (measured under qemu-aarch64-static
+# -strace: dup3, epoll_create1, faccessat, fchownat, mkdirat; this recording's nginx never chmods) and the
+# vDSO's clock calls.
+"$binary" -q -log "$(log nginx)" -container-id "$(cid nginx)" --arch aarch64 >"$work/nginx-arm64.json" 2>/dev/null ||
+	fail "the aarch64 profile of the nginx log failed"
+for name in dup3 epoll_create1 faccessat fchownat mkdirat clock_gettime gettimeofday; do
+	if allowed "$work/nginx-arm64.json" $name; then pass; else fail "the aarch64 profile of the nginx log lacks $name"; fi
+done
 finish
