@@ -24,30 +24,6 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-/* The results the report renders, brought up to date with run. */
-const struct run_results *results_of(struct run *run)
-{
-	struct run_results *r = &run->results;
-
-	r->scan = &run->scan;
-	r->translator = &run->translator;
-	r->catalog = &run->catalog;
-	r->arches = &run->arches;
-	r->life = &run->life;
-	r->groups = run->groups;
-	r->group_count = run->group_count;
-	r->arg_rules = &run->options.arg_rules;
-	r->runtime = run->options.runtime;
-	r->runtime_from_log = run->runtime_from_log;
-	r->base_profile = run->options.base_profile;
-	r->selection = run->selection;
-	r->workload_containers = run->workload_containers;
-	r->workload_late_events = run->workload_late_events;
-	r->workload_infrastructure = run->workload_infrastructure;
-	r->ungrouped = run->ungrouped;
-	return r;
-}
-
 /* Events of the named containers from which a log without any I/O syscall is taken as incomplete. */
 #define CAPTURE_GAP_EVENTS 100
 
