@@ -336,6 +336,11 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 	                                                             strcmp(opts->output, "-") == 0))
 		return usage_error(message, size, "--report %s writes to standard output: give the profile a file with -o",
 		                   report_formats[opts->report]);
+	for (size_t i = 0; i < opts->audit_logs.count; i++)
+		for (size_t j = 0; j < opts->logs.count; j++)
+			if (strcmp(opts->audit_logs.items[i], "-") == 0 && strcmp(opts->logs.items[j], "-") == 0)
+				return usage_error(message, size, "standard input can be read once: give the Falco log or "
+				                   "the audit log as a file");
 	/* --merge alone: the union of the merged profiles, with the audit log, --add and --remove. */
 	opts->merge_only = opts->job == JOB_PROFILE && !selecting && opts->merge.count > 0 && opts->logs.count == 0;
 	if ((opts->job == JOB_PROFILE || opts->job == JOB_CHECK) && !selecting && !opts->merge_only)
