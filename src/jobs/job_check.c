@@ -112,6 +112,11 @@ enum run_status job_check(struct run *run)
 	status = run_scan(run, &run->options.containers, false);
 	if (status == RUN_OK)
 		status = check_matches(run);
+	/* The production gate: what the kernel logged under an audit profile is judged like the log's calls. */
+	if (status == RUN_OK && run->options.audit_logs.count > 0) {
+		status = read_audit_logs(run);
+		syscall_set_union(&run->scan.syscalls, &run->audit.syscalls);
+	}
 	for (size_t id = 0; status == RUN_OK && id < run->catalog.count; id++) {
 		if (!syscall_set_has(&run->scan.syscalls, (int)id))
 			continue;

@@ -427,8 +427,12 @@ void report_check_finding(struct report *report, const struct run_results *res, 
 {
 	const char *name = syscall_catalog_name(res->catalog, finding->id);
 	const struct location *at = &res->scan->first_seen[finding->id];
-	const char *file = report_file_name(report, at->file);
-	unsigned long long line = (unsigned long long)at->line;
+	char where[600];
+	/* A syscall only the audit log showed has no line of the Falco log. */
+	if (at->line > 0)
+		snprintf(where, sizeof(where), "%s:%llu", report_file_name(report, at->file), (unsigned long long)at->line);
+	else
+		snprintf(where, sizeof(where), "the audit log");
 	const char *cap = finding->judgement.needs_cap;
 	char conditions[512], origin[256] = "";
 
@@ -453,8 +457,8 @@ void report_check_finding(struct report *report, const struct run_results *res, 
 				describe_origin(report, &res->scan->facts.namespace_at[i], origin + used, sizeof(origin) - used - 1);
 				strcat(origin, ")");
 			}
-		report_warn(report, "%s:%llu: %s is allowed by %s %s, which the arguments in the log do not meet%s",
-		            file, line, name, path, conditions, origin);
+		report_warn(report, "%s: %s is allowed by %s %s, which the arguments in the log do not meet%s",
+		            where, name, path, conditions, origin);
 		break;
 	case CHECK_ENOSYS_FALLBACK:
 		if (!report->quiet)
@@ -463,10 +467,10 @@ void report_check_finding(struct report *report, const struct run_results *res, 
 		break;
 	case CHECK_DENIED:
 		if (cap != NULL)
-			report_warn(report, "%s:%llu: %s is not allowed by %s without %s (--cap-add %s judges for a "
-			            "container that has it)", file, line, name, path, cap, cap);
+			report_warn(report, "%s: %s is not allowed by %s without %s (--cap-add %s judges for a "
+			            "container that has it)", where, name, path, cap, cap);
 		else
-			report_warn(report, "%s:%llu: %s is not allowed by %s", file, line, name, path);
+			report_warn(report, "%s: %s is not allowed by %s", where, name, path);
 		break;
 	}
 }
