@@ -462,9 +462,14 @@ void report_check_document(struct report *report, const struct run_results *res,
 		fputs("### falco2seccomp --check ", out);
 		markdown_cell(out, path);
 		fprintf(out, "\n\n**%zu of %zu syscalls observed are not allowed.**\n\n", denied, count);
-		fputs("| syscall | verdict | events | first seen | processes |\n|---|---|---|---|---|\n", out);
-		/* What is not allowed comes first. */
-		for (int pass = 0; pass < 2; pass++)
+		/* What is not allowed leads; the rest is folded, so that a long list does not bury it. */
+		for (int pass = 0; pass < 2; pass++) {
+			size_t shown = pass == 0 ? denied : count - denied;
+			if (shown == 0)
+				continue;
+			if (pass == 1)
+				fprintf(out, "%s<details><summary>%zu allowed</summary>\n\n", denied ? "\n" : "", shown);
+			fputs("| syscall | verdict | events | first seen | processes |\n|---|---|---|---|---|\n", out);
 			for (size_t i = 0; i < count; i++) {
 				const struct scan_detail *detail = &res->scan->details_by_id[findings[i].id];
 				if (finding_denied(&findings[i]) != (pass == 0))
@@ -479,6 +484,9 @@ void report_check_document(struct report *report, const struct run_results *res,
 				markdown_processes(out, detail);
 				fputs(" |\n", out);
 			}
+			if (pass == 1)
+				fputs("\n</details>\n", out);
+		}
 		if (unused_count > 0) {
 			fputs("\nAllowed but never used in this log:", out);
 			for (size_t i = 0; i < unused_count; i++)
