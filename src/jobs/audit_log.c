@@ -11,12 +11,27 @@
 #include "report/report.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* Tells whether --audit-exe and --audit-comm (an exe or a comm matching, when any is given) keep record. */
+static bool wanted(const struct options *opts, const struct audit_record *record)
+{
+	if (opts->audit_exes.count == 0 && opts->audit_comms.count == 0)
+		return true;
+	for (size_t i = 0; i < opts->audit_exes.count; i++)
+		if (strcmp(opts->audit_exes.items[i], record->exe) == 0)
+			return true;
+	for (size_t i = 0; i < opts->audit_comms.count; i++)
+		if (strcmp(opts->audit_comms.items[i], record->comm) == 0)
+			return true;
+	return false;
+}
 
 /* Takes one record: its syscall into run->audit_syscalls, its process into the list shown. */
 static void take_record(struct run *run, const char *file, uint64_t line, const struct audit_record *record)
@@ -84,7 +99,9 @@ static enum run_status read_one(struct run *run, const char *file)
 			continue;
 		switch (audit_record_parse(line, length, &record, &why)) {
 		case AUDIT_RECORD:
-			if ((record.code & AUDIT_ACTION_MASK) == AUDIT_ACTION_LOG)
+			if (!wanted(&run->options, &record))
+				run->audit.others++;
+			else if ((record.code & AUDIT_ACTION_MASK) == AUDIT_ACTION_LOG)
 				take_record(run, log_source_display_name(file), reader.line_number, &record);
 			else
 				run->audit.denials++;
@@ -123,6 +140,9 @@ enum run_status read_audit_logs(struct run *run)
 		status = read_one(run, run->options.audit_logs.items[i]);
 	if (status != RUN_OK)
 		return status;
+	if (run->audit.others > 0 && !run->options.quiet)
+		report_warn(run->report, "left out %zu seccomp records of other processes than --audit-exe and "
+		            "--audit-comm name", run->audit.others);
 	if (run->audit.lost > 0) {
 		report_warn(run->report, "%s: the audit log says records were lost (%zu %s, the first at line %llu: the "
 		            "printk rate limit or auditd's backlog), so the syscalls read may be incomplete; run auditd, or "

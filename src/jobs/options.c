@@ -20,7 +20,7 @@ enum option_code {
 	OPT_LOG = 256, OPT_CONTAINER_ID, OPT_DEFAULT_ACTION, OPT_ERRNO_RET, OPT_ARCH, OPT_FORMAT,
 	OPT_RUNTIME, OPT_EXACT, OPT_ADD, OPT_REMOVE, OPT_MERGE, OPT_CHECK, OPT_LIST_CONTAINERS,
 	OPT_ALL_CONTAINERS, OPT_OUTPUT_DIR, OPT_STRICT, OPT_ALLOW_EMPTY, OPT_VERSION, OPT_FULL_PARSE,
-	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY, OPT_NO_ENOSYS, OPT_COMPANIONS, OPT_AUDIT, OPT_AUDIT_LOG,
+	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY, OPT_NO_ENOSYS, OPT_COMPANIONS, OPT_AUDIT, OPT_AUDIT_LOG, OPT_AUDIT_EXE, OPT_AUDIT_COMM,
 	OPT_CAP_ADD, OPT_REPORT, OPT_DIFF, OPT_PROFILE_NAME, OPT_BASE_PROFILE,
 	OPT_IMAGE, OPT_NAME, OPT_K8S, OPT_LABEL, OPT_GROUP_BY, OPT_JOBS
 };
@@ -50,6 +50,8 @@ static const struct option long_options[] = {
 	{ "companions", no_argument, NULL, OPT_COMPANIONS },
 	{ "audit", no_argument, NULL, OPT_AUDIT },
 	{ "audit-log", required_argument, NULL, OPT_AUDIT_LOG },
+	{ "audit-exe", required_argument, NULL, OPT_AUDIT_EXE },
+	{ "audit-comm", required_argument, NULL, OPT_AUDIT_COMM },
 	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "diff", required_argument, NULL, OPT_DIFF },
@@ -224,6 +226,11 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 		if (!push(&opts->audit_logs, arg))
 			return usage_error(message, size, "too many --audit-log files");
 		return OPTIONS_OK;
+	case OPT_AUDIT_EXE:
+	case OPT_AUDIT_COMM:
+		if (!push(code == OPT_AUDIT_EXE ? &opts->audit_exes : &opts->audit_comms, arg))
+			return usage_error(message, size, "too many %s values", code == OPT_AUDIT_EXE ? "--audit-exe" : "--audit-comm");
+		return OPTIONS_OK;
 	case OPT_NO_ARG_RULE: {
 		int rule = arg_rule_from_name(arg);
 		if (rule < 0)
@@ -341,6 +348,8 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 			if (strcmp(opts->audit_logs.items[i], "-") == 0 && strcmp(opts->logs.items[j], "-") == 0)
 				return usage_error(message, size, "standard input can be read once: give the Falco log or "
 				                   "the audit log as a file");
+	if ((opts->audit_exes.count > 0 || opts->audit_comms.count > 0) && opts->audit_logs.count == 0)
+		return usage_error(message, size, "--audit-exe and --audit-comm narrow the records of --audit-log");
 	/* --merge alone: the union of the merged profiles, with the audit log, --add and --remove. */
 	opts->merge_only = opts->job == JOB_PROFILE && !selecting && opts->merge.count > 0 && opts->logs.count == 0;
 	if ((opts->job == JOB_PROFILE || opts->job == JOB_CHECK) && !selecting && !opts->merge_only)

@@ -62,6 +62,8 @@ struct options {
 	struct name_list remove;         /* --remove */
 	struct name_list merge;          /* --merge */
 	struct name_list audit_logs;     /* --audit-log: the kernel's seccomp records */
+	struct name_list audit_exes;     /* --audit-exe: only records of these executables */
+	struct name_list audit_comms;    /* --audit-comm: only records of these process names */
 	bool merge_only;                 /* --merge without a log or a selection: the merged profiles' union */
 	struct arg_rule_choice arg_rules; /* --allow-namespaces, --no-arg-rule */
 	bool deny_risky;                 /* --deny-risky */

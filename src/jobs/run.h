@@ -44,6 +44,7 @@ struct audit_findings {
 	struct syscall_set syscalls;  /* of LOG records */
 	size_t records;               /* LOG records taken */
 	size_t denials;               /* records of other actions, not taken */
+	size_t others;                /* records of processes --audit-exe and --audit-comm leave out */
 	size_t unknown;               /* records whose syscall could not be named */
 	size_t lost;                  /* lines that say records were lost */
 	uint64_t lost_line;           /* the first of them */

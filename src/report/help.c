@@ -61,6 +61,8 @@ static const char *const help_text[] = {
 	"  --audit-log FILE       add the syscalls of the kernel's seccomp LOG records in\n"
 	"                         FILE (dmesg, /dev/kmsg, journal, kern.log, audit.log;\n"
 	"                         gzip or zstd; - for standard input); repeatable\n"
+	"  --audit-exe PATH, --audit-comm NAME\n"
+	"                         take only the records of these processes; repeatable\n"
 	"  --companions           add the syscalls the log's calls need off its path\n"
 	"                         (wait4 for a fork, shutdown for an accept, ...)\n",
 	"Output:\n"
