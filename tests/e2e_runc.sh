@@ -264,6 +264,14 @@ rmdir "$rootfs/made-under-audit" 2>/dev/null || true
 run_container fixed-mkdir "$work/fixed.json" '["/bin/mkdir", "/made-under-audit"]'
 check "mkdir did not run under the profile fixed from the audit log (status $run_status): $(head -3 "$work/fixed-mkdir.out")" \
 	"[ $run_status -eq 0 ] && [ -d '$rootfs/made-under-audit' ]"
+# The fixed profile allows what a recording of both paths gives: the audit logged exactly what was missing.
+record "$work/mkdir.jsonl" /bin/sh /bin/sh -c "mkdir /made-recorded"
+rmdir "$rootfs/made-recorded" 2>/dev/null || true
+cat "$work/events.jsonl" "$work/mkdir.jsonl" >"$work/both.jsonl"
+profile "$work/both.json" -log "$work/both.jsonl"
+names_of() { jq -r '[.syscalls[] | select(.action == "SCMP_ACT_ALLOW") | .names[]] | unique | join(" ")' "$1"; }
+check "the profile fixed from the audit log differs from the one of both paths recorded: $(names_of "$work/fixed.json") / $(names_of "$work/both.json")" \
+	"[ \"\$(names_of '$work/fixed.json')\" = \"\$(names_of '$work/both.json')\" ]"
 run_container fixed-rmdir "$work/fixed.json" '["/bin/rmdir", "/made-under-audit"]'
 check "rmdir, neither recorded nor audited, was not denied by the fixed profile (status $run_status)" \
 	"[ $run_status -ne 0 ] && [ -d '$rootfs/made-under-audit' ]"

@@ -130,8 +130,15 @@ static cJSON *json_syscall(struct report *report, const struct run_results *res,
 	cJSON_AddStringToObject(item, "name", syscall_catalog_name(res->catalog, id));
 	cJSON_AddItemToObject(item, "falco_names", json_falco_names(res, id));
 	cJSON_AddNumberToObject(item, "events", (double)detail->events);
-	cJSON_AddItemToObject(item, "first", json_place(report, &detail->first));
-	cJSON_AddItemToObject(item, "last", json_place(report, &detail->last));
+	/* A syscall only the audit log showed (--check --audit-log) has no place in the Falco log. */
+	if (detail->events == 0) {
+		cJSON_AddNullToObject(item, "first");
+		cJSON_AddNullToObject(item, "last");
+		cJSON_AddBoolToObject(item, "from_audit_log", true);
+	} else {
+		cJSON_AddItemToObject(item, "first", json_place(report, &detail->first));
+		cJSON_AddItemToObject(item, "last", json_place(report, &detail->last));
+	}
 	cJSON_AddItemToObject(item, "processes", json_strings(detail->processes, detail->process_count));
 	cJSON_AddBoolToObject(item, "more_processes", detail->more_processes);
 	containers = cJSON_CreateArray();
@@ -233,6 +240,10 @@ static void markdown_cell(FILE *out, const char *text)
 
 static void markdown_place(FILE *out, struct report *report, const struct scan_sighting *sighting)
 {
+	if (sighting->where.line == 0) {
+		fputs("the audit log", out);
+		return;
+	}
 	markdown_cell(out, report_file_name(report, sighting->where.file));
 	fprintf(out, ":%llu", (unsigned long long)sighting->where.line);
 }
@@ -505,7 +516,8 @@ void report_check_document(struct report *report, const struct run_results *res,
 			describe_finding(res, &findings[i], text, sizeof(text));
 			snprintf(message, sizeof(message), "%s: %s (%s)", syscall_catalog_name(res->catalog, findings[i].id),
 			         text, path);
-			github_command(out, "error", report_file_name(report, detail->first.where.file),
+			github_command(out, "error",
+			               detail->events > 0 ? report_file_name(report, detail->first.where.file) : NULL,
 			               detail->first.where.line, message);
 		}
 		snprintf(text, sizeof(text), "%zu of %zu syscalls observed are not allowed by %s", denied, count, path);
