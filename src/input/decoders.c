@@ -31,6 +31,11 @@ const char *log_kind_name(enum log_kind kind)
 	return names[kind];
 }
 
+bool log_kind_readable(enum log_kind kind)
+{
+	return kind == LOG_PLAIN || kind == LOG_GZIP || kind == LOG_ZSTD;
+}
+
 /* Reads more bytes from fd after those not yet used. */
 static enum log_status refill(struct log_decoder *source)
 {

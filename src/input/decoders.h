@@ -73,6 +73,9 @@ struct log_decoder {
 /* The name of a kind ("gzip"). */
 const char *log_kind_name(enum log_kind kind);
 
+/* Tells whether a kind is decoded here (plain, gzip, zstd), not only recognised (xz, bzip2). */
+bool log_kind_readable(enum log_kind kind);
+
 /* Reads the first bytes of fd and prepares to decode it. */
 enum log_status log_decoder_open(struct log_decoder *decoder, int fd);
 

@@ -86,8 +86,11 @@ static enum run_status read_one(struct run *run, const char *file)
 		report_warn(run->report, "--audit-log %s: %s", file, strerror(errno));
 		return RUN_INPUT;
 	}
-	if (log_source_open(&source, fd) != LOG_OK || line_reader_init(&reader, &source, LINE_MAX_BYTES) != 0) {
-		report_warn(run->report, "--audit-log %s: cannot be read", file);
+	if (log_source_open(&source, fd) != LOG_OK || !log_kind_readable(source.decoder.kind) ||
+	    line_reader_init(&reader, &source, LINE_MAX_BYTES) != 0) {
+		report_warn(run->report, "--audit-log %s: cannot be read%s", file,
+		            log_kind_readable(source.decoder.kind) ? "" : " (xz or bzip2: decompress it first; gzip and "
+		                                                          "zstd are read)");
 		log_source_close(&source);
 		if (!is_stdin)
 			close(fd);

@@ -503,7 +503,7 @@ enum scan_status scan_file(struct scan *scan, uint32_t file_index)
 		return SCAN_INPUT_ERROR;
 	}
 	opened = log_source_open(&source, fd);
-	if (opened == LOG_OK && (source.decoder.kind == LOG_XZ || source.decoder.kind == LOG_BZIP2)) {
+	if (opened == LOG_OK && !log_kind_readable(source.decoder.kind)) {
 		bool xz = source.decoder.kind == LOG_XZ;
 		scan_report(scan, file, 0, "%s-compressed, which falco2seccomp does not read (gzip and zstd it does); "
 		       "decompress it first: %s %s | falco2seccomp -log - ...", xz ? "xz" : "bzip2", xz ? "xzcat" : "bzcat",
