@@ -22,7 +22,7 @@
  * -1 when memory runs out.
  */
 int add_audit_refusals(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
-                       cJSON *rules, const struct arg_rule_plan *plan)
+                       cJSON *rules, struct arg_rule_plan *plan)
 {
 	const char *all[256], *refused[256];
 	size_t count = docker_default_refused(all, 256), kept = 0;
@@ -35,7 +35,13 @@ int add_audit_refusals(struct run *run, const struct syscall_set *set, const str
 		if (exists && (id < 0 || !syscall_set_has(set, id)))
 			refused[kept++] = all[i];
 	}
-	return arg_rules_add_audit(rules, &run->arches, plan, facts, &run->options.arg_rules, refused, kept);
+	if (arg_rules_add_audit(rules, &run->arches, plan, facts, &run->options.arg_rules, refused, kept) != 0)
+		return -1;
+	if (plan->vsock_unrefused)
+		report_warn(run->report, "warning: socket(AF_VSOCK) is not refused but logged: the log shows socket calls, "
+		            "and libseccomp filters x86's socket through socketcall, whose arguments it cannot read, so a "
+		            "second socket rule cannot go beside theirs; give --arch without x86 to refuse it");
+	return 0;
 }
 
 /*

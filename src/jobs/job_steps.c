@@ -88,13 +88,6 @@ static enum run_status merge_profiles(struct run *run)
 			            "runs and is logged by the kernel; what Docker's default refuses (namespace flags on clone, "
 			            "clone3, AF_VSOCK, other personalities, the syscalls it allows only with a capability) stays "
 			            "refused");
-		bool x86 = false;
-		for (size_t a = 0; a < run->arches.count; a++)
-			x86 |= run->arches.tokens[a] == SCMP_ARCH_X86;
-		if (x86)
-			report_warn(run->report, "warning: with x86 among the architectures, socket(AF_VSOCK) is refused only "
-			            "where the log shows no socket call: libseccomp filters x86's socket through socketcall, "
-			            "whose arguments it cannot read; give --arch without x86 to refuse it always");
 	} else if (profile_action_allows(run->default_action)) {
 		/* Nothing the profile says holds: what no rule allows runs all the same. */
 		bool merged = opts->default_action == NULL;
@@ -550,7 +543,7 @@ enum run_status finish_set(struct run *run, struct syscall_set *set, struct addi
 	if (run->audit.records > 0) {
 		size_t before = syscall_set_count(set);
 		syscall_set_union(set, &run->audit.syscalls);
-		report_audit(run->report, results_of(run), syscall_set_count(set) - before, run->audit.records,
+		report_audit(run->report, syscall_set_count(set) - before, run->audit.records,
 		             run->audit.denials, (const char(*)[256])run->audit.processes, run->audit.process_count);
 	}
 	if (profile_set_finish(&run->catalog, &choices, run->merged, run->options.merge.count, set, added, message,

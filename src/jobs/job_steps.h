@@ -72,7 +72,7 @@ int add_equivalents(struct run *run, const struct syscall_set *set, cJSON *rules
 
 /* An audit profile's explicit refusals; 0, or -1 without memory. */
 int add_audit_refusals(struct run *run, const struct syscall_set *set, const struct arg_facts *facts, cJSON *rules,
-                       const struct arg_rule_plan *plan);
+                       struct arg_rule_plan *plan);
 
 /* Names the companions the log calls for and set lacks; with --companions adds them. */
 void take_companions(struct run *run, const struct syscall_set *observed, struct syscall_set *set);

@@ -490,7 +490,7 @@ static cJSON *clone_flag_variant(cJSON *rules, bool s390, void *data)
 	           : NULL;
 }
 
-int arg_rules_add_audit(cJSON *rules, const struct arch_list *arches, const struct arg_rule_plan *plan,
+int arg_rules_add_audit(cJSON *rules, const struct arch_list *arches, struct arg_rule_plan *plan,
                         const struct arg_facts *facts, const struct arg_rule_choice *choice,
                         const char *const *refused, size_t refused_count)
 {
@@ -512,11 +512,9 @@ int arg_rules_add_audit(cJSON *rules, const struct arch_list *arches, const stru
 	 * start): where the profile has socket rules of its own and x86 is a
 	 * target, AF_VSOCK is left to the default (logged), and said.
 	 */
-	bool socketcall = false;
-	for (size_t a = 0; a < arches->count; a++)
-		socketcall |= arches->tokens[a] == SCMP_ARCH_X86;
-	if (ok && arg_rule_active(choice, ARG_RULE_SOCKET) && !(socketcall && (plan->written[ARG_RULE_SOCKET] ||
-	                                                                        plan->restricted[ARG_SOCKET]))) {
+	plan->vsock_unrefused = arg_rule_active(choice, ARG_RULE_SOCKET) && arch_list_has(arches, SCMP_ARCH_X86) &&
+	                        (plan->written[ARG_RULE_SOCKET] || plan->restricted[ARG_SOCKET]);
+	if (ok && arg_rule_active(choice, ARG_RULE_SOCKET) && !plan->vsock_unrefused) {
 		cJSON *rule = deny_rule(rules, "socket", 1);
 		ok = rule != NULL && add_arg(rule, 0, DOCKER_AF_VSOCK, "SCMP_CMP_EQ");
 	}

@@ -43,6 +43,7 @@ struct arg_rule_plan {
 	const char *enosys[ARG_ENOSYS_MAX];    /* newer syscalls answered with ENOSYS (successors.h) */
 	const char *enosys_older[ARG_ENOSYS_MAX]; /* the older call each falls back to */
 	size_t enosys_count;
+	bool vsock_unrefused;                  /* --audit: AF_VSOCK left to the logging default (x86's socketcall) */
 };
 
 /* The syscall a rule is about ("clone", ...). */
@@ -80,10 +81,11 @@ int arg_rules_add_enosys(cJSON *rules, const struct arch_list *arches, const cha
  * explicitly, so that it never lets a container do what Docker's default
  * stops: clone with each namespace flag facts do not open (one rule per
  * flag), clone3 with ENOSYS, socket(AF_VSOCK), personality outside Docker's
- * values, and the refused_count syscalls in refused with EPERM. Returns 0,
- * or -1 when memory runs out.
+ * values, and the refused_count syscalls in refused with EPERM; where
+ * AF_VSOCK cannot be refused, plan->vsock_unrefused says so. Returns 0, or
+ * -1 when memory runs out.
  */
-int arg_rules_add_audit(cJSON *rules, const struct arch_list *arches, const struct arg_rule_plan *plan,
+int arg_rules_add_audit(cJSON *rules, const struct arch_list *arches, struct arg_rule_plan *plan,
                         const struct arg_facts *facts, const struct arg_rule_choice *choice,
                         const char *const *refused, size_t refused_count);
 

@@ -66,36 +66,36 @@ static bool in_list(const char *word, const char *const *list, size_t count)
 	return false;
 }
 
-bool profile_action_valid(const char *action)
+/* The row of action, or NULL when it is none. */
+static const struct action *find_action(const char *action)
 {
 	for (size_t i = 0; i < ACTION_COUNT; i++)
 		if (strcmp(actions[i].name, action) == 0)
-			return true;
-	return false;
+			return &actions[i];
+	return NULL;
+}
+
+bool profile_action_valid(const char *action)
+{
+	return find_action(action) != NULL;
 }
 
 bool profile_action_takes_errno(const char *action)
 {
-	for (size_t i = 0; i < ACTION_COUNT; i++)
-		if (strcmp(actions[i].name, action) == 0)
-			return actions[i].errno_ret;
-	return false;
+	const struct action *row = find_action(action);
+	return row != NULL && row->errno_ret;
 }
 
 bool profile_action_allows(const char *action)
 {
-	for (size_t i = 0; i < ACTION_COUNT; i++)
-		if (strcmp(actions[i].name, action) == 0)
-			return actions[i].allows;
-	return false;
+	const struct action *row = find_action(action);
+	return row != NULL && row->allows;
 }
 
 bool profile_default_action_valid(const char *action)
 {
-	for (size_t i = 0; i < ACTION_COUNT; i++)
-		if (strcmp(actions[i].name, action) == 0)
-			return actions[i].as_default;
-	return false;
+	const struct action *row = find_action(action);
+	return row != NULL && row->as_default;
 }
 
 /* Joins the names of the actions, all of them or only the default ones, with ", ". */

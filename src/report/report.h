@@ -119,8 +119,8 @@ void report_equivalents(struct report *report, const struct run_results *res, co
                         size_t count);
 
 /* Says what the audit log added: added new syscalls from records LOG records, of processes. */
-void report_audit(struct report *report, const struct run_results *res, size_t added, size_t records,
-                  size_t denials, const char (*processes)[256], size_t process_count);
+void report_audit(struct report *report, size_t added, size_t records, size_t denials,
+                  const char (*processes)[256], size_t process_count);
 
 /* One finding of --check, with the profile at path. */
 void report_check_finding(struct report *report, const struct run_results *res, const char *path, const struct check_finding *finding);

@@ -335,13 +335,12 @@ void report_equivalents(struct report *report, const struct run_results *res, co
 	}
 }
 
-void report_audit(struct report *report, const struct run_results *res, size_t added, size_t records,
-                  size_t denials, const char (*processes)[256], size_t process_count)
+void report_audit(struct report *report, size_t added, size_t records, size_t denials,
+                  const char (*processes)[256], size_t process_count)
 {
 	char list[1024];
 	size_t used = 0;
 
-	(void)res;
 	if (report->quiet && report->format == REPORT_TEXT)
 		return;
 	list[0] = '\0';

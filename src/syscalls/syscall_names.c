@@ -389,6 +389,14 @@ uint32_t arch_from_name(const char *name, size_t len)
 	return 0;
 }
 
+bool arch_list_has(const struct arch_list *list, uint32_t token)
+{
+	for (size_t i = 0; i < list->count; i++)
+		if (list->tokens[i] == token)
+			return true;
+	return false;
+}
+
 bool arch_list_add(struct arch_list *list, uint32_t token)
 {
 	for (size_t i = 0; i < list->count; i++)

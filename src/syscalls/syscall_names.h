@@ -96,6 +96,9 @@ void arch_map_docker_default(struct arch_map *map, struct arch_list *all);
 /* Adds token unless present; false when the list is full. */
 bool arch_list_add(struct arch_list *list, uint32_t token);
 
+/* Tells whether list holds token. */
+bool arch_list_has(const struct arch_list *list, uint32_t token);
+
 /*
  * Tells whether one seccomp filter can hold every architecture of list
  * (libseccomp refuses to mix byte orders). When it cannot, *bad is the
