@@ -373,7 +373,7 @@ static enum event_status decode_json(const char *line, size_t length, struct eve
 	return decode_alert(&fields, event);
 }
 
-static enum event_status decode(const char *line, size_t length, struct event *event, bool quick)
+static enum event_status decode_line(const char *line, size_t length, struct event *event, bool quick)
 {
 	const char *nul;
 	size_t start = 0;
@@ -411,6 +411,28 @@ static enum event_status decode(const char *line, size_t length, struct event *e
 	snprintf(event->message, sizeof(event->message),
 	         "neither a JSON alert nor a text alert of the form \"TIME: PRIORITY ID:SYSCALL\"");
 	return EVENT_BAD;
+}
+
+/*
+ * The post-condition of every decoding path: a container id handed on is
+ * 12 to 64 hexadecimal characters, whatever else the line held, so that
+ * nothing after this has to trust the line with the id's length or form.
+ */
+static enum event_status decode(const char *line, size_t length, struct event *event, bool quick)
+{
+	enum event_status status = decode_line(line, length, event, quick);
+	const struct event_text *id = &event->container_id;
+
+	if (id->length == 4 && memcmp(id->text, "host", 4) == 0)
+		memset(&event->container_id, 0, sizeof(event->container_id));
+	if (status == EVENT_BAD || status == EVENT_EMPTY || status == EVENT_DROP || id->text == NULL ||
+	    is_container_id(id->text, id->length))
+		return status;
+	if (status == EVENT_OTHER_RULE) {
+		memset(&event->container_id, 0, sizeof(event->container_id));
+		return status;
+	}
+	return bad_name(event, "container.id", id->text, id->length);
 }
 
 enum event_status event_decode(const char *line, size_t length, struct event *event)

@@ -15,7 +15,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define CONTAINER_SLOTS (2 * SCAN_CONTAINERS_MAX)
 
 /*
  * Keeps a worker's problem for later; false when memory runs out. Of bad
@@ -61,44 +60,95 @@ void scan_report(struct scan *scan, const char *file, uint64_t line, const char 
 		scan->tell(scan->context, log_source_display_name(file), line, message);
 }
 
-/* The container an id names, added on first sight; NULL when full. */
-static struct scan_container *container_for(struct scan *scan, const struct event_text *id, enum scan_status *status)
+/* The slot of the container whose id begins like id (or the free slot where it goes). */
+static uint32_t container_slot(const struct scan *scan, const char *id, size_t length, bool *found)
 {
-	size_t key_length = id->length < CONTAINER_SHORT_ID ? id->length : CONTAINER_SHORT_ID;
-	uint32_t hash = text_hash(id->text, key_length, 1);
-	uint32_t slot;
-	struct scan_container *container;
+	size_t key_length = length < CONTAINER_SHORT_ID ? length : CONTAINER_SHORT_ID;
+	size_t mask = scan->container_slot_count - 1;
+	size_t slot = text_hash(id, key_length, 1) & mask;
 
-	if (scan->container_slots == NULL) {
-		scan->container_slots = calloc(CONTAINER_SLOTS, sizeof(scan->container_slots[0]));
-		scan->containers = calloc(SCAN_CONTAINERS_MAX, sizeof(scan->containers[0]));
-		if (scan->container_slots == NULL || scan->containers == NULL) {
-			*status = SCAN_NO_MEMORY;
-			return NULL;
+	*found = false;
+	for (; scan->container_slots[slot] != 0; slot = (slot + 1) & mask) {
+		const struct scan_container *container = &scan->containers[scan->container_slots[slot] - 1];
+		size_t known = strlen(container->id);
+		size_t common = known < length ? known : length;
+		if ((common >= CONTAINER_SHORT_ID || known == length) && strncasecmp(container->id, id, common) == 0) {
+			*found = true;
+			break;
 		}
 	}
-	for (slot = hash % CONTAINER_SLOTS; scan->container_slots[slot] != 0; slot = (slot + 1) % CONTAINER_SLOTS) {
+	return (uint32_t)slot;
+}
+
+/*
+ * Makes room for one more container: the array and its index grow by
+ * doubling, so memory follows the containers the log has, never the most
+ * it may have. False when memory ran out.
+ */
+static bool container_room(struct scan *scan)
+{
+	if (scan->container_count < scan->container_capacity)
+		return true;
+	size_t capacity = scan->container_capacity ? 2 * scan->container_capacity : 16;
+	struct scan_container *containers = realloc(scan->containers, capacity * sizeof(containers[0]));
+	if (containers == NULL)
+		return false;
+	memset(containers + scan->container_capacity, 0,
+	       (capacity - scan->container_capacity) * sizeof(containers[0]));
+	scan->containers = containers;
+	scan->container_capacity = capacity;
+	/* The index keeps at least half its slots free. */
+	uint32_t *slots = calloc(2 * capacity, sizeof(slots[0]));
+	if (slots == NULL)
+		return false;
+	free(scan->container_slots);
+	scan->container_slots = slots;
+	scan->container_slot_count = 2 * capacity;
+	for (size_t i = 0; i < scan->container_count; i++) {
+		bool found;
+		uint32_t slot = container_slot(scan, scan->containers[i].id, strlen(scan->containers[i].id), &found);
+		scan->container_slots[slot] = (uint32_t)(i + 1);
+	}
+	return true;
+}
+
+/* The container an id (at most CONTAINER_ID_MAX bytes) names, added on first sight; NULL when full or out of memory. */
+static struct scan_container *container_for(struct scan *scan, const struct event_text *id, enum scan_status *status)
+{
+	struct scan_container *container;
+	bool found;
+	uint32_t slot;
+
+	if (scan->container_slots == NULL && !container_room(scan)) {
+		*status = SCAN_NO_MEMORY;
+		return NULL;
+	}
+	slot = container_slot(scan, id->text, id->length, &found);
+	if (found) {
 		container = &scan->containers[scan->container_slots[slot] - 1];
-		size_t known = strlen(container->id);
-		size_t common = known < id->length ? known : id->length;
-		if ((common >= CONTAINER_SHORT_ID || known == id->length) &&
-		    strncasecmp(container->id, id->text, common) == 0) {
-			if (id->length > known) {
-				for (size_t i = 0; i < id->length; i++)
-					container->id[i] = text_lower(id->text[i]);
-				container->id[id->length] = '\0';
-			}
-			return container;
+		if (id->length > strlen(container->id)) {
+			for (size_t i = 0; i < id->length; i++)
+				container->id[i] = text_lower(id->text[i]);
+			container->id[id->length] = '\0';
 		}
+		return container;
 	}
 	if (scan->container_count == SCAN_CONTAINERS_MAX) {
 		*status = SCAN_TOO_MANY;
 		return NULL;
 	}
+	if (scan->container_count == scan->container_capacity) {
+		if (!container_room(scan)) {
+			*status = SCAN_NO_MEMORY;
+			return NULL;
+		}
+		slot = container_slot(scan, id->text, id->length, &found);
+	}
 	container = &scan->containers[scan->container_count++];
 	scan->container_slots[slot] = (uint32_t)scan->container_count;
 	for (size_t i = 0; i < id->length; i++)
 		container->id[i] = text_lower(id->text[i]);
+	container->id[id->length] = '\0';
 	return container;
 }
 
@@ -308,6 +358,12 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 					scan->unplaced_runtimes |= 1u << runtime;
 			}
 			return SCAN_OK;
+		}
+		/* Decoding's post-condition, checked again where the id is copied into a fixed array. */
+		if (event->container_id.length > CONTAINER_ID_MAX) {
+			scan_report(scan, scan->files[where.file], where.line, "a container id of %zu bytes is longer "
+			            "than any (%d)", event->container_id.length, CONTAINER_ID_MAX);
+			return SCAN_INPUT_ERROR;
 		}
 		struct scan_container *container = container_for(scan, &event->container_id, &status);
 		if (container == NULL)
@@ -544,4 +600,6 @@ void scan_free(struct scan *scan)
 	scan->sandboxes = NULL;
 	scan->containers = NULL;
 	scan->container_slots = NULL;
+	scan->container_capacity = 0;
+	scan->container_slot_count = 0;
 }

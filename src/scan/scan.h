@@ -136,7 +136,9 @@ struct scan {
 	uint64_t args_not_understood;   /* argument values of a shape not known */
 	struct scan_container *containers; /* owned, for the all-containers jobs */
 	size_t container_count;         /* entries in containers */
-	uint32_t *container_slots;      /* owned hash index into containers */
+	size_t container_capacity;      /* entries allocated in containers */
+	uint32_t *container_slots;      /* owned hash index into containers: 1 + the entry, 0 when free */
+	size_t container_slot_count;    /* entries in container_slots, a power of two */
 	uint64_t last_progress;         /* bytes at the last progress call */
 };
 
