@@ -4,6 +4,8 @@
  */
 #include "decode/audit_record.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,8 +25,8 @@ static const char *field(const char *from, const char *end, const char *key)
 	return NULL;
 }
 
-/* Reads a number in base at value (up to end); false when there is none. */
-static bool number(const char *value, const char *end, int base, long *out)
+/* Reads an unsigned number in base at value (up to end) no greater than max; false when there is none. */
+static bool number(const char *value, const char *end, int base, unsigned long long max, unsigned long long *out)
 {
 	char text[24];
 	size_t length = 0;
@@ -34,10 +36,13 @@ static bool number(const char *value, const char *end, int base, long *out)
 		return false;
 	while (value + length < end && length < sizeof(text) - 1 && value[length] != ' ')
 		length++;
+	if (length == 0 || length == sizeof(text) - 1 || value[0] == '-' || value[0] == '+')
+		return false;
 	memcpy(text, value, length);
 	text[length] = '\0';
-	*out = strtol(text, &stop, base);
-	return length > 0 && *stop == '\0';
+	errno = 0;
+	*out = strtoull(text, &stop, base);
+	return errno == 0 && *stop == '\0' && *out <= max;
 }
 
 /* Copies a quoted ("...") or bare (hex-encoded by auditd: not decoded) value into out. */
@@ -46,7 +51,7 @@ static void text_field(const char *value, const char *end, char *out, size_t siz
 	size_t length = 0;
 
 	out[0] = '\0';
-	if (value == NULL)
+	if (value == NULL || value >= end)
 		return;
 	if (*value == '"') {
 		value++;
@@ -62,12 +67,73 @@ static void text_field(const char *value, const char *end, char *out, size_t siz
 	out[length] = '\0';
 }
 
+/* Tells whether [at, end) begins with text. */
+static bool begins(const char *at, const char *end, const char *text)
+{
+	size_t length = strlen(text);
+	return (size_t)(end - at) >= length && memcmp(at, text, length) == 0;
+}
+
+/* Passes over a "[  123.456] " or "[Wed Dec  2 04:00:00 2026] " stamp at at, if there is one. */
+static const char *past_stamp(const char *at, const char *end)
+{
+	if (at < end && *at == '[') {
+		const char *close = memchr(at, ']', (size_t)(end - at));
+		if (close != NULL) {
+			at = close + 1;
+			while (at < end && *at == ' ')
+				at++;
+		}
+	}
+	return at;
+}
+
+/*
+ * Where the seccomp record of line begins, or NULL. A record is read only
+ * where a kernel or auditd record begins, never inside another message's
+ * text, which a process may fill (a crashing program's name is printed
+ * unescaped): auditd's "type=SECCOMP msg=audit(" at the start of the line
+ * (after "node=NAME " when forwarded), and the kernel's "audit: type=1326
+ * audit(" at the start of the message: of the line, after dmesg's stamp,
+ * after /dev/kmsg's "level,seq,time,flags;", or after the first " kernel: "
+ * of a syslog or journal line (and the stamp the kernel may add there).
+ */
+static const char *record_start(const char *line, const char *end)
+{
+	static const char kernel_record[] = "audit: type=1326 audit(";
+	const char *at = line;
+	const char *semicolon;
+
+	if (begins(at, end, "node=")) {
+		const char *space = memchr(at, ' ', (size_t)(end - at));
+		if (space != NULL)
+			at = space + 1;
+	}
+	if (begins(at, end, "type=SECCOMP msg=audit("))
+		return at;
+	at = past_stamp(line, end);
+	if (begins(at, end, kernel_record))
+		return at;
+	/* /dev/kmsg: digits and commas, then ';'. */
+	semicolon = memchr(line, ';', (size_t)(end - line));
+	if (semicolon != NULL && strspn(line, "0123456789,-c") >= (size_t)(semicolon - line) &&
+	    begins(semicolon + 1, end, kernel_record))
+		return semicolon + 1;
+	at = memmem(line, (size_t)(end - line), " kernel: ", 9);
+	if (at != NULL) {
+		at = past_stamp(at + 9, end);
+		if (begins(at, end, kernel_record))
+			return at;
+	}
+	return NULL;
+}
+
 enum audit_line audit_record_parse(const char *line, size_t length, struct audit_record *record, const char **why)
 {
 	const char *end = line + length;
 	const char *separator = memchr(line, 0x1d, length);
 	const char *start;
-	long value;
+	unsigned long long value;
 
 	*why = NULL;
 	if (separator != NULL)
@@ -76,30 +142,28 @@ enum audit_line audit_record_parse(const char *line, size_t length, struct audit
 	if (memmem(line, length, "callbacks suppressed", 20) != NULL || memmem(line, length, "audit_lost=", 11) != NULL ||
 	    memmem(line, length, "rate limit exceeded", 19) != NULL)
 		return AUDIT_LOST;
-	start = memmem(line, (size_t)(end - line), "type=1326", 9);
-	if (start == NULL)
-		start = memmem(line, (size_t)(end - line), "type=SECCOMP", 12);
+	start = record_start(line, end);
 	if (start == NULL)
 		return AUDIT_NOT_A_RECORD;
 	memset(record, 0, sizeof(*record));
-	if (!number(field(start, end, "arch"), end, 16, &value)) {
-		*why = "a seccomp record without arch=";
+	if (!number(field(start, end, "arch"), end, 16, UINT32_MAX, &value)) {
+		*why = "a seccomp record without arch=, or with one past 32 bits";
 		return AUDIT_BROKEN;
 	}
-	record->arch = (uint32_t)(unsigned long)value;
-	if (!number(field(start, end, "syscall"), end, 10, &record->syscall)) {
-		*why = "a seccomp record without syscall=";
+	record->arch = (uint32_t)value;
+	/* The kernel prints the number as an int: nothing past INT_MAX is a syscall. */
+	if (!number(field(start, end, "syscall"), end, 10, INT_MAX, &value)) {
+		*why = "a seccomp record without syscall=, or with one outside 0 to 2147483647";
 		return AUDIT_BROKEN;
 	}
-	if (!number(field(start, end, "code"), end, 16, &value)) {
-		*why = "a seccomp record without code=";
+	record->syscall = (long)value;
+	if (!number(field(start, end, "code"), end, 16, UINT32_MAX, &value)) {
+		*why = "a seccomp record without code=, or with one past 32 bits";
 		return AUDIT_BROKEN;
 	}
-	record->code = (uint32_t)(unsigned long)value;
-	if (!number(field(start, end, "pid"), end, 10, &record->pid))
-		record->pid = -1;
-	long compat = 0;
-	record->compat = number(field(start, end, "compat"), end, 10, &compat) ? (int)compat : 0;
+	record->code = (uint32_t)value;
+	record->pid = number(field(start, end, "pid"), end, 10, INT_MAX, &value) ? (long)value : -1;
+	record->compat = number(field(start, end, "compat"), end, 10, 1, &value) ? (int)value : 0;
 	text_field(field(start, end, "comm"), end, record->comm, sizeof(record->comm));
 	text_field(field(start, end, "exe"), end, record->exe, sizeof(record->exe));
 	return AUDIT_RECORD;

@@ -10,6 +10,7 @@ const struct run_results *results_of(struct run *run)
 	struct run_results *r = &run->results;
 
 	r->scan = &run->scan;
+	r->audit_syscalls = &run->audit.syscalls;
 	r->translator = &run->translator;
 	r->catalog = &run->catalog;
 	r->arches = &run->arches;

@@ -18,6 +18,7 @@
 
 struct run_results {
 	const struct scan *scan;                  /* the pass over the logs */
+	const struct syscall_set *audit_syscalls; /* what the kernel's LOG records of --audit-log made */
 	const struct translator *translator;      /* Falco's names and what they became */
 	const struct syscall_catalog *catalog;    /* every kernel name in play */
 	const struct arch_list *arches;           /* the target architectures */

@@ -252,6 +252,13 @@ void report_risky(struct report *report, const struct run_results *res, const st
 		int id = risky[i].id;
 		const char *name = syscall_catalog_name(res->catalog, id);
 		const char *cap = risky[i].capability;
+		if (!syscall_set_has(observed, id) && syscall_set_has(res->audit_syscalls, id)) {
+			/* A record's process names itself: what it says is a claim, and only --add takes it. */
+			report_warn(report, "%s: %s is allowed, which Docker's default %s%s; the audit log's records made it "
+			     "(--add %s keeps it, --deny-risky leaves such syscalls out)", level, name,
+			     cap[0] ? "allows only with " : "never allows", cap, name);
+			continue;
+		}
 		if (!syscall_set_has(observed, id)) {
 			/* What merged profiles bring is told in one line. */
 			if (used < sizeof(list))

@@ -41,6 +41,7 @@ struct test_case {
 /* Each test file defines one of these lists. */
 extern const struct test_case event_tests[], filter_tests[], names_tests[], reader_tests[],
 	profile_tests[], options_tests[], translate_tests[], json_scan_tests[], merge_tests[],
-	arg_rules_tests[], workload_tests[], life_tests[], order_tests[], successor_tests[];
+	arg_rules_tests[], workload_tests[], life_tests[], order_tests[], successor_tests[],
+	audit_record_tests[];
 
 #endif
