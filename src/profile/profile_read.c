@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 struct reader {
@@ -128,6 +129,8 @@ static int read_rule(struct reader *reader, const cJSON *rule, int index, struct
 
 	if (!cJSON_IsObject(rule))
 		return problem(reader, "syscalls[%d]: must be an object", index);
+	if (names != NULL && name != NULL)
+		return problem(reader, "syscalls[%d]: has both name and names; Docker refuses such a rule (use names)", index);
 	if (names != NULL) {
 		if (!cJSON_IsArray(names))
 			return problem(reader, "syscalls[%d].names: must be an array of syscall names", index);
@@ -370,6 +373,52 @@ static long check_object_keys(const cJSON *item, size_t *next, const char **why)
 	return bad;
 }
 
+/* The keys whose values moby's types.Seccomp holds in Go integers (uint, uint64). */
+static const char *const integer_fields[] = { "index", "value", "valueTwo", "errnoRet", "defaultErrnoRet" };
+
+/*
+ * Refuses a number that Go's encoding/json will not put into an integer
+ * field (1e2, 1.0, -0: Docker's loader refuses the profile), where cJSON
+ * reads them all as the same double. Numbers under other keys are left to
+ * the reading of the tree.
+ */
+static int check_integers(struct reader *reader, const char *text, size_t length)
+{
+	const char *key = NULL;
+	size_t key_length = 0;
+
+	for (size_t i = 0; i < length; i++) {
+		if (text[i] == '"') {
+			size_t start = ++i;
+			while (i < length && text[i] != '"')
+				i += text[i] == '\\' ? 2 : 1;
+			key = text + start;
+			key_length = (i < length ? i : length) - start;
+			continue;
+		}
+		if (text[i] != '-' && (text[i] < '0' || text[i] > '9'))
+			continue;
+		size_t start = i, before = i;
+		while (i < length && strchr("+-.0123456789eE", text[i]) != NULL)
+			i++;
+		while (before > 0 && strchr(" \t\r\n", text[before - 1]) != NULL)
+			before--;
+		bool valued = before > 0 && text[before - 1] == ':' && key != NULL;
+		bool whole = text[start] != '-' && strspn(text + start, "0123456789") == i - start;
+		for (size_t f = 0; valued && !whole && f < sizeof(integer_fields) / sizeof(integer_fields[0]); f++) {
+			if (strlen(integer_fields[f]) == key_length && strncasecmp(key, integer_fields[f], key_length) == 0) {
+				size_t line, column;
+				position(text, text + start, &line, &column);
+				return problem(reader, "%zu:%zu: %s must be written as a whole number (%.*s is not one to "
+				               "Go's encoding/json, and Docker refuses the profile)", line, column,
+				               integer_fields[f], (int)(i - start < 24 ? i - start : 24), text + start);
+			}
+		}
+		i--;
+	}
+	return 0;
+}
+
 /* Refuses a profile whose keys Go would read otherwise than cJSON does (see profile_fields). */
 static int check_keys(struct reader *reader, const char *text, size_t length, const cJSON *root)
 {
@@ -541,6 +590,8 @@ int profile_parse(const char *path, const char *text, size_t length, struct prof
 		return problem(&reader, "%zu:%zu: text after the end of the profile", line, column);
 	}
 	status = check_keys(&reader, text, length, root);
+	if (status == 0)
+		status = check_integers(&reader, text, length);
 	if (status == 0)
 		status = read_tree(&reader, root, input);
 	cJSON_Delete(root);
