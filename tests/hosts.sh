@@ -46,6 +46,50 @@ for format in docker legacy oci; do
 	merge "$work/twice.$format" --merge "$work/one-pass.$format" --merge "$work/one-pass.$format"
 	check "$format: merging a profile with itself changes it" "$work/one-pass.$format" "$work/twice.$format"
 done
+# The same properties over generated logs: each draws syscalls from a pool that
+# brings every kind of rule the tool writes (the ENOSYS answers of newer calls,
+# clone's and socket's argument rules, the generic calls of other architectures
+# with includes), for several option sets; a merge with itself, with its own log,
+# in either order and in either tree gives one pass's bytes.
+pool="read write openat open close set_robust_list faccessat fchmodat stat preadv pwritev dup2 mkdir
+	unlink rename clone fork socket connect accept4 epoll_wait poll getdents chown access readlink"
+for seed in 1 2 3 4 5 6; do
+	awk -v seed=$seed -v id=$id -v pool="$pool" 'BEGIN {
+		srand(seed); n = split(pool, names, /[ \t\n]+/)
+		for (i = 0; i < 40; i++) {
+			name = names[int(rand() * n) + 1]
+			if (name == "") continue
+			args = ""
+			if (name == "socket") args = ",\"evt.arg.domain\":\"" (rand() < 0.5 ? "AF_INET" : "AF_UNIX") "\""
+			if (name == "clone") args = ",\"evt.arg.flags\":\"CLONE_VM|CLONE_THREAD\",\"evt.rawres\":12"
+			printf "{\"output_fields\":{\"container.id\":\"%s\",\"evt.type\":\"%s\",\"syscall.type\":\"%s\",\"proc.name\":\"app\"%s}}\n", id, name, name, args
+		}
+	}' >"$work/gen$seed.jsonl"
+done
+for opts in "--runtime none" "--arch x86_64,aarch64" "--format oci --arch x86_64,aarch64" "--format spo --profile-name gen" \
+	"--format legacy"; do
+	g() { "$binary" -q -container-id $id $opts "$@"; }
+	gm() { "$binary" -q $opts "$@"; }
+	for seed in 1 2 3 4 5 6; do g -log "$work/gen$seed.jsonl" -o "$work/gen$seed.out"; done
+	for seed in 1 3 5; do
+		a=$work/gen$seed.out b=$work/gen$((seed + 1)).out
+		gm --merge "$a" --merge "$a" -o "$work/self" && check "$opts, log $seed: a merge with itself changes it" "$a" "$work/self"
+		g -log "$work/gen$seed.jsonl" --merge "$a" -o "$work/again" &&
+			check "$opts, log $seed: a merge with its own log changes it" "$a" "$work/again"
+		gm --merge "$a" --merge "$b" -o "$work/ab"
+		gm --merge "$b" --merge "$a" -o "$work/ba"
+		check "$opts, logs $seed and $((seed + 1)): merge order matters" "$work/ab" "$work/ba"
+		g -log "$work/gen$seed.jsonl" -log "$work/gen$((seed + 1)).jsonl" -o "$work/both"
+		check "$opts, logs $seed and $((seed + 1)): the merge differs from one pass" "$work/both" "$work/ab"
+	done
+	gm --merge "$work/gen1.out" --merge "$work/gen2.out" -o "$work/left"
+	gm --merge "$work/left" --merge "$work/gen3.out" -o "$work/left3"
+	gm --merge "$work/gen2.out" --merge "$work/gen3.out" -o "$work/right"
+	gm --merge "$work/gen1.out" --merge "$work/right" -o "$work/right3"
+	check "$opts: merge((1 2) 3) differs from merge(1 (2 3))" "$work/left3" "$work/right3"
+done
+grep -q '"errnoRet": 38' "$work/gen1.out" "$work/gen2.out" "$work/gen3.out" && pass || fail "no generated profile has an ENOSYS rule"
+
 grep -q '"SCMP_CMP_MASKED_EQ"' "$work/one-pass.docker" && grep -q '"errnoRet": 38' "$work/one-pass.docker" &&
 	pass || fail "the profile has no argument rules to merge"
 finish

@@ -167,7 +167,84 @@ void rule_context_for(const struct options *opts, uint32_t arch, const char **ca
  * *kept is a new array (or NULL: write run->kept_rules). Returns 0, or -1
  * when memory runs out.
  */
-static int settle_kept_rules(struct run *run, const char *path, const char *const *names, size_t count, cJSON **kept)
+/*
+ * Tells whether a rule that stands among the written rules already does
+ * what rule does: the same rule, or, for a rule without conditions, one
+ * that names the same syscalls with the same effect. Such a merged rule
+ * is the tool's own rule read back (the ENOSYS answers, the generic calls
+ * of other architectures), and writing it again would make a merge of a
+ * profile with itself differ from the profile.
+ */
+static bool already_written(const cJSON *written, const cJSON *rule)
+{
+	for (const cJSON *other = written ? written->child : NULL; other; other = other->next)
+		if (cJSON_Compare(other, rule, true))
+			return true;
+	return false;
+}
+
+/*
+ * Tells whether other does to the calls it names what rule does, wherever
+ * rule applies: neither has argument conditions, they have one action and
+ * one errno, and other applies everywhere or where rule does (the same
+ * includes and excludes).
+ */
+static bool same_effect(const cJSON *rule, const cJSON *other)
+{
+	static const char *const keys[] = { "action", "errnoRet", "includes", "excludes" };
+
+	if (!profile_empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "args")) ||
+	    !profile_empty_or_absent(cJSON_GetObjectItemCaseSensitive(other, "args")))
+		return false;
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		const cJSON *a = cJSON_GetObjectItemCaseSensitive(rule, keys[k]);
+		const cJSON *b = cJSON_GetObjectItemCaseSensitive(other, keys[k]);
+		if (k >= 2 && profile_empty_or_absent(b))
+			continue;
+		if (a == NULL || b == NULL ? a != b : !cJSON_Compare(a, b, true))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * A copy of a merged rule without the names that a written rule without
+ * argument conditions already gives the same effect (the tool's own rules read back
+ * with other names beside them); NULL when none is left, or memory ran out
+ * (*failed).
+ */
+static cJSON *without_written_names(const cJSON *allow_list, const cJSON *written, const cJSON *rule, bool *failed)
+{
+	cJSON *copy = cJSON_Duplicate(rule, 1);
+
+	*failed = copy == NULL;
+	if (copy == NULL)
+		return copy;
+	cJSON *names = cJSON_GetObjectItemCaseSensitive(copy, "names");
+	cJSON *name = cJSON_GetObjectItemCaseSensitive(copy, "name");
+	for (const cJSON *other = allow_list; other; other = other == allow_list ? (written ? written->child : NULL)
+	                                                                          : other->next) {
+		if (!same_effect(rule, other))
+			continue;
+		for (cJSON *item = cJSON_IsArray(names) ? names->child : NULL, *next; item; item = next) {
+			next = item->next;
+			if (cJSON_IsString(item) && profile_rule_names(other, item->valuestring))
+				cJSON_Delete(cJSON_DetachItemViaPointer(names, item));
+		}
+		if (cJSON_IsString(name) && profile_rule_names(other, name->valuestring)) {
+			cJSON_Delete(copy);
+			return NULL;
+		}
+	}
+	if (cJSON_IsArray(names) && names->child == NULL) {
+		cJSON_Delete(copy);
+		return NULL;
+	}
+	return copy;
+}
+
+static int settle_kept_rules(struct run *run, const char *path, const char *const *names, size_t count,
+                             const cJSON *written, cJSON **kept)
 {
 	cJSON *rules = cJSON_CreateArray(), *first = cJSON_CreateObject(), *list;
 	struct dead_names dead = { NULL, 0 };
@@ -187,14 +264,30 @@ static int settle_kept_rules(struct run *run, const char *path, const char *cons
 	if (list == NULL || !cJSON_AddItemToObject(first, "names", list) ||
 	    cJSON_AddStringToObject(first, "action", "SCMP_ACT_ALLOW") == NULL)
 		goto done;
-	for (const cJSON *rule = run->kept_rules->child; rule; rule = rule->next)
-		if (!cJSON_AddItemToArray(rules, cJSON_Duplicate(rule, 1)))
+	size_t repeated = 0;
+	for (const cJSON *rule = run->kept_rules->child; rule; rule = rule->next) {
+		bool failed = false;
+		cJSON *left = already_written(written, rule) ? NULL : without_written_names(first, written, rule, &failed);
+		if (left == NULL && failed)
 			goto done;
+		if (left == NULL || !cJSON_Compare(left, rule, true))
+			repeated++;
+		if (left != NULL && !cJSON_AddItemToArray(rules, left)) {
+			cJSON_Delete(left);
+			goto done;
+		}
+	}
 	if (rule_order_find(rules, &dead) != 0)
 		goto done;
 	status = 0;
-	if (dead.count == 0)
+	if (dead.count == 0 && repeated == 0)
 		goto done;
+	if (dead.count == 0) {
+		cJSON_Delete(cJSON_DetachItemFromArray(rules, 0));
+		*kept = rules;
+		rules = NULL;
+		goto done;
+	}
 	const struct dead_name *one = &dead.items[0];
 	report_warn(run->report, "warning: %s%s%zu name%s of merged rules left out: a runtime applies the first rule "
 	            "without conditions that names a syscall, and %s comes first%s%s%s",
@@ -259,7 +352,7 @@ enum run_status write_profile(struct run *run, const struct syscall_set *set, co
 	}
 	profile.arg_rules = rules;
 	cJSON *kept = NULL;
-	if (settle_kept_rules(run, path, plain, profile.name_count, &kept) != 0) {
+	if (settle_kept_rules(run, path, plain, profile.name_count, rules, &kept) != 0) {
 		report_warn(run->report, "out of memory");
 		cJSON_Delete(rules);
 		return RUN_RESOURCES;
