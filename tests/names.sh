@@ -105,6 +105,11 @@ passed=$(grep -c '^pass$' "$work/results" || true)
 rows=$(grep -c . "$work/results" || true)
 grep '^fail' "$work/results" | while read -r line; do echo "FAIL names ${line#fail }" >&2; done
 failed=$((rows - passed))
+# Every row of the table ran, and the table has rows: an emptied table guards nothing.
+table_rows=$(awk -F'\t' 'NR > 1 && $1 != ""' "$here/data/falco-event-names.tsv" | wc -l)
+if [ "$table_rows" -eq 0 ] || [ "$rows" -lt "$table_rows" ]; then
+	fail "the event table has $table_rows rows and $rows results: it was emptied or a row did not run"
+fi
 
 # The 2016 log, with the default options.
 "$binary" -q -log "$here/data/falco-2016-nginx-events.jsonl" -container-id 7a68a113b2a4 >"$work/nginx.json" 2>/dev/null

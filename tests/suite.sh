@@ -14,6 +14,8 @@ fail() {
 	failed=$((failed + 1))
 }
 finish() {
+	# A suite that ran no case guards nothing: that is a failure of its own.
+	[ $((passed + failed)) -gt 0 ] || fail "no case ran"
 	echo "$suite: $passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }
