@@ -51,7 +51,8 @@ build/$(1)/%.o: %.c Makefile
 endef
 $(foreach f,$(FLAVOURS),$(eval $(call flavour_rules,$(f))))
 
-.PHONY: all clean install uninstall check check-builds example deps bench fuzz print-lib-sources print-version
+.PHONY: all clean install uninstall check check-builds example deps bench fuzz print-lib-sources print-version \
+	docker-facts
 
 all: falco2seccomp
 
@@ -109,6 +110,10 @@ print-version:
 
 deps:
 	@scripts/deps.sh build
+
+# Docker's facts, generated from its file (data/moby/README.md says which).
+docker-facts:
+	python3 scripts/docker_facts.py
 
 example: deps falco2seccomp
 	./falco2seccomp -log examples/events.jsonl -container-id 3ad7b26ded6d

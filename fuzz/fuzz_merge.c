@@ -1,8 +1,8 @@
 /*
  * Fuzzes --merge: two profiles (split at the first NUL byte) merged as
- * the profile job merges them, in both orders. The header, the argument
- * rules' check and the kept rules must not depend on the order, and the
- * kept rules on no other input than the profiles.
+ * the profile job merges them, in both orders. The header, what is
+ * narrowed to the rules in force and the kept rules must not depend on the
+ * order, and the kept rules on no other input than the profiles.
  */
 #include "policy/merge.h"
 #include "profile/json_writer.h"
@@ -12,8 +12,13 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static void ignore(void *context, const char *message)
+{
+	(void)context, (void)message;
+}
+
 /* Merges profiles (two of them) as the profile job does; returns the kept rules' text (malloc'd) or NULL. */
-static char *merge_texts(struct profile_input *profiles, enum merge_status *checked)
+static char *merge_texts(struct profile_input *profiles, bool *narrowed)
 {
 	struct merge_overrides overrides;
 	struct merge_header header;
@@ -29,7 +34,8 @@ static char *merge_texts(struct profile_input *profiles, enum merge_status *chec
 	memset(&choice, 0, sizeof(choice));
 	merge_header(&overrides, profiles, 2, &header, message, sizeof(message));
 	merge_absorb_arg_rules(profiles, 2, &facts);
-	*checked = merge_check_arg_rules(profiles, 2, &facts, &choice, message, sizeof(message));
+	if (merge_narrow_arg_rules(profiles, 2, &facts, &choice, ignore, NULL, narrowed) != MERGE_OK)
+		return NULL;
 	if (merge_kept_rules(profiles, 2, &kept) != MERGE_OK)
 		return NULL;
 	text = kept ? json_to_line(kept) : strdup("none");
@@ -40,7 +46,7 @@ static char *merge_texts(struct profile_input *profiles, enum merge_status *chec
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct profile_input one[2], other[2];
-	enum merge_status checked_one, checked_other;
+	bool checked_one = false, checked_other = false;
 
 	memset(one, 0, sizeof(one));
 	memset(other, 0, sizeof(other));

@@ -152,6 +152,12 @@ profile "$work/profile.json" -log "$work/events.jsonl"
 profile "$work/bare.json" -log "$work/events.jsonl" --runtime none
 profile "$work/probe-profile.json" -log "$work/probe.jsonl"
 profile "$work/probe-namespaces.json" -log "$work/probe.jsonl" --allow-namespaces
+# Without evt.arg.domain the families cannot be narrowed: socket gets Docker's three rules.
+jq -c 'del(.output_fields["evt.arg.domain"])' "$work/probe.jsonl" >"$work/probe-nodomain.jsonl"
+profile "$work/probe-nodomain.json" -log "$work/probe-nodomain.jsonl"
+check "the profile of a log without domains lacks Docker's three socket rules" \
+	"[ \"\$(jq -c '[.syscalls[] | select(.names == [\"socket\"]) | .args[0] | [.op, .value]]' '$work/probe-nodomain.json')\" = \
+	  '[[\"SCMP_CMP_LT\",38],[\"SCMP_CMP_EQ\",39],[\"SCMP_CMP_GT\",40]]' ]"
 profile "$work/probe-real-profile.json" -log "$work/probe-real.jsonl"
 profile "$work/probe-clone-profile.json" -log "$work/probe-clone.jsonl"
 profile "$work/probe-clone-no-clone3.json" -log "$work/probe-clone.jsonl" --no-arg-rule clone3
@@ -230,6 +236,10 @@ expect work "$work/probe-profile.json" work "work: ok"
 expect newuser "$work/probe-profile.json" clone-newuser "clone-newuser: EPERM"
 expect clone3 "$work/probe-profile.json" clone3-newuser "clone3-newuser: ENOSYS"
 expect vsock "$work/probe-profile.json" socket-vsock "socket-vsock: EPERM"
+expect alg "$work/probe-profile.json" socket-alg "socket-alg: EPERM"
+expect nodomain-work "$work/probe-nodomain.json" work "work: ok"
+expect nodomain-alg "$work/probe-nodomain.json" socket-alg "socket-alg: EPERM"
+expect nodomain-vsock "$work/probe-nodomain.json" socket-vsock "socket-vsock: EPERM"
 expect netlink "$work/probe-profile.json" socket-netlink "socket-netlink: EPERM"
 expect persona "$work/probe-profile.json" personality "personality: EPERM"
 expect unshare "$work/probe-profile.json" unshare-newuser "unshare-newuser: EPERM"
@@ -292,6 +302,9 @@ expect free-unshare none unshare-newuser "unshare-newuser: ok"
 expect free-netlink none socket-netlink "socket-netlink: ok"
 expect free-persona none personality "personality: ok"
 run_container free-vsock none '["/bin/probe", "socket-vsock"]'
+run_container free-alg none '["/bin/probe", "socket-alg"]'
+check "socket(AF_ALG) without a profile was refused with EPERM, so its denial would prove nothing" \
+	"grep -q '^socket-alg: ' '$work/free-alg.out' && ! grep -qx 'socket-alg: EPERM' '$work/free-alg.out'"
 check "socket(AF_VSOCK) without a profile was refused with EPERM, so its denial would prove nothing" \
 	"grep -q '^socket-vsock: ' '$work/free-vsock.out' && ! grep -qx 'socket-vsock: EPERM' '$work/free-vsock.out'"
 
@@ -308,10 +321,23 @@ podman_default=/usr/share/containers/seccomp.json
 if [ ! -f "$podman_default" ]; then
 	fail "cannot merge podman's default: $podman_default is missing (scripts/deps.sh test installs containers-common)"
 else
-	"$binary" -q -container-id e2e0e2e0e2e0 -log "$work/events.jsonl" --merge "$podman_default" \
-		-o "$work/merged-docker.json" 2>"$work/merge.err" && fail "merging podman's default passed without a choice"
-	check "merging podman's default did not name the option that decides: $(cat "$work/merge.err")" \
-		"grep -q -- '--allow-namespaces' '$work/merge.err'"
+	# Merged as it is, podman's and today's Docker's defaults keep the floor: what is wider is narrowed to
+	# Docker's rules, and said with the option that would keep it.
+	for base in "$podman_default" "$here/../data/moby/default.json"; do
+		name=$(basename "$(dirname "$base")")
+		"$binary" -q -container-id e2e0e2e0e2e0 -log "$work/probe.jsonl" --merge "$base" --format oci \
+			-o "$work/floor-$name.json" 2>"$work/floor-$name.err" ||
+			fail "merging $base failed: $(head -3 "$work/floor-$name.err")"
+		expect "floor-$name-work" "$work/floor-$name.json" work "work: ok"
+		# podman's default answers what it refuses with ENOSYS, Docker's with EPERM: either refuses.
+		for mode in clone-newuser socket-alg socket-vsock; do
+			run_container "floor-$name-$mode" "$work/floor-$name.json" "[\"/bin/probe\", \"$mode\"]"
+			check "probe $mode under the profile merged with $base was not refused: $(head -3 "$work/floor-$name-$mode.out")" \
+				"grep -Eqx '$mode: (EPERM|ENOSYS)' '$work/floor-$name-$mode.out'"
+		done
+	done
+	check "merging podman's default did not name the option that keeps its wider rules: $(cat "$work/floor-containers.err")" \
+		"grep -q -- '--allow-namespaces' '$work/floor-containers.err'"
 	for format in docker oci; do
 		"$binary" -q -container-id e2e0e2e0e2e0 -log "$work/events.jsonl" --merge "$podman_default" \
 			--allow-namespaces --no-arg-rule socket --format $format -o "$work/merged-$format.json" 2>>"$work/merge.log" ||

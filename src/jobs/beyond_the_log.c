@@ -13,35 +13,86 @@
 #include "syscalls/equivalents.h"
 
 #include <seccomp.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* The names Docker's default refuses, gathered from every target architecture. */
+struct refused_names {
+	char **names;     /* owned, each owned */
+	size_t count;
+	size_t capacity;
+	bool failed;      /* memory ran out */
+};
+
+static void gather_refused(const char *name, void *context)
+{
+	struct refused_names *list = context;
+
+	if (list->failed || !docker_default_refuses(name))
+		return;
+	for (size_t i = 0; i < list->count; i++)
+		if (strcmp(list->names[i], name) == 0)
+			return;
+	if (list->count == list->capacity) {
+		size_t capacity = list->capacity ? 2 * list->capacity : 64;
+		char **grown = realloc(list->names, capacity * sizeof(grown[0]));
+		if (grown == NULL) {
+			list->failed = true;
+			return;
+		}
+		list->names = grown;
+		list->capacity = capacity;
+	}
+	if ((list->names[list->count] = strdup(name)) == NULL)
+		list->failed = true;
+	else
+		list->count++;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 /*
  * What an audit profile refuses explicitly, as Docker's default does: the
- * argument rules' refusals (arg_rules_add_audit) and the syscalls Docker
- * refuses a default container that the set does not allow. Returns 0, or
- * -1 when memory runs out.
+ * argument rules' refusals (arg_rules_add_audit) and every syscall of the
+ * target architectures that Docker refuses a default container (its file
+ * allows it only with another capability, or not at all) and the set does
+ * not allow. Returns 0, or -1 when memory runs out.
  */
 int add_audit_refusals(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
                        cJSON *rules, struct arg_rule_plan *plan)
 {
-	const char *all[256], *refused[256];
-	size_t count = docker_default_refused(all, 256), kept = 0;
+	struct refused_names all = { NULL, 0, 0, false };
+	const char **refused = NULL;
+	size_t kept = 0;
+	int status = -1;
 
-	for (size_t i = 0; i < count; i++) {
-		int id = syscall_catalog_find(&run->catalog, all[i]);
-		bool exists = false;
-		for (size_t a = 0; a < run->arches.count && !exists; a++)
-			exists = seccomp_syscall_resolve_name_arch(run->arches.tokens[a], all[i]) >= 0;
-		if (exists && (id < 0 || !syscall_set_has(set, id)))
-			refused[kept++] = all[i];
+	for (size_t a = 0; a < run->arches.count; a++)
+		if (syscall_names_each(run->arches.tokens[a], gather_refused, &all) < 0)
+			all.failed = true;
+	if (all.failed || (all.count > 0 && (refused = malloc(all.count * sizeof(refused[0]))) == NULL))
+		goto done;
+	qsort(all.names, all.count, sizeof(all.names[0]), by_name);
+	for (size_t i = 0; i < all.count; i++) {
+		int id = syscall_catalog_find(&run->catalog, all.names[i]);
+		if (id < 0 || !syscall_set_has(set, id))
+			refused[kept++] = all.names[i];
 	}
 	if (arg_rules_add_audit(rules, &run->arches, plan, facts, &run->options.arg_rules, refused, kept) != 0)
-		return -1;
+		goto done;
 	if (plan->vsock_unrefused)
-		report_warn(run->report, "warning: socket(AF_VSOCK) is not refused but logged: the log shows socket calls, "
+		report_warn(run->report, "warning: socket(AF_ALG) and socket(AF_VSOCK) are not refused but logged: the log shows socket calls, "
 		            "and libseccomp filters x86's socket through socketcall, whose arguments it cannot read, so a "
 		            "second socket rule cannot go beside theirs; give --arch without x86 to refuse it");
-	return 0;
+	status = 0;
+done:
+	for (size_t i = 0; i < all.count; i++)
+		free(all.names[i]);
+	free(all.names);
+	free(refused);
+	return status;
 }
 
 /*

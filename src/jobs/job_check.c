@@ -101,7 +101,7 @@ enum run_status job_check(struct run *run)
 	size_t denied = 0, count = 0;
 	enum run_status status;
 
-	if (profile_read(run->options.check, &profile, message, sizeof(message)) != 0) {
+	if (read_profile(run->options.check, &profile, message, sizeof(message)) != 0) {
 		report_warn(run->report, "--check %s", message);
 		profile_input_free(&profile);
 		return RUN_INPUT;

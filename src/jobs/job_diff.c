@@ -31,8 +31,8 @@ enum run_status job_diff(struct run *run)
 
 	memset(&diff, 0, sizeof(diff));
 	memset(&new, 0, sizeof(new));
-	if (profile_read(run->options.diff_old, &old, message, sizeof(message)) != 0 ||
-	    profile_read(run->options.diff_new, &new, message, sizeof(message)) != 0) {
+	if (read_profile(run->options.diff_old, &old, message, sizeof(message)) != 0 ||
+	    read_profile(run->options.diff_new, &new, message, sizeof(message)) != 0) {
 		report_warn(run->report, "--diff %s", message);
 		status = RUN_INPUT;
 	} else {

@@ -86,7 +86,7 @@ static enum run_status merge_profiles(struct run *run)
 		if (!opts->quiet)
 			report_warn(run->report, "audit profile: the default action is SCMP_ACT_LOG, so what no rule allows "
 			            "runs and is logged by the kernel; what Docker's default refuses (namespace flags on clone, "
-			            "clone3, AF_VSOCK, other personalities, the syscalls it allows only with a capability) stays "
+			            "clone3, AF_ALG and AF_VSOCK, other personalities, the syscalls it allows only with a capability) stays "
 			            "refused");
 	} else if (profile_action_allows(run->default_action)) {
 		/* Nothing the profile says holds: what no rule allows runs all the same. */
@@ -110,15 +110,41 @@ static enum run_status merge_profiles(struct run *run)
 	return check_architectures(run);
 }
 
-/* Says that a profile read has rule names that never answer, and that they are read as left out. */
+/*
+ * Says what reading a profile left out: architectures this libseccomp
+ * lacks, and rule names that never answer.
+ */
 void warn_dead_names(struct run *run, const char *option, const struct profile_input *input)
 {
+	if (input->unknown_arches[0] != '\0')
+		report_warn(run->report, "%s %s: left out architectures this libseccomp (%u.%u.%u) does not know: %s",
+		            option, input->path, seccomp_version()->major, seccomp_version()->minor,
+		            seccomp_version()->micro, input->unknown_arches);
 	if (input->dead_names == 0)
 		return;
 	report_warn(run->report, "warning: %s %s: %zu rule name%s never answer%s: a runtime applies the first rule "
 	            "without conditions that names a syscall, so a later one with another action is dead (%s); "
 	            "read as left out", option, input->path, input->dead_names, input->dead_names == 1 ? "" : "s",
 	            input->dead_names == 1 ? "s" : "", input->dead_example);
+}
+
+int read_profile(const char *path, struct profile_input *input, char *message, size_t size)
+{
+	size_t length;
+	char *text;
+	int status;
+
+	if (strcmp(path, DOCKER_DEFAULT_PROFILE_NAME) != 0)
+		return profile_read(path, input, message, size);
+	text = docker_default_text(&length);
+	if (text == NULL) {
+		memset(input, 0, sizeof(*input));
+		snprintf(message, size, "%s: out of memory", path);
+		return -1;
+	}
+	status = profile_parse(path, text, length, input, message, size);
+	free(text);
+	return status;
 }
 
 static enum run_status read_merged_profiles(struct run *run)
@@ -129,7 +155,7 @@ static enum run_status read_merged_profiles(struct run *run)
 	if (run->merged == NULL)
 		return RUN_RESOURCES;
 	for (size_t i = 0; i < run->options.merge.count; i++)
-		if (profile_read(run->options.merge.items[i], &run->merged[i], message, sizeof(message)) != 0) {
+		if (read_profile(run->options.merge.items[i], &run->merged[i], message, sizeof(message)) != 0) {
 			report_warn(run->report, "--merge %s", message);
 			return RUN_INPUT;
 		} else {
@@ -167,82 +193,6 @@ void rule_context_for(const struct options *opts, uint32_t arch, const char **ca
  * *kept is a new array (or NULL: write run->kept_rules). Returns 0, or -1
  * when memory runs out.
  */
-/*
- * Tells whether a rule that stands among the written rules already does
- * what rule does: the same rule, or, for a rule without conditions, one
- * that names the same syscalls with the same effect. Such a merged rule
- * is the tool's own rule read back (the ENOSYS answers, the generic calls
- * of other architectures), and writing it again would make a merge of a
- * profile with itself differ from the profile.
- */
-static bool already_written(const cJSON *written, const cJSON *rule)
-{
-	for (const cJSON *other = written ? written->child : NULL; other; other = other->next)
-		if (cJSON_Compare(other, rule, true))
-			return true;
-	return false;
-}
-
-/*
- * Tells whether other does to the calls it names what rule does, wherever
- * rule applies: neither has argument conditions, they have one action and
- * one errno, and other applies everywhere or where rule does (the same
- * includes and excludes).
- */
-static bool same_effect(const cJSON *rule, const cJSON *other)
-{
-	static const char *const keys[] = { "action", "errnoRet", "includes", "excludes" };
-
-	if (!profile_empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "args")) ||
-	    !profile_empty_or_absent(cJSON_GetObjectItemCaseSensitive(other, "args")))
-		return false;
-	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
-		const cJSON *a = cJSON_GetObjectItemCaseSensitive(rule, keys[k]);
-		const cJSON *b = cJSON_GetObjectItemCaseSensitive(other, keys[k]);
-		if (k >= 2 && profile_empty_or_absent(b))
-			continue;
-		if (a == NULL || b == NULL ? a != b : !cJSON_Compare(a, b, true))
-			return false;
-	}
-	return true;
-}
-
-/*
- * A copy of a merged rule without the names that a written rule without
- * argument conditions already gives the same effect (the tool's own rules read back
- * with other names beside them); NULL when none is left, or memory ran out
- * (*failed).
- */
-static cJSON *without_written_names(const cJSON *allow_list, const cJSON *written, const cJSON *rule, bool *failed)
-{
-	cJSON *copy = cJSON_Duplicate(rule, 1);
-
-	*failed = copy == NULL;
-	if (copy == NULL)
-		return copy;
-	cJSON *names = cJSON_GetObjectItemCaseSensitive(copy, "names");
-	cJSON *name = cJSON_GetObjectItemCaseSensitive(copy, "name");
-	for (const cJSON *other = allow_list; other; other = other == allow_list ? (written ? written->child : NULL)
-	                                                                          : other->next) {
-		if (!same_effect(rule, other))
-			continue;
-		for (cJSON *item = cJSON_IsArray(names) ? names->child : NULL, *next; item; item = next) {
-			next = item->next;
-			if (cJSON_IsString(item) && profile_rule_names(other, item->valuestring))
-				cJSON_Delete(cJSON_DetachItemViaPointer(names, item));
-		}
-		if (cJSON_IsString(name) && profile_rule_names(other, name->valuestring)) {
-			cJSON_Delete(copy);
-			return NULL;
-		}
-	}
-	if (cJSON_IsArray(names) && names->child == NULL) {
-		cJSON_Delete(copy);
-		return NULL;
-	}
-	return copy;
-}
-
 static int settle_kept_rules(struct run *run, const char *path, const char *const *names, size_t count,
                              const cJSON *written, cJSON **kept)
 {
@@ -267,7 +217,7 @@ static int settle_kept_rules(struct run *run, const char *path, const char *cons
 	size_t repeated = 0;
 	for (const cJSON *rule = run->kept_rules->child; rule; rule = rule->next) {
 		bool failed = false;
-		cJSON *left = already_written(written, rule) ? NULL : without_written_names(first, written, rule, &failed);
+		cJSON *left = merge_rule_left_to_write(first, written, rule, &failed);
 		if (left == NULL && failed)
 			goto done;
 		if (left == NULL || !cJSON_Compare(left, rule, true))
@@ -590,27 +540,39 @@ enum run_status read_inputs(struct run *run, const struct container_filter *filt
 	return status;
 }
 
+static void tell_narrowed(void *context, const char *message)
+{
+	struct run *run = context;
+	report_warn(run->report, "%s: %s; the profile keeps Docker's rule", run->options.strict ? "error" : "warning",
+	            message);
+}
+
 /*
- * Unites the merged profiles' argument facts with facts and checks that no
- * merged rule is wider than the rules in force; returns a status.
+ * Unites the merged profiles' argument facts with facts and keeps the
+ * floor: a merged rule wider than the rules in force is narrowed to them
+ * and said (an error with --strict); returns a status.
  */
 enum run_status settle_arg_facts(struct run *run, struct arg_facts *facts)
 {
-	char message[640];
+	bool narrowed = false;
 
 	arg_facts_unite(facts, &run->merged_facts);
-	switch (merge_check_arg_rules(run->merged, run->options.merge.count, facts, &run->options.arg_rules, message,
-	                              sizeof(message))) {
-	case MERGE_OK:
-		return RUN_OK;
-	case MERGE_CONFLICT:
-		report_warn(run->report, "%s", message);
-		return RUN_USAGE;
-	case MERGE_NO_MEMORY:
-	default:
+	if (merge_narrow_arg_rules(run->merged, run->options.merge.count, facts, &run->options.arg_rules, tell_narrowed,
+	                           run, &narrowed) != MERGE_OK) {
 		report_warn(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
+	if (!narrowed)
+		return RUN_OK;
+	if (run->options.strict)
+		return RUN_INPUT;
+	cJSON_Delete(run->kept_rules);
+	run->kept_rules = NULL;
+	if (merge_kept_rules(run->merged, run->options.merge.count, &run->kept_rules) != MERGE_OK) {
+		report_warn(run->report, "out of memory");
+		return RUN_RESOURCES;
+	}
+	return RUN_OK;
 }
 
 /* Warns about the risky syscalls set allows (profile_set_risky); returns how many. */

@@ -50,6 +50,12 @@ size_t warn_risky(struct run *run, const struct syscall_set *set, const struct s
 void warn_dead_names(struct run *run, const char *option, const struct profile_input *input);
 
 /*
+ * Reads the profile at path as profile_read does; "docker-default" is the
+ * built-in floor, today's Docker default (policy/docker_default.h).
+ */
+int read_profile(const char *path, struct profile_input *input, char *message, size_t size);
+
+/*
  * Tells whether the recording looks incomplete in the way Falco's default
  * makes it (many events, none of the I/O syscalls); warns when so.
  */

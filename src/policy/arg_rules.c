@@ -243,9 +243,15 @@ int arg_rules_build(const char *const *names, size_t count, const struct arch_li
 		cJSON *rule = add_rule(*rules, personality, 1, "SCMP_ACT_ALLOW");
 		ok = rule != NULL && add_arg(rule, 0, (double)docker_personality_values[v], "SCMP_CMP_EQ");
 	}
+	/* The families the log does not name: Docker's own rules, one each, which refuse AF_ALG and AF_VSOCK. */
 	if (ok && plan->written[ARG_RULE_SOCKET] && !plan->restricted[ARG_SOCKET]) {
-		cJSON *rule = add_rule(*rules, socket_names, 1, "SCMP_ACT_ALLOW");
-		ok = rule != NULL && add_arg(rule, 0, DOCKER_AF_VSOCK, "SCMP_CMP_NE");
+		const char *ops[64];
+		uint64_t values[64];
+		size_t conditions = docker_socket_conditions(ops, values, 64);
+		for (size_t c = 0; ok && c < conditions; c++) {
+			cJSON *rule = add_rule(*rules, socket_names, 1, "SCMP_ACT_ALLOW");
+			ok = rule != NULL && add_arg(rule, 0, (double)values[c], ops[c]);
+		}
 	}
 	if (ok)
 		ok = add_family_rules(*rules, plan);
@@ -323,6 +329,42 @@ static bool is_personality_value(double value)
 	return false;
 }
 
+/* The comparisons a condition on socket's family may make, in the order family_passes reads them. */
+static const char *const family_ops[] = { "SCMP_CMP_EQ", "SCMP_CMP_NE", "SCMP_CMP_LT", "SCMP_CMP_LE", "SCMP_CMP_GT",
+                                          "SCMP_CMP_GE" };
+
+/*
+ * Tells whether socket(family) passes the condition arg: 1 yes, 0 no, -1
+ * when arg is no plain comparison of argument 0.
+ */
+static int family_passes(const cJSON *arg, unsigned family)
+{
+	double value;
+
+	for (size_t i = 0; i < sizeof(family_ops) / sizeof(family_ops[0]); i++) {
+		if (!arg_is(arg, 0, family_ops[i], &value))
+			continue;
+		switch (i) {
+		case 0: return family == value;
+		case 1: return family != value;
+		case 2: return family < value;
+		case 3: return family <= value;
+		case 4: return family > value;
+		default: return family >= value;
+		}
+	}
+	return -1;
+}
+
+/* Tells whether a condition on socket's family lets none through that Docker's default refuses. */
+static bool refuses_only_dockers_families(const cJSON *arg)
+{
+	for (size_t i = 0; i < docker_refused_family_count; i++)
+		if (family_passes(arg, docker_refused_families[i]) != 0)
+			return false;
+	return true;
+}
+
 static bool add_name(cJSON *names, const char *name)
 {
 	return cJSON_AddItemToArray(names, cJSON_CreateString(name));
@@ -363,12 +405,12 @@ bool arg_rules_absorb(const cJSON *rule, const char *path, struct arg_facts *fac
 	}
 	if (name != NULL && strcmp(name, "personality") == 0 && arg_is(arg, 0, "SCMP_CMP_EQ", &value))
 		return is_personality_value(value) && add_name(names, name);
-	if (name != NULL && strcmp(name, "socket") == 0 && arg_is(arg, 0, "SCMP_CMP_NE", &value) &&
-	    value == DOCKER_AF_VSOCK) {
-		arg_facts_unrestrict(facts, ARG_SOCKET, &origin, "a merged profile allows every family but AF_VSOCK");
+	if (name != NULL && strcmp(name, "socket") == 0 && refuses_only_dockers_families(arg) &&
+	    !arg_is(arg, 0, "SCMP_CMP_EQ", &value)) {
+		arg_facts_unrestrict(facts, ARG_SOCKET, &origin, "a merged profile allows every family Docker's default does");
 		return add_name(names, name);
 	}
-	if (arg_is(arg, 0, "SCMP_CMP_EQ", &value) && value >= 1 && value < 64 && value != DOCKER_AF_VSOCK &&
+	if (arg_is(arg, 0, "SCMP_CMP_EQ", &value) && value >= 1 && value < 64 && !docker_family_refused((unsigned)value) &&
 	    value == (double)(unsigned)value) {
 		const cJSON *list = cJSON_GetObjectItemCaseSensitive(rule, "names");
 		const char *seen[ARG_SOCKET_CALLS];
@@ -417,10 +459,10 @@ static bool narrow_enough(const cJSON *rule, enum arg_rule which, const struct a
 				return true;
 			break;
 		case ARG_RULE_SOCKET:
-			if (arg_is(arg, 0, "SCMP_CMP_EQ", &value) && value != DOCKER_AF_VSOCK &&
-			    (!restricted || (value < 64 && (facts->families[ARG_SOCKET].seen >> (unsigned)value & 1))))
+			if (arg_is(arg, 0, "SCMP_CMP_EQ", &value) && value < 64 && !docker_family_refused((unsigned)value) &&
+			    (!restricted || (facts->families[ARG_SOCKET].seen >> (unsigned)value & 1)))
 				return true;
-			if (!restricted && arg_is(arg, 0, "SCMP_CMP_NE", &value) && value == DOCKER_AF_VSOCK)
+			if (!restricted && refuses_only_dockers_families(arg))
 				return true;
 			break;
 		default:
@@ -430,6 +472,17 @@ static bool narrow_enough(const cJSON *rule, enum arg_rule which, const struct a
 	return false;
 }
 
+/* Tells whether includes asks only for capabilities a container of Docker's has by default (or none). */
+static bool default_caps_only(const cJSON *includes)
+{
+	const cJSON *caps = cJSON_GetObjectItemCaseSensitive(includes, "caps");
+
+	for (const cJSON *cap = cJSON_IsArray(caps) ? caps->child : NULL; cap; cap = cap->next)
+		if (!cJSON_IsString(cap) || !docker_default_has_capability(cap->valuestring))
+			return false;
+	return true;
+}
+
 bool arg_rules_widens(const cJSON *rule, const struct arg_facts *facts, const struct arg_rule_choice *choice,
                       char *message, size_t size)
 {
@@ -437,8 +490,7 @@ bool arg_rules_widens(const cJSON *rule, const struct arg_facts *facts, const st
 	const cJSON *includes = cJSON_GetObjectItemCaseSensitive(rule, "includes");
 	const cJSON *action = cJSON_GetObjectItemCaseSensitive(rule, "action");
 
-	if (!cJSON_IsString(action) || !profile_action_allows(action->valuestring) ||
-	    !is_empty(cJSON_GetObjectItemCaseSensitive(includes, "caps")))
+	if (!cJSON_IsString(action) || !profile_action_allows(action->valuestring) || !default_caps_only(includes))
 		return false;
 	for (size_t i = 0; i < sizeof(guarded) / sizeof(guarded[0]); i++) {
 		enum arg_rule which = guarded[i];
@@ -448,14 +500,12 @@ bool arg_rules_widens(const cJSON *rule, const struct arg_facts *facts, const st
 			continue;
 		option = which == ARG_RULE_CLONE || which == ARG_RULE_CLONE3 ? "--allow-namespaces or --no-arg-rule "
 		                                                               : "--no-arg-rule ";
-		snprintf(message, size,
-		         "allows %s more widely than Docker's default (%s); keep it with %s%s, or make the "
-		         "profile again with this version",
+		snprintf(message, size, "allows %s more widely than Docker's default (%s); %s%s keeps it so",
 		         rule_names[which],
 		         which == ARG_RULE_CLONE ? "namespace flags"
 		         : which == ARG_RULE_CLONE3 ? "clone3 answers ENOSYS"
 		         : which == ARG_RULE_PERSONALITY ? "only Docker's personality values"
-		                                         : "never AF_VSOCK, and only the logged families",
+		                                         : "never AF_ALG or AF_VSOCK, and only the logged families",
 		         option, rule_names[which]);
 		return true;
 	}
@@ -514,9 +564,10 @@ int arg_rules_add_audit(cJSON *rules, const struct arch_list *arches, struct arg
 	 */
 	plan->vsock_unrefused = arg_rule_active(choice, ARG_RULE_SOCKET) && arch_list_has(arches, SCMP_ARCH_X86) &&
 	                        (plan->written[ARG_RULE_SOCKET] || plan->restricted[ARG_SOCKET]);
-	if (ok && arg_rule_active(choice, ARG_RULE_SOCKET) && !plan->vsock_unrefused) {
+	for (size_t i = 0; ok && arg_rule_active(choice, ARG_RULE_SOCKET) && !plan->vsock_unrefused &&
+	                   i < docker_refused_family_count; i++) {
 		cJSON *rule = deny_rule(rules, "socket", 1);
-		ok = rule != NULL && add_arg(rule, 0, DOCKER_AF_VSOCK, "SCMP_CMP_EQ");
+		ok = rule != NULL && add_arg(rule, 0, docker_refused_families[i], "SCMP_CMP_EQ");
 	}
 	/*
 	 * personality: Docker's values (0x0, 0x8, 0x20000, 0x20008 and the query

@@ -99,8 +99,9 @@ bool arg_rules_absorb(const cJSON *rule, const char *path, struct arg_facts *fac
 /*
  * Tells whether a merged rule lets a process do more with clone, clone3,
  * personality or socket than the rules in force allow; message says what
- * and which option decides. Rules that apply only with a capability
- * (includes.caps) and rules that do not allow are never wider.
+ * and which option keeps it so. Rules that apply only with a capability a
+ * container of Docker's lacks by default, and rules that do not allow, are
+ * never wider.
  */
 bool arg_rules_widens(const cJSON *rule, const struct arg_facts *facts, const struct arg_rule_choice *choice,
                       char *message, size_t size);

@@ -1,13 +1,13 @@
 /*
- * docker_default: the facts of Docker's default seccomp profile, kept as
- * tables: profiles/seccomp/default.json of https://github.com/moby/moby
- * (as Debian 12 packages it, moby 20.10; the AF_VSOCK rule from moby 25),
+ * docker_default: the facts of Docker's default seccomp profile, answered
+ * from the tables generated from its upstream file (policy/docker_facts.c),
  * and the names Falco gives socket families and clone flags, from
  * driver/flags_table.c of https://github.com/falcosecurity/libs (libs
  * 0.20.0, which Falco 0.40 pins).
  */
 #include "policy/docker_default.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const struct docker_namespace_flag docker_namespace_flags[DOCKER_NAMESPACE_FLAG_COUNT] = {
@@ -16,101 +16,110 @@ const struct docker_namespace_flag docker_namespace_flags[DOCKER_NAMESPACE_FLAG_
 	{ "CLONE_NEWNET", 0x40000000u },
 };
 
-/* PER_LINUX, UNAME26, PER_LINUX32, UNAME26|PER_LINUX32, and the query 0xffffffff. */
-const uint64_t docker_personality_values[DOCKER_PERSONALITY_COUNT] = { 0x0, 0x8, 0x20000, 0x20008, 0xffffffff };
-
+/* The capabilities of a container Docker starts without --cap-add: moby's oci/caps/defaults.go (moby 20.10 to 29). */
 const char *const docker_default_capabilities[DOCKER_DEFAULT_CAPABILITY_COUNT] = {
 	"CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER", "CAP_MKNOD", "CAP_NET_RAW", "CAP_SETGID",
 	"CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT", "CAP_KILL",
 	"CAP_AUDIT_WRITE",
 };
 
-/* Syscalls Docker's default allows only with a capability ("" never), sorted by name. */
-static const struct guarded {
-	const char *syscall;
-	const char *capability;
-} guarded[] = {
-	{ "_sysctl", "" },
-	{ "acct", "CAP_SYS_PACCT" },
-	{ "add_key", "" },
-	{ "bpf", "CAP_SYS_ADMIN" },
-	{ "chroot", "CAP_SYS_CHROOT" },
-	{ "clock_settime", "CAP_SYS_TIME" },
-	{ "create_module", "" },
-	{ "delete_module", "CAP_SYS_MODULE" },
-	{ "fanotify_init", "CAP_SYS_ADMIN" },
-	{ "finit_module", "CAP_SYS_MODULE" },
-	{ "fsconfig", "CAP_SYS_ADMIN" },
-	{ "fsmount", "CAP_SYS_ADMIN" },
-	{ "fsopen", "CAP_SYS_ADMIN" },
-	{ "fspick", "CAP_SYS_ADMIN" },
-	{ "get_kernel_syms", "" },
-	{ "get_mempolicy", "CAP_SYS_NICE" },
-	{ "init_module", "CAP_SYS_MODULE" },
-	{ "ioperm", "CAP_SYS_RAWIO" },
-	{ "iopl", "CAP_SYS_RAWIO" },
-	{ "kcmp", "CAP_SYS_PTRACE" },
-	{ "kexec_file_load", "" },
-	{ "kexec_load", "" },
-	{ "keyctl", "" },
-	{ "lookup_dcookie", "CAP_SYS_ADMIN" },
-	{ "mbind", "CAP_SYS_NICE" },
-	{ "mount", "CAP_SYS_ADMIN" },
-	{ "mount_setattr", "CAP_SYS_ADMIN" },
-	{ "move_mount", "CAP_SYS_ADMIN" },
-	{ "name_to_handle_at", "CAP_SYS_ADMIN" },
-	{ "nfsservctl", "" },
-	{ "open_by_handle_at", "CAP_DAC_READ_SEARCH" },
-	{ "open_tree", "CAP_SYS_ADMIN" },
-	{ "perf_event_open", "CAP_SYS_ADMIN" },
-	{ "pidfd_getfd", "CAP_SYS_PTRACE" },
-	{ "pivot_root", "" },
-	{ "process_madvise", "CAP_SYS_PTRACE" },
-	{ "process_vm_readv", "CAP_SYS_PTRACE" },
-	{ "process_vm_writev", "CAP_SYS_PTRACE" },
-	{ "ptrace", "CAP_SYS_PTRACE" },
-	{ "query_module", "" },
-	{ "quotactl", "CAP_SYS_ADMIN" },
-	{ "quotactl_fd", "CAP_SYS_ADMIN" },
-	{ "reboot", "CAP_SYS_BOOT" },
-	{ "request_key", "" },
-	{ "set_mempolicy", "CAP_SYS_NICE" },
-	{ "setdomainname", "CAP_SYS_ADMIN" },
-	{ "sethostname", "CAP_SYS_ADMIN" },
-	{ "setns", "CAP_SYS_ADMIN" },
-	{ "settimeofday", "CAP_SYS_TIME" },
-	{ "stime", "CAP_SYS_TIME" },
-	{ "swapoff", "" },
-	{ "swapon", "" },
-	{ "sysfs", "" },
-	{ "syslog", "CAP_SYSLOG" },
-	{ "umount", "CAP_SYS_ADMIN" },
-	{ "umount2", "CAP_SYS_ADMIN" },
-	{ "unshare", "CAP_SYS_ADMIN" },
-	{ "userfaultfd", "" },
-	{ "uselib", "" },
-	{ "ustat", "" },
-	{ "vhangup", "CAP_SYS_TTY_CONFIG" },
-	{ "vm86", "" },
-	{ "vm86old", "" },
-};
+static int compare_plain(const void *key, const void *item)
+{
+	return strcmp(key, *(const char *const *)item);
+}
+
+static int compare_gated(const void *key, const void *item)
+{
+	return strcmp(key, ((const struct docker_gated *)item)->name);
+}
 
 const char *docker_default_capability(const char *syscall)
 {
-	for (size_t i = 0; i < sizeof(guarded) / sizeof(guarded[0]); i++)
-		if (strcmp(guarded[i].syscall, syscall) == 0)
-			return guarded[i].capability;
-	return NULL;
+	const struct docker_gated *gated;
+
+	if (bsearch(syscall, docker_plain_names, docker_plain_name_count, sizeof(docker_plain_names[0]),
+	            compare_plain) != NULL)
+		return NULL;
+	/* Answered with an errno (clone3's ENOSYS): an argument rule's business, as clone's mask is. */
+	for (size_t i = 0; i < docker_errno_count; i++)
+		if (strcmp(docker_errnos[i].name, syscall) == 0)
+			return NULL;
+	gated = bsearch(syscall, docker_gated, docker_gated_count, sizeof(docker_gated[0]), compare_gated);
+	if (gated == NULL)
+		return "";
+	/* Allowed on some architecture, from some kernel or under argument rules: no capability asked. */
+	if (gated->with_args || gated->arches[0] != NULL || gated->min_kernel != NULL)
+		return NULL;
+	for (size_t i = 0; gated->caps[i] != NULL; i++)
+		if (docker_default_has_capability(gated->caps[i]))
+			return gated->caps[i];
+	return gated->caps[0] != NULL ? gated->caps[0] : "";
 }
 
-size_t docker_default_refused(const char **names, size_t room)
+bool docker_default_refuses(const char *syscall)
+{
+	const char *cap = docker_default_capability(syscall);
+	return cap != NULL && (cap[0] == '\0' || !docker_default_has_capability(cap));
+}
+
+bool docker_family_refused(unsigned family)
+{
+	for (size_t i = 0; i < docker_refused_family_count; i++)
+		if (docker_refused_families[i] == family)
+			return true;
+	return false;
+}
+
+size_t docker_socket_conditions(const char **ops, uint64_t *values, size_t room)
 {
 	size_t count = 0;
+	unsigned low = 0;
 
-	for (size_t i = 0; i < sizeof(guarded) / sizeof(guarded[0]) && count < room; i++)
-		if (guarded[i].capability[0] == '\0' || !docker_default_has_capability(guarded[i].capability))
-			names[count++] = guarded[i].syscall;
+	/* Each run of allowed families: below the first refused, single ones between, above the last. */
+	for (size_t i = 0; i <= docker_refused_family_count && count < room; i++) {
+		unsigned refused = i < docker_refused_family_count ? docker_refused_families[i] : 0;
+		if (i == docker_refused_family_count) {
+			ops[count] = "SCMP_CMP_GT";
+			values[count++] = low - 1;
+		} else if (low == 0 && refused > 0) {
+			ops[count] = "SCMP_CMP_LT";
+			values[count++] = refused;
+		} else {
+			for (unsigned family = low; family < refused && count < room; family++) {
+				ops[count] = "SCMP_CMP_EQ";
+				values[count++] = family;
+			}
+		}
+		low = refused + 1;
+	}
 	return count;
+}
+
+const char *docker_default_version(void)
+{
+	return docker_facts_version;
+}
+
+char *docker_default_text(size_t *length)
+{
+	size_t size = 0, used = 0;
+	char *text;
+
+	for (size_t i = 0; i < docker_default_line_count; i++)
+		size += strlen(docker_default_lines[i]) + 1;
+	text = malloc(size + 1);
+	if (text == NULL)
+		return NULL;
+	for (size_t i = 0; i < docker_default_line_count; i++) {
+		size_t line = strlen(docker_default_lines[i]);
+		memcpy(text + used, docker_default_lines[i], line);
+		used += line;
+		if (i + 1 < docker_default_line_count)
+			text[used++] = '\n';
+	}
+	text[used] = '\0';
+	*length = used;
+	return text;
 }
 
 int docker_default_has_capability(const char *cap)

@@ -1,12 +1,16 @@
 /*
  * docker_default: what Docker's default seccomp profile forbids beyond a
- * list of names, as data: the argument rules a generated profile keeps,
- * the syscalls it allows only with a capability or never, and the
- * capabilities a container has by default.
+ * list of names: the argument rules a generated profile keeps, the
+ * syscalls it allows only with a capability or never, and the capabilities
+ * a container has by default. The profile's own facts are generated from
+ * the upstream file (policy/docker_facts.h); this module answers from them.
  */
 #ifndef F2S_DOCKER_DEFAULT_H
 #define F2S_DOCKER_DEFAULT_H
 
+#include "policy/docker_facts.h"
+
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,16 +21,28 @@ struct docker_namespace_flag {
 };
 
 #define DOCKER_NAMESPACE_FLAG_COUNT 7
-#define DOCKER_CLONE_NAMESPACE_MASK 0x7E020000u
+/* Docker's clone mask, from its file; tests/unit checks it is the flags' OR. */
+#define DOCKER_CLONE_NAMESPACE_MASK ((uint32_t)docker_clone_mask)
 
 extern const struct docker_namespace_flag docker_namespace_flags[DOCKER_NAMESPACE_FLAG_COUNT];
 
-/* The personality(2) values Docker's default allows, one rule each. */
-#define DOCKER_PERSONALITY_COUNT 5
-extern const uint64_t docker_personality_values[DOCKER_PERSONALITY_COUNT];
+/* The personality(2) values Docker's default allows, one rule each (docker_personality_values). */
+#define DOCKER_PERSONALITY_COUNT docker_personality_count
 
-/* The socket family Docker's default refuses: AF_VSOCK. */
+/* The kernel's numbers of the socket families today's Docker refuses. */
+#define DOCKER_AF_ALG 38
 #define DOCKER_AF_VSOCK 40
+
+/* Tells whether Docker's default refuses socket(family) (docker_refused_families). */
+bool docker_family_refused(unsigned family);
+
+/*
+ * The conditions on socket's family that allow exactly what Docker's
+ * default allows, one rule each, as Docker writes them: "SCMP_CMP_LT 38",
+ * "SCMP_CMP_EQ 39", "SCMP_CMP_GT 40". Fills ops and values (room for
+ * room) and returns how many.
+ */
+size_t docker_socket_conditions(const char **ops, uint64_t *values, size_t room);
 
 /* The errno clone3 gets (ENOSYS), and its number on MIPS. */
 #define DOCKER_ENOSYS 38
@@ -56,9 +72,19 @@ int docker_socket_family(const char *name, size_t length);
 const char *docker_socket_family_name(unsigned family);
 
 /*
- * Lists into names (room for room) the syscalls Docker's default refuses a
- * container with its default capabilities; returns how many.
+ * Tells whether Docker's default refuses syscall to a container with its
+ * default capabilities: one it allows only with another capability, or
+ * never (every name its file does not allow).
  */
-size_t docker_default_refused(const char **names, size_t room);
+bool docker_default_refuses(const char *syscall);
+
+/* Where the facts come from: "moby/profiles seccomp/v0.2.3 (836ae4d)". */
+const char *docker_default_version(void);
+
+/* The name of the built-in profile that is Docker's default, for --diff and --check. */
+#define DOCKER_DEFAULT_PROFILE_NAME "docker-default"
+
+/* The upstream file's text, NUL-terminated; the caller frees it. NULL when memory ran out. */
+char *docker_default_text(size_t *length);
 
 #endif

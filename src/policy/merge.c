@@ -236,34 +236,163 @@ enum merge_status merge_absorb_arg_rules(struct profile_input *profiles, size_t 
 	return MERGE_OK;
 }
 
-enum merge_status merge_check_arg_rules(const struct profile_input *profiles, size_t count,
-                                        const struct arg_facts *facts, const struct arg_rule_choice *choice,
-                                        char *message, size_t size)
+/* Adds name to the absorbed names unless they hold it; false when memory ran out. */
+static bool absorb_name(struct profile_input *p, const char *name)
+{
+	return profile_list_has(p->arg_names, name) || cJSON_AddItemToArray(p->arg_names, cJSON_CreateString(name));
+}
+
+/*
+ * Takes from rule the names its wider allowance is about and absorbs them;
+ * the rule goes when it names nothing else. Returns the next rule, and
+ * false in *ok when memory ran out.
+ */
+static cJSON *narrow_rule(struct profile_input *p, cJSON *rule, const char *why, merge_note_fn *tell, void *context,
+                          bool *ok)
+{
+	static const char *const guarded[] = { "clone", "clone3", "personality", "socket" };
+	cJSON *next = rule->next;
+	cJSON *names = cJSON_GetObjectItemCaseSensitive(rule, "names");
+	cJSON *name = cJSON_GetObjectItemCaseSensitive(rule, "name");
+	char *text = json_to_line(rule);
+	char message[640];
+
+	snprintf(message, sizeof(message), "--merge %s: the rule %.160s %s", p->path, text ? text : "?", why);
+	free(text);
+	tell(context, message);
+	for (size_t g = 0; g < sizeof(guarded) / sizeof(guarded[0]); g++) {
+		if (!profile_rule_names(rule, guarded[g]))
+			continue;
+		*ok = *ok && absorb_name(p, guarded[g]);
+		for (cJSON *item = cJSON_IsArray(names) ? names->child : NULL, *after; item; item = after) {
+			after = item->next;
+			if (cJSON_IsString(item) && strcmp(item->valuestring, guarded[g]) == 0)
+				cJSON_Delete(cJSON_DetachItemViaPointer(names, item));
+		}
+	}
+	if (cJSON_IsString(name) || (cJSON_IsArray(names) && names->child == NULL))
+		cJSON_Delete(cJSON_DetachItemViaPointer(p->other_rules, rule));
+	return next;
+}
+
+enum merge_status merge_narrow_arg_rules(struct profile_input *profiles, size_t count, const struct arg_facts *facts,
+                                         const struct arg_rule_choice *choice, merge_note_fn *tell, void *context,
+                                         bool *narrowed)
 {
 	char why[400];
+	bool ok = true;
 
-	for (size_t i = 0; i < count; i++) {
-		const struct profile_input *p = &profiles[i];
-		for (const cJSON *name = p->allow_names->child; name; name = name->next) {
+	*narrowed = false;
+	for (size_t i = 0; i < count && ok; i++) {
+		struct profile_input *p = &profiles[i];
+		for (cJSON *name = p->allow_names->child, *next; name && ok; name = next) {
 			cJSON *plain = cJSON_CreateObject();
+			next = name->next;
 			bool wider = plain != NULL && cJSON_AddStringToObject(plain, "name", name->valuestring) &&
 			             cJSON_AddStringToObject(plain, "action", "SCMP_ACT_ALLOW") &&
 			             arg_rules_widens(plain, facts, choice, why, sizeof(why));
 			cJSON_Delete(plain);
 			if (plain == NULL)
 				return MERGE_NO_MEMORY;
-			if (wider) {
-				snprintf(message, size, "--merge %s: a rule without conditions %s", p->path, why);
-				return MERGE_CONFLICT;
-			}
+			if (!wider)
+				continue;
+			char message[640];
+			snprintf(message, sizeof(message), "--merge %s: a rule without conditions %s", p->path, why);
+			tell(context, message);
+			ok = absorb_name(p, name->valuestring);
+			cJSON_Delete(cJSON_DetachItemViaPointer(p->allow_names, name));
+			*narrowed = true;
 		}
-		for (const cJSON *rule = p->other_rules->child; rule; rule = rule->next)
-			if (arg_rules_widens(rule, facts, choice, why, sizeof(why))) {
-				char *text = json_to_line(rule);
-				snprintf(message, size, "--merge %s: the rule %.160s %s", p->path, text ? text : "?", why);
-				free(text);
-				return MERGE_CONFLICT;
+		for (cJSON *rule = p->other_rules->child; rule && ok;) {
+			if (!arg_rules_widens(rule, facts, choice, why, sizeof(why))) {
+				rule = rule->next;
+				continue;
 			}
+			rule = narrow_rule(p, rule, why, tell, context, &ok);
+			*narrowed = true;
+		}
 	}
-	return MERGE_OK;
+	return ok ? MERGE_OK : MERGE_NO_MEMORY;
+}
+
+/*
+ * Tells whether a rule that stands among the written rules already does
+ * what rule does: the same rule, or, for a rule without conditions, one
+ * that names the same syscalls with the same effect. Such a merged rule
+ * is the tool's own rule read back (the ENOSYS answers, the generic calls
+ * of other architectures), and writing it again would make a merge of a
+ * profile with itself differ from the profile.
+ */
+static bool already_written(const cJSON *written, const cJSON *rule)
+{
+	for (const cJSON *other = written ? written->child : NULL; other; other = other->next)
+		if (cJSON_Compare(other, rule, true))
+			return true;
+	return false;
+}
+
+/*
+ * Tells whether other does to the calls it names what rule does, wherever
+ * rule applies: neither has argument conditions, they have one action and
+ * one errno, and other applies everywhere or where rule does (the same
+ * includes and excludes).
+ */
+static bool same_effect(const cJSON *rule, const cJSON *other)
+{
+	static const char *const keys[] = { "action", "errnoRet", "includes", "excludes" };
+
+	if (!profile_empty_or_absent(cJSON_GetObjectItemCaseSensitive(rule, "args")) ||
+	    !profile_empty_or_absent(cJSON_GetObjectItemCaseSensitive(other, "args")))
+		return false;
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		const cJSON *a = cJSON_GetObjectItemCaseSensitive(rule, keys[k]);
+		const cJSON *b = cJSON_GetObjectItemCaseSensitive(other, keys[k]);
+		if (k >= 2 && profile_empty_or_absent(b))
+			continue;
+		if (a == NULL || b == NULL ? a != b : !cJSON_Compare(a, b, true))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * A copy of a merged rule without the names that a written rule without
+ * argument conditions already gives the same effect (the tool's own rules read back
+ * with other names beside them); NULL when none is left, or memory ran out
+ * (*failed).
+ */
+static cJSON *without_written_names(const cJSON *allow_list, const cJSON *written, const cJSON *rule, bool *failed)
+{
+	cJSON *copy = cJSON_Duplicate(rule, 1);
+
+	*failed = copy == NULL;
+	if (copy == NULL)
+		return copy;
+	cJSON *names = cJSON_GetObjectItemCaseSensitive(copy, "names");
+	cJSON *name = cJSON_GetObjectItemCaseSensitive(copy, "name");
+	for (const cJSON *other = allow_list; other; other = other == allow_list ? (written ? written->child : NULL)
+	                                                                          : other->next) {
+		if (!same_effect(rule, other))
+			continue;
+		for (cJSON *item = cJSON_IsArray(names) ? names->child : NULL, *next; item; item = next) {
+			next = item->next;
+			if (cJSON_IsString(item) && profile_rule_names(other, item->valuestring))
+				cJSON_Delete(cJSON_DetachItemViaPointer(names, item));
+		}
+		if (cJSON_IsString(name) && profile_rule_names(other, name->valuestring)) {
+			cJSON_Delete(copy);
+			return NULL;
+		}
+	}
+	if (cJSON_IsArray(names) && names->child == NULL) {
+		cJSON_Delete(copy);
+		return NULL;
+	}
+	return copy;
+}
+
+cJSON *merge_rule_left_to_write(const cJSON *allow_list, const cJSON *written, const cJSON *rule, bool *failed)
+{
+	*failed = false;
+	return already_written(written, rule) ? NULL : without_written_names(allow_list, written, rule, failed);
 }

@@ -60,14 +60,20 @@ enum merge_status merge_header(const struct merge_overrides *opts, const struct 
  */
 enum merge_status merge_absorb_arg_rules(struct profile_input *profiles, size_t count, struct arg_facts *facts);
 
+/* Called with each sentence of merge_narrow_arg_rules. */
+typedef void merge_note_fn(void *context, const char *message);
+
 /*
- * Checks that no merged rule allows clone, clone3, personality or socket
- * more widely than the rules in force; MERGE_CONFLICT with message naming
- * the profile, the rule and the option that decides.
+ * Keeps the floor: a merged rule that allows clone, clone3, personality or
+ * socket more widely than the rules in force (podman's default allows
+ * clone and socket by name) loses those names to the absorbed names, so
+ * that they are allowed under the rules in force, and goes when it names
+ * nothing else. tell hears one sentence a rule, naming the profile, the
+ * rule and the option that keeps it wide; *narrowed says whether any was.
  */
-enum merge_status merge_check_arg_rules(const struct profile_input *profiles, size_t count,
-                                        const struct arg_facts *facts, const struct arg_rule_choice *choice,
-                                        char *message, size_t size);
+enum merge_status merge_narrow_arg_rules(struct profile_input *profiles, size_t count, const struct arg_facts *facts,
+                                         const struct arg_rule_choice *choice, merge_note_fn *tell, void *context,
+                                         bool *narrowed);
 
 /*
  * Gathers the profiles' rules that are not plain allow lists, each once
@@ -77,5 +83,17 @@ enum merge_status merge_check_arg_rules(const struct profile_input *profiles, si
  * are none.
  */
 enum merge_status merge_kept_rules(const struct profile_input *profiles, size_t count, cJSON **kept);
+
+/*
+ * What of a merged rule is left to write after the allow list and the
+ * rules the tool writes itself (written): NULL when they already do what
+ * it does (the same rule; or, for a rule without argument conditions, the
+ * same effect on every name it has), else a copy (caller frees) without
+ * the names they already give that effect. A merged profile's own rules
+ * read back (the ENOSYS answers, the generic calls of other architectures)
+ * are so not written twice, and merging a profile with itself changes
+ * nothing. *failed says memory ran out.
+ */
+cJSON *merge_rule_left_to_write(const cJSON *allow_list, const cJSON *written, const cJSON *rule, bool *failed);
 
 #endif

@@ -81,6 +81,7 @@ struct profile_input {
 	cJSON *arg_names;          /* owned array of the names of rules merge_absorb_arg_rules took */
 	size_t dead_names;         /* names taken out of rules because an earlier rule decides them (rule_order.h) */
 	char dead_example[160];    /* the first of them, as "syscalls[3] names read after syscalls[0] decided it" */
+	char unknown_arches[160];  /* architectures of libseccomp's form this libseccomp lacks, left out: "SCMP_ARCH_X, ..." */
 };
 
 /* Tells whether item is absent, null, or an empty array or object: as good as not written. */

@@ -21,6 +21,7 @@ struct reader {
 	const char *path;   /* for messages */
 	char *message;      /* where the first problem is described */
 	size_t size;        /* bytes in message */
+	struct profile_input *input; /* what is being read */
 };
 
 __attribute__((format(printf, 2, 3)))
@@ -165,15 +166,40 @@ static int read_rule(struct reader *reader, const cJSON *rule, int index, struct
 	return 0;
 }
 
-/* Reads one architecture name into *token and adds it to list. */
+/*
+ * The architectures libseccomp releases after 2.5 added (include/seccomp.h.in
+ * of https://github.com/seccomp/libseccomp, v2.6.0): Docker's default names
+ * SCMP_ARCH_LOONGARCH64 since moby/profiles 8a31106 (2025-10).
+ */
+static bool newer_arch(const char *name)
+{
+	static const char *const newer[] = { "SCMP_ARCH_LOONGARCH64", "SCMP_ARCH_M68K", "SCMP_ARCH_SH", "SCMP_ARCH_SHEB" };
+
+	for (size_t i = 0; i < sizeof(newer) / sizeof(newer[0]); i++)
+		if (strcmp(name, newer[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Reads one architecture name into *token and adds it to list; 1 when it is left out as a newer one. */
 static int read_arch(struct reader *reader, const cJSON *item, const char *where, struct arch_list *list,
                      uint32_t *token)
 {
 	if (!cJSON_IsString(item))
 		return problem(reader, "%s: must hold architecture names such as SCMP_ARCH_X86_64", where);
 	*token = arch_from_name(item->valuestring, strlen(item->valuestring));
-	if (*token == 0 || strncmp(item->valuestring, "SCMP_ARCH_", 10) != 0)
+	if (*token == 0 && !newer_arch(item->valuestring))
 		return problem(reader, "%s: unknown architecture \"%.40s\"", where, item->valuestring);
+	/* An architecture a newer libseccomp knows: no host this program runs on has it, so it is left out, and said. */
+	if (*token == 0) {
+		struct profile_input *input = reader->input;
+		size_t used = strlen(input->unknown_arches);
+		if (strstr(input->unknown_arches, item->valuestring) == NULL && used + strlen(item->valuestring) + 3 <
+		    sizeof(input->unknown_arches))
+			snprintf(input->unknown_arches + used, sizeof(input->unknown_arches) - used, "%s%s",
+			         used ? ", " : "", item->valuestring);
+		return 1;
+	}
 	if (!arch_list_add(list, *token))
 		return problem(reader, "%s: too many architectures", where);
 	return 0;
@@ -193,15 +219,24 @@ static int read_arch_map(struct reader *reader, const cJSON *arch_map, struct pr
 			return problem(reader, "archMap: too many entries");
 		slot = &input->arch_map.entries[input->arch_map.count++];
 		memset(slot, 0, sizeof(*slot));
-		if (read_arch(reader, cJSON_GetObjectItemCaseSensitive(entry, "architecture"), "archMap", &input->arches,
-		              &slot->arch) != 0)
+		int read = read_arch(reader, cJSON_GetObjectItemCaseSensitive(entry, "architecture"), "archMap",
+		                     &input->arches, &slot->arch);
+		if (read < 0)
 			return -1;
 		if (sub != NULL && !cJSON_IsNull(sub) && !cJSON_IsArray(sub))
 			return problem(reader, "archMap: subArchitectures must be an array");
-		for (const cJSON *item = sub ? sub->child : NULL; item; item = item->next)
-			if (read_arch(reader, item, "archMap", &input->arches, &token) != 0 ||
-			    read_arch(reader, item, "archMap", &slot->subs, &token) != 0)
+		if (read > 0) {
+			/* No host of an architecture this libseccomp lacks runs this program: the entry goes. */
+			input->arch_map.count--;
+			continue;
+		}
+		for (const cJSON *item = sub ? sub->child : NULL; item; item = item->next) {
+			int known = read_arch(reader, item, "archMap", &slot->subs, &token);
+			if (known < 0)
 				return -1;
+			if (known == 0 && !arch_list_add(&input->arches, token))
+				return problem(reader, "archMap: too many architectures");
+		}
 	}
 	return 0;
 }
@@ -218,7 +253,7 @@ static int read_arches(struct reader *reader, const cJSON *root, struct profile_
 		if (!cJSON_IsArray(arches))
 			return problem(reader, "architectures: must be an array");
 		for (const cJSON *item = arches->child; item; item = item->next)
-			if (read_arch(reader, item, "architectures", &input->arches, &token) != 0)
+			if (read_arch(reader, item, "architectures", &input->arches, &token) < 0)
 				return -1;
 	}
 	if (arch_map != NULL && !cJSON_IsNull(arch_map) && read_arch_map(reader, arch_map, input) != 0)
@@ -552,7 +587,7 @@ static int parse_spo(struct reader *reader, const char *text, size_t length, str
 int profile_parse(const char *path, const char *text, size_t length, struct profile_input *input,
                   char *message, size_t size)
 {
-	struct reader reader = { path, message, size };
+	struct reader reader = { path, message, size, input };
 	const char *end = NULL;
 	cJSON *root;
 	int status;

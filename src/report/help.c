@@ -5,6 +5,8 @@
  */
 #include "report/report.h"
 
+#include "policy/docker_default.h"
+
 #include <cJSON.h>
 #include <seccomp.h>
 #include <stdio.h>
@@ -112,6 +114,7 @@ void report_version(FILE *out)
 {
 	fprintf(out, PROGRAM " %s (cJSON %s, libseccomp %u.%u.%u)\n", F2S_VERSION, cJSON_Version(),
 	        seccomp_version()->major, seccomp_version()->minor, seccomp_version()->micro);
+	fprintf(out, "floor: Docker's default profile of %s\n", docker_default_version());
 }
 
 void report_usage_hint(FILE *out)

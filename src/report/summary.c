@@ -165,11 +165,12 @@ void report_arg_rules(struct report *report, const struct run_results *res, cons
 			used += (size_t)snprintf(text + used, sizeof(text) - used, "only ");
 			used = describe_families(plan->families[call], text, sizeof(text), used);
 		} else if (used < sizeof(text)) {
-			used += (size_t)snprintf(text + used, sizeof(text) - used, "never AF_VSOCK");
+			used += (size_t)snprintf(text + used, sizeof(text) - used, "never AF_ALG or AF_VSOCK");
 		}
 	}
 	if (used > 0)
-		report_warn(report, "argument rules (Docker's, narrowed to the log): %s", text);
+		report_warn(report, "argument rules (Docker's default of %s, narrowed to the log): %s",
+		            docker_default_version(), text);
 	/* Every flag open: no rule is written, and clone is allowed as it is. */
 	bool clone_open = !plan->written[ARG_RULE_CLONE] && arg_rule_active(choice, ARG_RULE_CLONE) &&
 	                  set_has_name(res, set, "clone") && plan->clone_refused == 0;
@@ -210,7 +211,7 @@ void report_arg_rules(struct report *report, const struct run_results *res, cons
 		} else if (families->unrestricted) {
 			report_warn(report, "%s families are not restricted: %s (first at %s:%llu)%s", name, families->why,
 			     report_file_name(report, families->why_at.where.file), (unsigned long long)families->why_at.where.line,
-			     call == ARG_SOCKET ? "; only AF_VSOCK is refused" : "");
+			     call == ARG_SOCKET ? "; only AF_ALG and AF_VSOCK are refused, as Docker's default does" : "");
 		} else {
 			report_warn(report, "%s families are not restricted: the log shows none (log evt.arg.domain: see "
 			     "examples/falco2seccomp_rules.yaml)", name);

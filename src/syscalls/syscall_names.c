@@ -544,3 +544,23 @@ bool syscall_exists_on_any(const struct arch_list *list, const char *name)
 			return true;
 	return false;
 }
+
+long syscall_names_each(uint32_t token, syscall_name_fn *fn, void *context)
+{
+	/* Each table starts at a base (x32's 0x40000000, mips's 4000, 5000 and 6000) and spans under 1024. */
+	int read_nr = seccomp_syscall_resolve_name_arch(token, "read");
+	long count = 0;
+
+	if (read_nr < 0)
+		return 0;
+	int base = read_nr & ~1023;
+	for (int nr = base; nr < base + 2048; nr++) {
+		char *name = seccomp_syscall_resolve_num_arch(token, nr);
+		if (name == NULL)
+			continue;
+		fn(name, context);
+		free(name);
+		count++;
+	}
+	return count;
+}

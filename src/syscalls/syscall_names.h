@@ -130,4 +130,13 @@ bool syscall_exists_on(uint32_t token, const char *name);
 /* Tells whether the kernel syscall name exists on any of list's architectures. */
 bool syscall_exists_on_any(const struct arch_list *list, const char *name);
 
+/* Called with each syscall name of an architecture; name is borrowed for the call. */
+typedef void syscall_name_fn(const char *name, void *context);
+
+/*
+ * Calls fn with every name libseccomp knows on architecture token, in
+ * number order; returns how many, or -1 when memory ran out.
+ */
+long syscall_names_each(uint32_t token, syscall_name_fn *fn, void *context);
+
 #endif

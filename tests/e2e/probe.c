@@ -24,6 +24,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#ifndef AF_ALG
+#define AF_ALG 38
+#endif
 #ifndef AF_VSOCK
 #define AF_VSOCK 40
 #endif
@@ -140,10 +143,12 @@ int main(int argc, char **argv)
 		return report(mode, unshare(CLONE_NEWUSER));
 	if (strcmp(mode, "socket-vsock") == 0)
 		return report(mode, socket(AF_VSOCK, SOCK_STREAM, 0));
+	if (strcmp(mode, "socket-alg") == 0)
+		return report(mode, socket(AF_ALG, SOCK_SEQPACKET, 0));
 	if (strcmp(mode, "socket-netlink") == 0)
 		return report(mode, socket(AF_NETLINK, SOCK_RAW, 0));
 	if (strcmp(mode, "personality") == 0)
 		return report(mode, personality(READ_IMPLIES_EXEC));
-	fprintf(stderr, "usage: probe work|clone-newuser|clone3-newuser|unshare-newuser|socket-vsock|socket-netlink|personality\n");
+	fprintf(stderr, "usage: probe work|clone-newuser|clone3-newuser|unshare-newuser|socket-vsock|socket-alg|socket-netlink|personality\n");
 	return 2;
 }

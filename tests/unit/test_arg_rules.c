@@ -185,8 +185,13 @@ static void build_should_keep_dockers_rules_by_default(void)
 	                                   "\"value\":2114060288,\"valueTwo\":0,\"op\":\"SCMP_CMP_MASKED_EQ\"}]}") != NULL);
 	CHECK(line != NULL && strstr(line, "{\"names\":[\"clone3\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":38}") != NULL);
 	CHECK(line != NULL && strstr(line, "\"value\":4294967295,\"valueTwo\":0,\"op\":\"SCMP_CMP_EQ\"") != NULL);
+	/* socket: Docker's three rules, which refuse AF_ALG (38) and AF_VSOCK (40). */
 	CHECK(line != NULL && strstr(line, "{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,"
-	                                   "\"value\":40,\"valueTwo\":0,\"op\":\"SCMP_CMP_NE\"}]}") != NULL);
+	                                   "\"value\":38,\"valueTwo\":0,\"op\":\"SCMP_CMP_LT\"}]}") != NULL);
+	CHECK(line != NULL && strstr(line, "{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,"
+	                                   "\"value\":39,\"valueTwo\":0,\"op\":\"SCMP_CMP_EQ\"}]}") != NULL);
+	CHECK(line != NULL && strstr(line, "{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,"
+	                                   "\"value\":40,\"valueTwo\":0,\"op\":\"SCMP_CMP_GT\"}]}") != NULL);
 	CHECK(line != NULL && strstr(line, "includes") == NULL && strstr(line, "excludes") == NULL);
 	free(line);
 }
@@ -378,22 +383,33 @@ static void judge_should_test_logged_arguments_against_conditions(void)
 	profile_input_free(&in);
 }
 
-static void merge_should_refuse_a_plain_clone_unless_namespaces_are_allowed(void)
+static void note_into(void *context, const char *message)
+{
+	snprintf(context, 600, "%s", message);
+}
+
+static void merge_should_narrow_a_plain_clone_to_dockers_rule_unless_namespaces_are_allowed(void)
 {
 	struct profile_input p;
 	struct arg_facts facts;
 	struct arg_rule_choice choice;
-	char message[600];
+	char message[600], note[600] = "";
+	bool narrowed;
 	const char *text = "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"clone\",\"read\"],"
 	                   "\"action\":\"SCMP_ACT_ALLOW\"}]}";
 	CHECK(profile_parse("old.json", text, strlen(text), &p, message, sizeof(message)) == 0);
 	memset(&facts, 0, sizeof(facts));
 	memset(&choice, 0, sizeof(choice));
-	CHECK(merge_absorb_arg_rules(&p, 1, &facts) == MERGE_OK);
-	CHECK(merge_check_arg_rules(&p, 1, &facts, &choice, message, sizeof(message)) == MERGE_CONFLICT);
-	CHECK(strstr(message, "old.json") != NULL && strstr(message, "--allow-namespaces") != NULL);
 	choice.allow_namespaces = true;
-	CHECK(merge_check_arg_rules(&p, 1, &facts, &choice, message, sizeof(message)) == MERGE_OK);
+	CHECK(merge_absorb_arg_rules(&p, 1, &facts) == MERGE_OK);
+	CHECK(merge_narrow_arg_rules(&p, 1, &facts, &choice, note_into, note, &narrowed) == MERGE_OK && !narrowed);
+	CHECK(profile_list_has(p.allow_names, "clone") && note[0] == '\0');
+	choice.allow_namespaces = false;
+	CHECK(merge_narrow_arg_rules(&p, 1, &facts, &choice, note_into, note, &narrowed) == MERGE_OK && narrowed);
+	CHECK(strstr(note, "old.json") != NULL && strstr(note, "--allow-namespaces") != NULL);
+	/* clone is still allowed, under the rule in force; read stays a plain name. */
+	CHECK(!profile_list_has(p.allow_names, "clone") && profile_list_has(p.arg_names, "clone"));
+	CHECK(profile_list_has(p.allow_names, "read"));
 	profile_input_free(&p);
 }
 
@@ -413,6 +429,6 @@ const struct test_case arg_rules_tests[] = {
 	TEST_CASE(widens_should_refuse_unconditional_clone_but_not_capability_rules),
 	TEST_CASE(judge_should_honour_capabilities_architectures_and_kernel),
 	TEST_CASE(judge_should_test_logged_arguments_against_conditions),
-	TEST_CASE(merge_should_refuse_a_plain_clone_unless_namespaces_are_allowed),
+	TEST_CASE(merge_should_narrow_a_plain_clone_to_dockers_rule_unless_namespaces_are_allowed),
 	{ NULL, NULL },
 };
