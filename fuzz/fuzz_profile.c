@@ -1,13 +1,19 @@
 /*
- * Fuzzes the profile reader behind --merge and --check, and writes back
- * whatever it accepts.
+ * Fuzzes the profile reader behind --merge and --check, writes back
+ * whatever it accepts, and builds its filter as runc would and asks it a
+ * call: a profile libseccomp refuses is an error with a message, never a
+ * crash.
  */
 #include "policy/docker_default.h"
 #include "profile/profile.h"
 #include "policy/profile_judge.h"
+#include "profile/seccomp_filter.h"
+
+#include <seccomp.h>
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -41,6 +47,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				profile_judge_describe(&judgement, name, text, sizeof(text));
 			}
 			fclose(sink);
+		}
+		struct seccomp_filter filter;
+		const uint64_t args[6] = { 0x10000011 };
+		bool exists;
+		uint32_t action;
+		text[0] = '\0';
+		if (seccomp_filter_build(input.document, SCMP_ARCH_X86_64, &ctx, &filter, text, sizeof(text)) == 0) {
+			if (seccomp_filter_answer(&filter, SCMP_ARCH_X86_64, "clone", args, &exists, &action) != 0)
+				abort();
+			seccomp_filter_free(&filter);
+		} else if (text[0] == '\0') {
+			abort();
 		}
 	}
 	profile_input_free(&input);

@@ -9,6 +9,7 @@
 #include "policy/companions.h"
 #include "policy/docker_default.h"
 #include "policy/successors.h"
+#include "profile/seccomp_filter.h"
 #include "report/report.h"
 #include "syscalls/equivalents.h"
 
@@ -80,12 +81,28 @@ int add_audit_refusals(struct run *run, const struct syscall_set *set, const str
 		if (id < 0 || !syscall_set_has(set, id))
 			refused[kept++] = all.names[i];
 	}
+	/* What --remove names is refused too: under the logging default it would run. */
+	const char **all_refused = refused;
+	if (run->options.remove.count > 0) {
+		all_refused = realloc(refused, (kept + run->options.remove.count) * sizeof(refused[0]));
+		if (all_refused == NULL)
+			goto done;
+		refused = all_refused;
+		for (size_t i = 0; i < run->options.remove.count; i++) {
+			bool listed = false;
+			for (size_t k = 0; k < kept && !listed; k++)
+				listed = strcmp(refused[k], run->options.remove.items[i]) == 0;
+			if (!listed && syscall_exists_on_any(&run->arches, run->options.remove.items[i]))
+				refused[kept++] = run->options.remove.items[i];
+		}
+	}
 	if (arg_rules_add_audit(rules, &run->arches, plan, facts, &run->options.arg_rules, refused, kept) != 0)
 		goto done;
-	if (plan->vsock_unrefused)
-		report_warn(run->report, "warning: socket(AF_ALG) and socket(AF_VSOCK) are not refused but logged: the log shows socket calls, "
-		            "and libseccomp filters x86's socket through socketcall, whose arguments it cannot read, so a "
-		            "second socket rule cannot go beside theirs; give --arch without x86 to refuse it");
+	if (plan->socket_logged)
+		report_warn(run->report, "socket calls are logged, not allowed by family: libseccomp filters 32-bit x86's "
+		            "socket through socketcall, whose arguments it cannot read, so an allowing family rule cannot "
+		            "stand beside the refusals of AF_ALG and AF_VSOCK; give --arch without x86 to allow the logged "
+		            "families quietly");
 	status = 0;
 done:
 	for (size_t i = 0; i < all.count; i++)
@@ -166,6 +183,15 @@ void take_equivalents(struct run *run, struct syscall_set *set)
  * architecture): one rule per set of architectures. Returns 0, or -1 when
  * memory runs out.
  */
+void widen_by_equivalents(struct run *run, struct syscall_set *set)
+{
+	struct equivalent_need needs[EQUIVALENT_NEEDS_MAX];
+	size_t count = equivalents_needed(&run->catalog, set, needs);
+
+	for (size_t n = 0; n < count; n++)
+		syscall_set_add(set, syscall_catalog_find(&run->catalog, needs[n].name));
+}
+
 int add_equivalents(struct run *run, const struct syscall_set *set, cJSON *rules)
 {
 	struct equivalent_need needs[EQUIVALENT_NEEDS_MAX];
@@ -187,11 +213,20 @@ int add_equivalents(struct run *run, const struct syscall_set *set, cJSON *rules
 			}
 		cJSON *includes = cJSON_AddObjectToObject(rule, "includes");
 		cJSON *arches = includes ? cJSON_AddArrayToObject(includes, "arches") : NULL;
-		if (cJSON_AddStringToObject(rule, "action", "SCMP_ACT_ALLOW") == NULL || arches == NULL)
+		if (arches == NULL || cJSON_AddStringToObject(rule, "action", "SCMP_ACT_ALLOW") == NULL)
 			return -1;
-		for (size_t a = 0; a < run->catalog.arches.count && a < 32; a++)
-			if (needs[n].arches >> a & 1)
-				cJSON_AddItemToArray(arches, cJSON_CreateString(arch_moby_name(run->catalog.arches.tokens[a])));
+		/*
+		 * moby weighs includes.arches against the host's architecture, not the
+		 * calling process's: a need of a compat ABI (arm under arm64) is its host's.
+		 */
+		uint32_t hosts[ARCH_MAX];
+		size_t host_count = seccomp_filter_hosts(&run->catalog.arches, hosts, ARCH_MAX);
+		for (size_t h = 0; h < host_count; h++)
+			for (size_t a = 0; a < run->catalog.arches.count && a < 32; a++)
+				if (needs[n].arches >> a & 1 && seccomp_filter_runs_on(hosts[h], run->catalog.arches.tokens[a])) {
+					if (!profile_list_has(arches, arch_moby_name(hosts[h])))
+						cJSON_AddItemToArray(arches, cJSON_CreateString(arch_moby_name(hosts[h])));
+				}
 	}
 	return 0;
 }

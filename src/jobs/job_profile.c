@@ -126,6 +126,7 @@ enum run_status job_profile(struct run *run)
 		report_life(run->report, results_of(run));
 		report_summary(run->report, results_of(run), &set, &added);
 		report_arg_rules(run->report, results_of(run), &set, &run->scan.syscalls, &facts, &plan);
+		report_verdict(run->report, results_of(run));
 	}
 	if (status == RUN_OK)
 		report_profile_document(run->report, results_of(run), run->options.output, &set, &plan);

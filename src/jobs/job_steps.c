@@ -220,6 +220,12 @@ static int settle_kept_rules(struct run *run, const char *path, const char *cons
 		cJSON *left = merge_rule_left_to_write(first, written, rule, &failed);
 		if (left == NULL && failed)
 			goto done;
+		/* --remove NAME never allows NAME: a merged rule does not name it either. */
+		if (left != NULL && profile_rule_drop_names(left, (const char *const *)run->options.remove.items,
+		                                            run->options.remove.count)) {
+			cJSON_Delete(left);
+			left = NULL;
+		}
 		if (left == NULL || !cJSON_Compare(left, rule, true))
 			repeated++;
 		if (left != NULL && !cJSON_AddItemToArray(rules, left)) {
@@ -269,6 +275,11 @@ enum run_status write_profile(struct run *run, const struct syscall_set *set, co
                               const char *path, struct arg_rule_plan *plan)
 {
 	static const char *names[SYSCALL_NAMES_MAX], *plain[SYSCALL_NAMES_MAX];
+	struct syscall_set widened = *set;
+	/* Without includes, a generic call one architecture needs is allowed on all. */
+	if (run->options.format != PROFILE_FORMAT_DOCKER)
+		widen_by_equivalents(run, &widened);
+	set = &widened;
 	size_t count = syscall_set_sorted_names(set, &run->catalog, names);
 	struct profile profile = {
 		.default_action = run->default_action,
@@ -309,6 +320,25 @@ enum run_status write_profile(struct run *run, const struct syscall_set *set, co
 	}
 	if (kept != NULL)
 		profile.kept_rules = kept;
+	/* The profile is judged as written: its text, read back and built by libseccomp, before any file is touched. */
+	char *text = NULL;
+	size_t length = 0;
+	FILE *memory = open_memstream(&text, &length);
+	written = memory != NULL ? profile_write(memory, &profile, run->options.format) : -1;
+	if (memory == NULL || fclose(memory) != 0 || written != 0) {
+		report_warn(run->report, "out of memory");
+		free(text);
+		cJSON_Delete(rules);
+		cJSON_Delete(kept);
+		return RUN_RESOURCES;
+	}
+	cJSON_Delete(rules);
+	cJSON_Delete(kept);
+	enum run_status judged = judge_written(run, set, facts, plan, text, length);
+	if (judged != RUN_OK) {
+		free(text);
+		return judged;
+	}
 	/* -o names its file as a redirect does; --output-dir's entries are never followed. */
 	switch (atomic_file_open(&out, path, path == run->options.output)) {
 	case ATOMIC_FILE_OK:
@@ -316,19 +346,16 @@ enum run_status write_profile(struct run *run, const struct syscall_set *set, co
 	case ATOMIC_FILE_DIRECTORY_LOCKED:
 		report_warn(run->report, "cannot write %s: its directory is not writable (%s), so the file cannot be "
 		            "replaced safely; write it elsewhere with -o, or to standard output", path, strerror(errno));
-		cJSON_Delete(rules);
-		cJSON_Delete(kept);
+		free(text);
 		return RUN_OUTPUT;
 	case ATOMIC_FILE_FAILED:
 	default:
 		report_warn(run->report, "cannot write %s: %s", path, strerror(errno));
-		cJSON_Delete(rules);
-		cJSON_Delete(kept);
+		free(text);
 		return RUN_OUTPUT;
 	}
-	written = profile_write(out.file, &profile, run->options.format);
-	cJSON_Delete(rules);
-	cJSON_Delete(kept);
+	written = fwrite(text, 1, length, out.file) == length ? 0 : -1;
+	free(text);
 	if (written != 0 || (run->batch ? atomic_file_defer(&out, run->batch) : atomic_file_commit(&out)) != 0) {
 		report_warn(run->report, "cannot write %s: %s",
 		            path && strcmp(path, "-") != 0 ? path : "the profile to standard output", strerror(errno));

@@ -73,6 +73,24 @@ enum run_status read_audit_logs(struct run *run);
 /* Answers with ENOSYS each newer syscall whose older one set allows, noted in plan; 0, or -1 without memory. */
 int add_enosys(struct run *run, const struct syscall_set *set, cJSON *rules, struct arg_rule_plan *plan);
 
+/*
+ * Judges the profile text (length bytes) as a runtime will load it: read
+ * back, its filter built by libseccomp for each host of the target
+ * architectures, every standing query asked (policy/filter_judge.h), the
+ * verdict into run->verdict. A profile that breaks a promise, or that
+ * libseccomp refuses, is not to be written: RUN_INPUT, each broken
+ * promise told.
+ */
+enum run_status judge_written(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
+                              const struct arg_rule_plan *plan, const char *text, size_t length);
+
+/*
+ * Allows in set the generic calls an architecture of the targets needs for
+ * a legacy call it lacks: for the formats without includes (oci, spo,
+ * legacy), which cannot allow them on those architectures alone.
+ */
+void widen_by_equivalents(struct run *run, struct syscall_set *set);
+
 /* The generic calls only some target architectures need, in rules of their own; 0, or -1 without memory. */
 int add_equivalents(struct run *run, const struct syscall_set *set, cJSON *rules);
 

@@ -199,6 +199,8 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 			         (int)(bad_len > 40 ? 40 : bad_len), bad);
 			return OPTIONS_USAGE;
 		}
+		/* One order whatever the command line's: the profile is the same for x86_64,aarch64 and aarch64,x86_64. */
+		arch_list_sort(&opts->arches);
 		opts->has_arches = true;
 		return OPTIONS_OK;
 	case OPT_FORMAT:

@@ -37,4 +37,7 @@ void run_free(struct run *run)
 	translator_free(&run->translator);
 	scan_free(&run->scan);
 	cJSON_Delete(run->kept_rules);
+	for (size_t i = 0; i < run->judged_count; i++)
+		free(run->judged[i].text);
+	free(run->judged);
 }

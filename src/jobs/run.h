@@ -9,6 +9,7 @@
 
 #include "policy/arg_facts.h"
 #include "policy/arg_rules.h"
+#include "policy/filter_judge.h"
 #include "policy/merge.h"
 #include "jobs/options.h"
 #include "profile/atomic_file.h"
@@ -84,7 +85,20 @@ struct run {
 	struct atomic_batch *batch;        /* profiles finished but not yet in place (--all-containers), or NULL */
 	struct run_results results;        /* what the report is handed, filled by the jobs */
 	struct audit_findings audit;       /* --audit-log */
+	struct filter_verdict verdict;     /* the last profile written, judged on its built filters */
+	struct judged *judged;             /* owned: the rule sets judged and kept, by their text */
+	size_t judged_count;               /* entries in judged */
 };
+
+/* A profile's rules judged whole (every promise held), kept so that the same rules are judged once. */
+struct judged {
+	uint32_t hash;                     /* FNV-1a of text */
+	char *text;                        /* owned: the document, unformatted */
+	struct filter_verdict verdict;     /* what judging it found */
+};
+
+/* The most rule sets kept judged in one run. */
+#define RUN_JUDGED_MAX 256
 
 /* Runs the job the options name. */
 enum run_status run_job(struct run *run);

@@ -11,6 +11,7 @@ const struct run_results *results_of(struct run *run)
 
 	r->scan = &run->scan;
 	r->audit_syscalls = &run->audit.syscalls;
+	r->verdict = &run->verdict;
 	r->translator = &run->translator;
 	r->catalog = &run->catalog;
 	r->arches = &run->arches;

@@ -540,6 +540,16 @@ static cJSON *clone_flag_variant(cJSON *rules, bool s390, void *data)
 	           : NULL;
 }
 
+/* Tells whether libseccomp filters socket through socketcall on one of arches (socket has no number of its own there). */
+static bool socket_multiplexed(const struct arch_list *arches)
+{
+	for (size_t i = 0; i < arches->count; i++)
+		if (seccomp_syscall_resolve_name_arch(arches->tokens[i], "socket") < 0 &&
+		    seccomp_syscall_resolve_name_arch(arches->tokens[i], "socketcall") >= 0)
+			return true;
+	return false;
+}
+
 int arg_rules_add_audit(cJSON *rules, const struct arch_list *arches, struct arg_rule_plan *plan,
                         const struct arg_facts *facts, const struct arg_rule_choice *choice,
                         const char *const *refused, size_t refused_count)
@@ -555,17 +565,22 @@ int arg_rules_add_audit(cJSON *rules, const struct arch_list *arches, struct arg
 	if (ok && arg_rule_active(choice, ARG_RULE_CLONE3) && !plan->written[ARG_RULE_CLONE3])
 		ok = add_by_arch(rules, arches, mips_arches, clone3_variant, NULL);
 	/*
-	 * Even where the log narrowed socket's families: the others fall to the
-	 * logging default. But on 32-bit x86 libseccomp filters socket through
-	 * socketcall, whose arguments it cannot read, so a second socket rule
-	 * with another action is refused there (EEXIST, and runc fails to
-	 * start): where the profile has socket rules of its own and x86 is a
-	 * target, AF_VSOCK is left to the default (logged), and said.
+	 * socket: each family Docker refuses is refused, even where the log
+	 * narrowed the families (the others fall to the logging default). But
+	 * where libseccomp filters socket through socketcall (32-bit x86), whose
+	 * arguments it cannot read, an allowing family rule cannot stand beside
+	 * a refusing one (EEXIST: runc fails to start): there the allowing rules
+	 * go, so that socket calls are logged rather than allowed by family, and
+	 * that is said.
 	 */
-	plan->vsock_unrefused = arg_rule_active(choice, ARG_RULE_SOCKET) && arch_list_has(arches, SCMP_ARCH_X86) &&
-	                        (plan->written[ARG_RULE_SOCKET] || plan->restricted[ARG_SOCKET]);
-	for (size_t i = 0; ok && arg_rule_active(choice, ARG_RULE_SOCKET) && !plan->vsock_unrefused &&
-	                   i < docker_refused_family_count; i++) {
+	plan->socket_logged = arg_rule_active(choice, ARG_RULE_SOCKET) && socket_multiplexed(arches) &&
+	                      (plan->written[ARG_RULE_SOCKET] || plan->restricted[ARG_SOCKET]);
+	for (cJSON *rule = plan->socket_logged ? rules->child : NULL, *next; rule; rule = next) {
+		next = rule->next;
+		if (profile_rule_names(rule, "socket") && is_action(rule, "SCMP_ACT_ALLOW"))
+			cJSON_Delete(cJSON_DetachItemViaPointer(rules, rule));
+	}
+	for (size_t i = 0; ok && arg_rule_active(choice, ARG_RULE_SOCKET) && i < docker_refused_family_count; i++) {
 		cJSON *rule = deny_rule(rules, "socket", 1);
 		ok = rule != NULL && add_arg(rule, 0, docker_refused_families[i], "SCMP_CMP_EQ");
 	}

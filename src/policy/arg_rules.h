@@ -43,7 +43,7 @@ struct arg_rule_plan {
 	const char *enosys[ARG_ENOSYS_MAX];    /* newer syscalls answered with ENOSYS (successors.h) */
 	const char *enosys_older[ARG_ENOSYS_MAX]; /* the older call each falls back to */
 	size_t enosys_count;
-	bool vsock_unrefused;                  /* --audit: AF_VSOCK left to the logging default (x86's socketcall) */
+	bool socket_logged;                    /* --audit: socket's allowing rules left out for x86's socketcall */
 };
 
 /* The syscall a rule is about ("clone", ...). */

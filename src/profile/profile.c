@@ -202,6 +202,7 @@ void profile_input_free(struct profile_input *input)
 	cJSON_Delete(input->allow_names);
 	cJSON_Delete(input->other_rules);
 	cJSON_Delete(input->arg_names);
+	cJSON_Delete(input->document);
 	memset(input, 0, sizeof(*input));
 }
 
@@ -214,4 +215,22 @@ bool profile_empty_or_absent(const cJSON *item)
 bool profile_comparison_valid(const char *op)
 {
 	return in_list(op, comparisons, sizeof(comparisons) / sizeof(comparisons[0]));
+}
+
+bool profile_rule_drop_names(cJSON *rule, const char *const *names, size_t count)
+{
+	cJSON *list = cJSON_GetObjectItemCaseSensitive(rule, "names");
+	const cJSON *single = cJSON_GetObjectItemCaseSensitive(rule, "name");
+
+	for (size_t i = 0; i < count; i++) {
+		if (cJSON_IsString(single) && strcmp(single->valuestring, names[i]) == 0)
+			return true;
+		for (cJSON *item = cJSON_IsArray(list) ? list->child : NULL, *next; item; item = next) {
+			next = item->next;
+			if (cJSON_IsString(item) && strcmp(item->valuestring, names[i]) == 0)
+				cJSON_Delete(cJSON_DetachItemViaPointer(list, item));
+		}
+	}
+	return cJSON_IsArray(list) && list->child == NULL && count > 0 &&
+	       cJSON_GetObjectItemCaseSensitive(rule, "name") == NULL;
 }

@@ -82,6 +82,7 @@ struct profile_input {
 	size_t dead_names;         /* names taken out of rules because an earlier rule decides them (rule_order.h) */
 	char dead_example[160];    /* the first of them, as "syscalls[3] names read after syscalls[0] decided it" */
 	char unknown_arches[160];  /* architectures of libseccomp's form this libseccomp lacks, left out: "SCMP_ARCH_X, ..." */
+	cJSON *document;           /* owned: the profile as written (an SPO's spec), whose filter seccomp_filter builds */
 };
 
 /* Tells whether item is absent, null, or an empty array or object: as good as not written. */
@@ -129,6 +130,12 @@ int profile_read(const char *path, struct profile_input *input, char *message, s
 /* Parses profile text already in memory; for profile_read and the fuzzer. */
 int profile_parse(const char *path, const char *text, size_t length, struct profile_input *input,
                   char *message, size_t size);
+
+/*
+ * Takes the count names in names out of rule's "names" (or "name");
+ * returns true when the rule names nothing left, and so does nothing.
+ */
+bool profile_rule_drop_names(cJSON *rule, const char *const *names, size_t count);
 
 /* Tells whether a rule names the syscall name, in "names" or "name". */
 bool profile_rule_names(const cJSON *rule, const char *name);

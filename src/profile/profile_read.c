@@ -546,7 +546,8 @@ static int read_tree(struct reader *reader, const cJSON *root, struct profile_in
 	cJSON_Delete(settled);
 	if (status != 0)
 		return status;
-	return input->default_action ? 0 : problem(reader, "out of memory");
+	input->document = cJSON_Duplicate(root, 1);
+	return input->default_action && input->document ? 0 : problem(reader, "out of memory");
 }
 
 /* A SeccompProfile of the Security Profiles Operator, in YAML: its spec is the profile. */

@@ -94,6 +94,12 @@ void report_life(struct report *report, const struct run_results *res);
 void report_summary(struct report *report, const struct run_results *res, const struct syscall_set *set, const struct additions *added);
 
 /* The argument rules written, and what opened them, with facts from the log. */
+/* Tells each promise the written profile's filter breaks, or why libseccomp cannot build it; nothing was written. */
+void report_promise_breaks(struct report *report, const struct run_results *res);
+
+/* Says on which architectures the profile's promises were proven on its built filters, and what cannot hold. */
+void report_verdict(struct report *report, const struct run_results *res);
+
 void report_arg_rules(struct report *report, const struct run_results *res, const struct syscall_set *set, const struct syscall_set *observed,
                       const struct arg_facts *facts, const struct arg_rule_plan *plan);
 

@@ -7,6 +7,7 @@
 #define F2S_RESULTS_H
 
 #include "policy/arg_rules.h"
+#include "policy/filter_judge.h"
 #include "scan/container_life.h"
 #include "scan/scan.h"
 #include "syscalls/syscall_names.h"
@@ -19,6 +20,7 @@
 struct run_results {
 	const struct scan *scan;                  /* the pass over the logs */
 	const struct syscall_set *audit_syscalls; /* what the kernel's LOG records of --audit-log made */
+	const struct filter_verdict *verdict;     /* the profile written, judged on its built filters */
 	const struct translator *translator;      /* Falco's names and what they became */
 	const struct syscall_catalog *catalog;    /* every kernel name in play */
 	const struct arch_list *arches;           /* the target architectures */

@@ -11,6 +11,7 @@
 #include "policy/runtime_baseline.h"
 #include "policy/successors.h"
 
+#include <seccomp.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,7 +162,9 @@ void report_arg_rules(struct report *report, const struct run_results *res, cons
 			continue;
 		used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s ", used ? "; " : "",
 		                         arg_socket_call_name((enum arg_socket_call)call));
-		if (plan->restricted[call] && used < sizeof(text)) {
+		if (call == ARG_SOCKET && plan->socket_logged && used < sizeof(text)) {
+			used += (size_t)snprintf(text + used, sizeof(text) - used, "logged, never AF_ALG or AF_VSOCK");
+		} else if (plan->restricted[call] && used < sizeof(text)) {
 			used += (size_t)snprintf(text + used, sizeof(text) - used, "only ");
 			used = describe_families(plan->families[call], text, sizeof(text), used);
 		} else if (used < sizeof(text)) {
@@ -534,4 +537,66 @@ void report_workload_written(struct report *report, const char *path, const stru
 		report_warn(report, "%s: workload %s, %zu %s, %llu %s, %zu syscalls allowed", path, workload->key,
 		            workload->containers, workload->containers == 1 ? "container" : "containers",
 		            (unsigned long long)workload->events, workload->events == 1 ? "event" : "events", allowed);
+}
+
+/* The arguments of a query as a reader wants them: clone's flags, socket's family, the rest in hex. */
+static void describe_call(const struct promise_break *b, char *text, size_t size)
+{
+	bool s390 = b->arch == SCMP_ARCH_S390 || b->arch == SCMP_ARCH_S390X;
+	uint64_t first = strcmp(b->name, "clone") == 0 && s390 ? b->args[1] : b->args[0];
+	const char *family = docker_socket_family_name((unsigned)first);
+
+	if ((strcmp(b->name, "socket") == 0 || strcmp(b->name, "socketpair") == 0) && family != NULL && first < 64)
+		snprintf(text, size, "%s(%s)", b->name, family);
+	else if (first != 0)
+		snprintf(text, size, "%s(0x%llx)", b->name, (unsigned long long)first);
+	else
+		snprintf(text, size, "%s()", b->name);
+}
+
+void report_promise_breaks(struct report *report, const struct run_results *res)
+{
+	const struct filter_verdict *v = res->verdict;
+	char call[96], action[48], rule[64];
+
+	if (v->build_error[0] != '\0') {
+		report_warn(report, "error: libseccomp cannot build the profile's filter as runc would: %s; nothing was written",
+		            v->build_error);
+		return;
+	}
+	for (size_t i = 0; i < v->break_count && i < FILTER_JUDGE_BREAKS_MAX; i++) {
+		const struct promise_break *b = &v->breaks[i];
+		describe_call(b, call, sizeof(call));
+		seccomp_action_describe(b->action, action, sizeof(action));
+		if (b->rule >= 0)
+			snprintf(rule, sizeof(rule), "; syscalls[%d] is the first rule naming %s", b->rule, b->name);
+		else
+			snprintf(rule, sizeof(rule), "; no rule names %s: the default action decides", b->name);
+		report_warn(report, "error: the profile breaks a promise on %s: %s %s (%s), though %s %s%s",
+		            arch_short_name(b->arch), call, b->kind == PROMISE_RUNS ? "does not run" : "runs", action,
+		            b->kind == PROMISE_RUNS ? "it is" : "the profile refuses", b->why, rule);
+	}
+	if (v->break_count > FILTER_JUDGE_BREAKS_MAX)
+		report_warn(report, "error: and %zu more broken promises", v->break_count - FILTER_JUDGE_BREAKS_MAX);
+	report_warn(report, "nothing was written: the filter libseccomp builds from the profile, as runc loads it, is the "
+	            "judge (--no-arg-rule, --allow-namespaces, --remove and --add say what the profile may do)");
+}
+
+void report_verdict(struct report *report, const struct run_results *res)
+{
+	const struct filter_verdict *v = res->verdict;
+	char arches[256], open[128];
+
+	if (report->format != REPORT_TEXT || v->proven.count == 0)
+		return;
+	arch_list_describe(&v->proven, arches, sizeof(arches));
+	report_warn(report, "promises proven on the filters libseccomp builds from the profile as written, as runc loads "
+	            "it, for %s (%llu queries)", arches, (unsigned long long)v->queries);
+	if (v->socketcall_open.count > 0) {
+		arch_list_describe(&v->socketcall_open, open, sizeof(open));
+		report_warn(report, "note: socket's family rules do not hold through socketcall on %s: libseccomp %u.%u "
+		            "filters socket there through socketcall, whose arguments a filter cannot read, so any family "
+		            "passes that way, as under Docker's default (on x86 a 32-bit process or int $0x80 takes it: "
+		            "--arch without x86 closes that)", open, seccomp_version()->major, seccomp_version()->minor);
+	}
 }
