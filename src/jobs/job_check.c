@@ -64,6 +64,83 @@ static void judge_observed(const struct run *run, const struct profile_input *pr
 	}
 }
 
+/* What the filter does with id on arch with args; false when arch has no such call or the program is broken. */
+static bool filter_says(const struct run *run, const struct seccomp_filter *filter, uint32_t arch, const char *name,
+                        const uint64_t args[6], uint32_t *action)
+{
+	bool exists;
+	(void)run;
+	return seccomp_filter_answer(filter, arch, name, args, &exists, action) == 0 && exists;
+}
+
+/*
+ * Holds a finding to the filter libseccomp builds from the profile, as
+ * runc loads it on this host: the call with plain arguments (a thread for
+ * clone) and with the arguments the log shows (clone's namespace flags,
+ * socket's families). Where the filter says otherwise than the rules'
+ * reading, the filter decides.
+ */
+static void filter_decides(const struct run *run, const struct seccomp_filter *filter, struct check_finding *finding)
+{
+	const char *name = syscall_catalog_name(&run->catalog, finding->id);
+	const struct arg_facts *facts = &run->scan.facts;
+	uint32_t arch = filter->host, plain_action, action;
+	uint64_t args[6] = { 0 };
+	bool clone = strcmp(name, "clone") == 0, s390 = arch == SCMP_ARCH_S390X || arch == SCMP_ARCH_S390;
+
+	if (clone) {
+		args[s390 ? 1 : 0] = 0x3d0f00u; /* a thread */
+		args[s390 ? 0 : 1] = 0x7f1234567000ull;
+	} else if (strcmp(name, "socket") == 0 || strcmp(name, "socketpair") == 0) {
+		args[0] = strcmp(name, "socket") == 0 ? 2 : 1;
+	}
+	if (!filter_says(run, filter, arch, name, args, &plain_action))
+		return;
+	bool runs = seccomp_action_runs(plain_action) && (plain_action & 0xffff0000u) != 0x7ff00000u;
+	bool logged_fail = false;
+	/* The arguments the log shows: clone's namespace flags, each socket family. */
+	if (clone && facts->flags_logged && facts->namespaces) {
+		args[s390 ? 1 : 0] = facts->namespaces | 17u;
+		logged_fail = filter_says(run, filter, arch, name, args, &action) && !seccomp_action_runs(action);
+	}
+	for (int call = 0; call < ARG_SOCKET_CALLS && !logged_fail; call++) {
+		if (strcmp(name, arg_socket_call_name((enum arg_socket_call)call)) != 0 ||
+		    !arg_facts_families_known(facts, (enum arg_socket_call)call))
+			continue;
+		for (unsigned family = 0; family < 64 && !logged_fail; family++)
+			if (facts->families[call].seen >> family & 1) {
+				args[0] = family;
+				logged_fail = filter_says(run, filter, arch, name, args, &action) && !seccomp_action_runs(action);
+			}
+	}
+	switch (finding->outcome) {
+	case CHECK_ALLOWED:
+	case CHECK_CONDITIONS_MET:
+	case CHECK_CONDITIONS_UNKNOWN:
+		if (!runs || logged_fail) {
+			finding->outcome = !runs ? CHECK_DENIED : CHECK_CONDITIONS_FAILED;
+			finding->filter_decided = true;
+			finding->filter_action = !runs ? plain_action : action;
+		}
+		return;
+	case CHECK_ENOSYS_FALLBACK:
+		if ((plain_action & 0xffff0000u) != 0x00050000u || (plain_action & 0xffffu) != DOCKER_ENOSYS) {
+			finding->outcome = runs ? CHECK_ALLOWED : CHECK_DENIED;
+			finding->filter_decided = true;
+			finding->filter_action = plain_action;
+		}
+		return;
+	case CHECK_CONDITIONS_FAILED:
+	case CHECK_DENIED:
+		if (runs && !logged_fail) {
+			finding->outcome = CHECK_ALLOWED;
+			finding->filter_decided = true;
+			finding->filter_action = plain_action;
+		}
+		return;
+	}
+}
+
 /*
  * The syscalls profile allows by name that the log never shows, beyond
  * what the runtime and every process need and the 32-bit names added
@@ -108,6 +185,14 @@ enum run_status job_check(struct run *run)
 	}
 	warn_dead_names(run, "--check", &profile);
 	rule_context_for(&run->options, seccomp_arch_native(), caps, &ctx);
+	/* The judge: the filter runc builds from the profile on this host. */
+	struct seccomp_filter filter;
+	if (seccomp_filter_build(profile.document, seccomp_arch_native(), &ctx, &filter, message, sizeof(message)) != 0) {
+		report_warn(run->report, "--check %s: libseccomp cannot build its filter as runc would: %s", run->options.check,
+		            message);
+		profile_input_free(&profile);
+		return RUN_INPUT;
+	}
 	run->arches = run->options.has_arches || profile.arches.count == 0 ? run->options.arches : profile.arches;
 	status = run_scan(run, &run->options.containers, false);
 	if (status == RUN_OK)
@@ -121,6 +206,7 @@ enum run_status job_check(struct run *run)
 		if (!syscall_set_has(&run->scan.syscalls, (int)id))
 			continue;
 		judge_observed(run, &profile, &ctx, (int)id, &findings[count]);
+		filter_decides(run, &filter, &findings[count]);
 		report_check_finding(run->report, results_of(run), run->options.check, &findings[count]);
 		denied += findings[count].outcome == CHECK_CONDITIONS_FAILED || findings[count].outcome == CHECK_DENIED;
 		count++;
@@ -132,6 +218,7 @@ enum run_status job_check(struct run *run)
 		report_check_document(run->report, results_of(run), run->options.check, findings, count, unused, never_used(run, &profile, unused));
 	}
 	profile_input_free(&profile);
+	seccomp_filter_free(&filter);
 	if (status == RUN_OK && denied > 0)
 		status = RUN_NOT_ALLOWED;
 	return status;

@@ -6,6 +6,7 @@
 #include "text/text.h"
 
 #include "policy/docker_default.h"
+#include "policy/filter_diff.h"
 #include "profile/atomic_file.h"
 #include "jobs/output_names.h"
 #include "jobs/workload.h"
@@ -21,6 +22,36 @@
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
+
+/*
+ * The verdicts that differ, asked of both profiles' built filters on the
+ * architectures both name (the new one's when they share none). Against
+ * docker-default, the built-in floor, only what the new profile lets run
+ * and Docker's default refuses fails the run.
+ */
+static enum run_status diff_verdicts(struct run *run, const struct profile_input *old, const struct profile_input *new,
+                                     enum run_status status)
+{
+	const char *caps[DOCKER_DEFAULT_CAPABILITY_COUNT + OPTIONS_CAPS_MAX];
+	struct rule_context ctx;
+	struct arch_list arches = { { 0 }, 0 };
+	static struct filter_diff verdicts;
+
+	for (size_t i = 0; i < new->arches.count; i++)
+		if (old->arches.count == 0 || arch_list_has(&old->arches, new->arches.tokens[i]))
+			arch_list_add(&arches, new->arches.tokens[i]);
+	if (arches.count == 0)
+		arches = new->arches.count > 0 ? new->arches : run->options.arches;
+	rule_context_for(&run->options, seccomp_arch_native(), caps, &ctx);
+	if (filter_diff_profiles(old->document, new->document, &arches, &ctx, &verdicts) != 0) {
+		report_warn(run->report, "--diff: libseccomp cannot build %s's filter as runc would", verdicts.build_error);
+		return RUN_INPUT;
+	}
+	report_verdict_diff(run->report, &verdicts, old->path, new->path);
+	if (strcmp(run->options.diff_old, DOCKER_DEFAULT_PROFILE_NAME) == 0)
+		return verdicts.widened > 0 ? RUN_NOT_ALLOWED : RUN_OK;
+	return verdicts.widened + verdicts.narrowed > 0 ? RUN_NOT_ALLOWED : status;
+}
 
 enum run_status job_diff(struct run *run)
 {
@@ -45,6 +76,7 @@ enum run_status job_diff(struct run *run)
 			report_diff(run->report, &diff);
 			if (!profile_diff_empty(&diff))
 				status = RUN_NOT_ALLOWED;
+			status = diff_verdicts(run, &old, &new, status);
 		}
 	}
 	profile_diff_free(&diff);

@@ -46,6 +46,8 @@ struct check_finding {
 	int id;                       /* the syscall's id in the catalog */
 	enum check_outcome outcome;   /* what was found */
 	struct judgement judgement;   /* the profile's rules for it */
+	bool filter_decided;          /* the built filter's answer overrode what the rules' reading said */
+	uint32_t filter_action;       /* that answer, a SECCOMP_RET_* value */
 };
 
 /* Judges name against input for the container ctx describes. */

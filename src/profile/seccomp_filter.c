@@ -226,10 +226,10 @@ int seccomp_filter_build(const cJSON *document, uint32_t host, const struct rule
 	/*
 	 * As on a current kernel, whatever this machine's: libseccomp would
 	 * otherwise ask the running kernel which actions it has (KILL_PROCESS,
-	 * LOG, NOTIFY) and refuse them where a sandbox hides seccomp(2).
+	 * LOG, NOTIFY) and refuse them where a sandbox hides seccomp(2). Setting
+	 * the level never calls the kernel (seccomp_api_get would).
 	 */
-	if (seccomp_api_get() < SECCOMP_API_LEVEL)
-		seccomp_api_set(SECCOMP_API_LEVEL);
+	seccomp_api_set(SECCOMP_API_LEVEL);
 	filter = seccomp_init(fallback);
 	if (filter == NULL)
 		return fail(message, size, "libseccomp refuses the default action %s", default_action->valuestring);

@@ -13,6 +13,7 @@
 #include "policy/profile_set.h"
 #include "profile/profile_diff.h"
 #include "report/results.h"
+#include "policy/filter_diff.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -94,6 +95,9 @@ void report_life(struct report *report, const struct run_results *res);
 void report_summary(struct report *report, const struct run_results *res, const struct syscall_set *set, const struct additions *added);
 
 /* The argument rules written, and what opened them, with facts from the log. */
+/* Tells which verdicts differ between two profiles' built filters, widening ones first. */
+void report_verdict_diff(struct report *report, const struct filter_diff *verdicts, const char *old, const char *new);
+
 /* Tells each promise the written profile's filter breaks, or why libseccomp cannot build it; nothing was written. */
 void report_promise_breaks(struct report *report, const struct run_results *res);
 

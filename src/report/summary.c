@@ -412,7 +412,9 @@ void report_summary(struct report *report, const struct run_results *res, const 
 		         baseline->source,
 		         res->runtime_from_log ? "; the log shows its processes"
 		         : added->baseline == 0 && added->baseline_present > 0 ? "; all of it already allowed"
-		                                                                : "");
+		         : res->runtime_given == NULL ? "; the log shows no runtime's processes, and crun's baseline, which "
+		                                       "holds runc's, starts under both; --runtime runc narrows it"
+		                                     : "");
 	else
 		snprintf(runtime, sizeof(runtime), "no runtime baseline (--runtime none)");
 	report_warn(report, "profile allows %zu syscalls: added %zu always needed (exit, exit_group), %zu of the vDSO, "
@@ -467,8 +469,12 @@ void report_check_finding(struct report *report, const struct run_results *res, 
 				describe_origin(report, &res->scan->facts.namespace_at[i], origin + used, sizeof(origin) - used - 1);
 				strcat(origin, ")");
 			}
-		report_warn(report, "%s: %s is allowed by %s %s, which the arguments in the log do not meet%s",
-		            where, name, path, conditions, origin);
+		if (finding->filter_decided)
+			report_warn(report, "%s: %s, with the arguments the log shows, is refused by the filter libseccomp builds "
+			            "from %s, as runc loads it%s", where, name, path, origin);
+		else
+			report_warn(report, "%s: %s is allowed by %s %s, which the arguments in the log do not meet%s",
+			            where, name, path, conditions, origin);
 		break;
 	case CHECK_ENOSYS_FALLBACK:
 		if (!report->quiet)
@@ -476,7 +482,13 @@ void report_check_finding(struct report *report, const struct run_results *res, 
 			            name, path, successor_of(name) ? successor_of(name)->older : "the older call");
 		break;
 	case CHECK_DENIED:
-		if (cap != NULL)
+		if (finding->filter_decided) {
+			char action[48];
+			seccomp_action_describe(finding->filter_action, action, sizeof(action));
+			report_warn(report, "%s: %s is not allowed by %s: the filter libseccomp builds from it, as runc loads it, "
+			            "answers %s%s", where, name, path, action,
+			            (finding->filter_action & 0xffff0000u) == 0x7ff00000u ? " (it runs only under a tracer)" : "");
+		} else if (cap != NULL)
 			report_warn(report, "%s: %s is not allowed by %s without %s (--cap-add %s judges for a "
 			            "container that has it)", where, name, path, cap, cap);
 		else
@@ -599,4 +611,26 @@ void report_verdict(struct report *report, const struct run_results *res)
 		            "passes that way, as under Docker's default (on x86 a 32-bit process or int $0x80 takes it: "
 		            "--arch without x86 closes that)", open, seccomp_version()->major, seccomp_version()->minor);
 	}
+}
+
+void report_verdict_diff(struct report *report, const struct filter_diff *verdicts, const char *old, const char *new)
+{
+	char arches[256], before[48], after[48];
+
+	if (report->format != REPORT_TEXT)
+		return;
+	for (size_t i = 0; i < verdicts->kept; i++) {
+		const struct verdict_change *c = &verdicts->changes[i];
+		seccomp_action_describe(c->old_action, before, sizeof(before));
+		seccomp_action_describe(c->new_action, after, sizeof(after));
+		fprintf(report->out, "verdict on %s: %s: %s under %s, %s under %s\n", arch_short_name(c->arch), c->call, after,
+		        new, before, old);
+	}
+	if (verdicts->widened + verdicts->narrowed > verdicts->kept)
+		fprintf(report->out, "verdicts: and %zu more\n", verdicts->widened + verdicts->narrowed - verdicts->kept);
+	arch_list_describe(&verdicts->compared, arches, sizeof(arches));
+	if (!report->quiet)
+		report_warn(report, "the filters libseccomp builds from both, as runc loads them, differ on %zu calls for %s: "
+		            "%zu run under %s that %s refuses, %zu the other way round", verdicts->widened + verdicts->narrowed,
+		            arches, verdicts->widened, new, old, verdicts->narrowed);
 }
