@@ -35,9 +35,11 @@ clone_mask() {
 	        | (.args // []) | map(select(.op == "SCMP_CMP_MASKED_EQ") | .value) | .[0] // "none"] | .[0] // "absent"' "$1"
 }
 
-for name in nginx nginx-crun nginx-rule-norunc probe-rawres stress; do
+for name in nginx nginx-crun probe-rawres stress; do
 	profile "$name"
 done
+# The log recorded without runc's processes shows no runtime: runc, as the first log shows, is named.
+profile nginx-rule-norunc --runtime runc
 
 # 1. runc's setup (unshare, mount, umount2, pivot_root, sethostname, keyctl, seccomp...) is not the workload's.
 # (The probe's own `unshare -U`, a program of the workload, made unshare: that one is the workload's.)
@@ -136,5 +138,39 @@ fi
 	fail "the aarch64 profile of the nginx log failed"
 for name in dup3 epoll_create1 faccessat fchownat mkdirat clock_gettime gettimeofday; do
 	if allowed "$work/nginx-arm64.json" $name; then pass; else fail "the aarch64 profile of the nginx log lacks $name"; fi
+done
+# Falco 0.44.1 (tests/data/real-falco/README.md): exit events only, 64 events named runc per start, and
+# nothing at all of crun. The crun recording shows no runtime process: no runtime is assumed, and crun's
+# baseline, which starts under runc too, is taken and said (runc's lacked setresgid: "crun: cannot
+# setresgid to 0"); the runc recordings show runc's processes.
+cid44() { cat "$data/falco-0.44.1-$1.cid"; }
+log44() { echo "$data/falco-0.44.1-$1.jsonl.gz"; }
+for name in nginx-ci nginx-prod nginx-crun-prod probe; do
+	if "$binary" -log "$(log44 $name)" -container-id "$(cid44 $name)" >"$work/44-$name.json" 2>"$work/44-$name.err"; then
+		pass
+	else
+		fail "0.44.1 $name: exit status $? ($(head -c 300 "$work/44-$name.err"))"
+	fi
+done
+if grep -q "from the crun baseline (.*the log shows no runtime's processes, and crun's baseline, which holds runc's, starts under both" \
+	"$work/44-nginx-crun-prod.err"; then pass; else fail "0.44.1 crun: $(grep baseline "$work/44-nginx-crun-prod.err")"; fi
+for name in setresgid setresuid pselect6 readlink setsid statfs; do
+	if allowed "$work/44-nginx-crun-prod.json" "$name"; then pass; else fail "0.44.1 crun: the profile lacks $name, which crun makes after its filter"; fi
+done
+for name in nginx-ci nginx-prod; do
+	if grep -q "from the runc baseline (.*the log shows its processes)" "$work/44-$name.err"; then pass; else
+		fail "0.44.1 $name: not runc's baseline from the log: $(grep baseline "$work/44-$name.err")"; fi
+done
+# --runtime crun for a runc recording: crun's baseline holds runc's, so nothing to warn about.
+"$binary" -log "$(log44 nginx-ci)" -container-id "$(cid44 nginx-ci)" --runtime crun >/dev/null 2>"$work/44-crun-given.err"
+if grep -q "warning: --runtime" "$work/44-crun-given.err"; then fail "0.44.1 nginx-ci --runtime crun: $(grep 'warning: --runtime' "$work/44-crun-given.err")"; else pass; fi
+# Every escape stays refused in the 0.44.1 profiles: the promises were proven on the built filters.
+for name in nginx-ci nginx-prod nginx-crun-prod probe; do
+	if grep -q "promises proven on the filters libseccomp builds" "$work/44-$name.err"; then pass; else fail "0.44.1 $name: no proof on the filter"; fi
+	for escape in unshare mount setns; do
+		# The probe's own `unshare -U` is a program of the workload: its unshare is the workload's, and warned about.
+		[ "$name/$escape" = probe/unshare ] && continue
+		if allowed "$work/44-$name.json" $escape; then fail "0.44.1 $name: the profile allows $escape"; else pass; fi
+	done
 done
 finish

@@ -8,6 +8,7 @@
 #include "text/text.h"
 
 #include "policy/docker_default.h"
+#include "policy/runtime_baseline.h"
 #include "profile/atomic_file.h"
 #include "jobs/output_names.h"
 #include "jobs/workload.h"
@@ -436,7 +437,12 @@ void settle_runtime(struct run *run, const struct container_life *life, bool qui
 {
 	/* The runtime that made the container, where the log shows it; else any whose processes came in later. */
 	uint32_t runtimes = life->creators ? life->creators : life->runtimes;
-	const char *shown = runtimes & 1u << RUNTIME_CRUN ? "crun" : "runc";
+	/*
+	 * With no runtime process in the log (Falco 0.44 records none of crun's,
+	 * and a log may come from another host), no runtime is assumed: crun's
+	 * baseline holds runc's, and its profile starts under both.
+	 */
+	const char *shown = runtimes & 1u << RUNTIME_CRUN || runtimes == 0 ? "crun" : "runc";
 
 	if (run->runtime_given == NULL) {
 		run->options.runtime = shown;
@@ -446,10 +452,16 @@ void settle_runtime(struct run *run, const struct container_life *life, bool qui
 	run->options.runtime = run->runtime_given;
 	if (quiet || runtimes == 0 || strcmp(run->runtime_given, "none") == 0)
 		return;
-	for (unsigned r = 0; r < RUNTIME_COUNT; r++)
-		if (strcmp(container_life_runtime_name((enum container_runtime)r), run->runtime_given) == 0 &&
-		    (runtimes >> r & 1))
-			return;
+	/* A baseline that holds the shown runtime's (crun's holds runc's) starts under it too. */
+	const struct runtime_baseline *given = runtime_baseline_find(run->runtime_given);
+	for (unsigned r = 0; r < RUNTIME_COUNT; r++) {
+		const char *name = container_life_runtime_name((enum container_runtime)r);
+		if (!(runtimes >> r & 1))
+			continue;
+		for (const struct runtime_baseline *b = given; b != NULL; b = b->extends ? runtime_baseline_find(b->extends) : NULL)
+			if (strcmp(b->name, name) == 0)
+				return;
+	}
 	char names[64];
 	container_life_describe(runtimes, names, sizeof(names));
 	report_warn(run->report, "warning: --runtime %s, but the log shows the processes of %s: the profile may not "

@@ -21,6 +21,7 @@ const struct run_results *results_of(struct run *run)
 	r->arg_rules = &run->options.arg_rules;
 	r->runtime = run->options.runtime;
 	r->runtime_from_log = run->runtime_from_log;
+	r->runtime_given = run->runtime_given;
 	r->base_profile = run->options.base_profile;
 	r->selection = run->selection;
 	r->workload_containers = run->workload_containers;

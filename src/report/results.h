@@ -30,6 +30,7 @@ struct run_results {
 	const struct arg_rule_choice *arg_rules;  /* what the command line lifted */
 	const char *runtime;                      /* whose baseline the profile got, or NULL for none */
 	bool runtime_from_log;                    /* it was taken from the runtime processes in the log */
+	const char *runtime_given;                /* --runtime as given, or NULL */
 	const char *base_profile;                 /* --base-profile, or NULL */
 	const char *selection;                    /* the workload selection, as the user gave it */
 	size_t workload_containers;               /* containers of the selected workload */
