@@ -50,6 +50,8 @@ check "src/policy/docker_facts.c is what scripts/docker_facts.py makes of data/m
 	"python3 scripts/docker_facts.py --check"
 check "data/moby/README.md names the upstream tag and commit of default.json" \
 	"grep -q 'seccomp/v0.2.3' data/moby/README.md && grep -q '836ae4d37ef2ec995c77c99fc55f5b5f3af3a897' data/moby/README.md"
+check "CHANGELOG.md has an entry for this version ($(make -s --no-print-directory print-version))" \
+	"grep -q \"^## $(make -s --no-print-directory print-version) \" CHANGELOG.md"
 check "--version names the floor" "./falco2seccomp --version | grep -q \"^floor: Docker's default profile of moby/profiles seccomp/v0.2.3\""
 
 # One table per fact: every name of the tables that --format, --report, --runtime, --no-arg-rule and
