@@ -239,6 +239,21 @@ printf '%s\n' 'audit: type=1326 audit(1.0:3): pid=7 comm="myapp" exe="/app" sig=
 expect "a risky syscall from the audit log" 3 "error: mount is allowed, .*the audit log's records made it" -- -log "$(dirname "$0")/../examples/events.jsonl" -container-id $ID --audit-log "$work/mount.log" --strict
 expect "a risky syscall from the audit log, added" 0 "" -- -log "$(dirname "$0")/../examples/events.jsonl" -container-id $ID --audit-log "$work/mount.log" --strict --add mount
 
+# -o onto an input under another name, or read as standard input, is refused before anything is
+# read or written (files are told apart by device and inode); so is -o into a missing directory,
+# before the log is read.
+cp "$(dirname "$0")/../examples/events.jsonl" "$work/in.jsonl"
+expect "-o onto the log read as standard input" 2 "is the log read from standard input" -- -log - -container-id $ID -o "$work/in.jsonl" <"$work/in.jsonl"
+expect "-o onto the log read as standard input, no -log" 2 "is the log read from standard input" -- -container-id $ID -o "$work/in.jsonl" <"$work/in.jsonl"
+ln -sf "$work/in.jsonl" "$work/other-name.jsonl"
+expect "-o onto the log through a symlink" 2 "is the log" -- -log "$work/other-name.jsonl" -container-id $ID -o "$work/in.jsonl"
+if cmp -s "$work/in.jsonl" "$(dirname "$0")/../examples/events.jsonl"; then pass; else fail "a refused -o changed the log"; fi
+printf '%s\n' 'audit: type=1326 audit(1.0:3): pid=7 comm="a" exe="/a" sig=0 arch=c000003e syscall=0 compat=0 ip=0x1 code=0x7ffc0000' >"$work/rec.log"
+cp "$work/rec.log" "$work/rec.keep"
+expect "-o onto the audit log" 2 "is the audit log" -- --merge "$(dirname "$0")/../examples/profile.json" --audit-log "$work/rec.log" -o "$work/rec.log"
+if cmp -s "$work/rec.log" "$work/rec.keep"; then pass; else fail "a refused -o changed the audit log"; fi
+expect "-o into a missing directory, said before the log is read" 5 "is not a directory that exists" -- -log "$work/million-absent.jsonl" -container-id $ID -o "$work/no/such/p.json"
+
 # A directory instead of a log: a read error naming it.
 expect "directory as log" 3 "cannot read: Is a directory" -- -log "$work" -container-id $ID
 

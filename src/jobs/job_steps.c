@@ -74,6 +74,7 @@ static enum run_status merge_profiles(struct run *run)
 		report_warn(run->report, "%s", message);
 		return RUN_USAGE;
 	case MERGE_NO_MEMORY:
+		report_warn(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
 	if (opts->all_arches) {
@@ -153,8 +154,10 @@ static enum run_status read_merged_profiles(struct run *run)
 	char message[512];
 
 	run->merged = calloc(run->options.merge.count + 1, sizeof(run->merged[0]));
-	if (run->merged == NULL)
+	if (run->merged == NULL) {
+		report_warn(run->report, "out of memory");
 		return RUN_RESOURCES;
+	}
 	for (size_t i = 0; i < run->options.merge.count; i++)
 		if (read_profile(run->options.merge.items[i], &run->merged[i], message, sizeof(message)) != 0) {
 			report_warn(run->report, "--merge %s", message);
@@ -373,8 +376,10 @@ enum run_status run_scan(struct run *run, const struct container_filter *filter,
 	enum scan_status status;
 
 	syscall_catalog_init(&run->catalog, &run->arches);
-	if (translator_init(&run->translator, &run->catalog, opts->exact, with_ia32) != 0)
+	if (translator_init(&run->translator, &run->catalog, opts->exact, with_ia32) != 0) {
+		report_warn(run->report, "out of memory");
 		return RUN_RESOURCES;
+	}
 	run->scan.files = opts->logs.items;
 	run->scan.file_count = opts->logs.count;
 	run->scan.filter = filter;
@@ -549,17 +554,41 @@ static enum run_status check_command_line(struct run *run)
 			}
 	if (run->options.output_dir != NULL && !output_dir_usable(run, run->options.output_dir))
 		return RUN_OUTPUT;
-	/* The profile would replace a log it is made from (a merged profile it may replace: it is read first). */
-	struct stat target, log;
+	/*
+	 * The profile would replace a log it is made from, under any name or as
+	 * standard input (a merged profile it may replace: it is read first).
+	 * Files are told apart by device and inode, never by name.
+	 */
+	struct stat target;
 	const char *output = run->options.output;
-	if (output != NULL && strcmp(output, "-") != 0 && stat(output, &target) == 0 && S_ISREG(target.st_mode))
-		for (size_t i = 0; i < run->options.logs.count; i++)
-			if (strcmp(run->options.logs.items[i], "-") != 0 && stat(run->options.logs.items[i], &log) == 0 &&
-			    log.st_dev == target.st_dev && log.st_ino == target.st_ino) {
-				report_warn(run->report, "-o %s is the log %s: the profile would replace it; write it elsewhere",
-				            output, run->options.logs.items[i]);
-				return RUN_USAGE;
+	if (output != NULL && strcmp(output, "-") != 0 && stat(output, &target) == 0 && S_ISREG(target.st_mode)) {
+		const struct name_list *inputs[] = { &run->options.logs, &run->options.audit_logs };
+		const char *what[] = { "the log", "the audit log" };
+		bool stdin_log = run->options.logs.count == 0 && !run->options.merge_only;
+		for (size_t list = 0; list < 2; list++)
+			for (size_t i = 0; i < inputs[list]->count + (list == 0 && stdin_log); i++) {
+				const char *name = i < inputs[list]->count ? inputs[list]->items[i] : "-";
+				struct stat input;
+				int got = strcmp(name, "-") == 0 ? fstat(STDIN_FILENO, &input) : stat(name, &input);
+				if (got == 0 && input.st_dev == target.st_dev && input.st_ino == target.st_ino) {
+					report_warn(run->report, "-o %s is %s %s: the profile would replace it; write it elsewhere",
+					            output, what[list], strcmp(name, "-") == 0 ? "read from standard input" : name);
+					return RUN_USAGE;
+				}
 			}
+	}
+	/* A directory the profile cannot go into is said now, not after the whole log is read. */
+	if (output != NULL && strcmp(output, "-") != 0) {
+		char *copy = strdup(output);
+		const char *dir = copy != NULL ? dirname(copy) : ".";
+		struct stat place;
+		if (stat(dir, &place) != 0 || !S_ISDIR(place.st_mode)) {
+			report_warn(run->report, "cannot write %s: %s is not a directory that exists", output, dir);
+			free(copy);
+			return RUN_OUTPUT;
+		}
+		free(copy);
+	}
 	return RUN_OK;
 }
 

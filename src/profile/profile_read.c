@@ -391,9 +391,13 @@ static long check_object_keys(const cJSON *item, size_t *next, const char **why)
 				}
 			}
 		}
-		long inner = check_object_keys(child, next, why);
-		if (bad < 0)
+		/* The explanation goes with the key it explains: an inner one only when the inner key is the one told. */
+		const char *inner_why = NULL;
+		long inner = check_object_keys(child, next, &inner_why);
+		if (bad < 0 && inner >= 0) {
 			bad = inner;
+			*why = inner_why;
+		}
 	}
 	if (keys != NULL && bad < 0) {
 		qsort(keys, count, sizeof(keys[0]), compare_places);
