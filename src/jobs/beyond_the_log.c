@@ -139,7 +139,8 @@ int add_enosys(struct run *run, const struct syscall_set *set, cJSON *rules, str
 void take_companions(struct run *run, const struct syscall_set *observed, struct syscall_set *set)
 {
 	struct companion_need needs[COMPANIONS_MAX];
-	size_t count = companions_missing(&run->catalog, observed, set, needs);
+	const struct arg_facts *facts = &run->scan.facts;
+	size_t count = companions_missing(&run->catalog, observed, set, facts->clones_seen && !facts->children_made, needs);
 
 	for (size_t n = 0; run->options.companions && n < count; n++) {
 		size_t kept = 0;

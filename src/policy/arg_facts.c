@@ -173,6 +173,22 @@ static void note_namespaces(uint32_t *into, struct arg_origin *at, uint32_t foun
  * where the log has no evt.rawres to tell the two apart, clone3's flags
  * are only noted as untrusted: they never open the clone rule.
  */
+/* Tells whether a |-separated flag list names flag. */
+static bool has_flag_name(const struct json_value *flags, const char *flag)
+{
+	size_t length = strlen(flag);
+
+	for (size_t at = 0; at < flags->length;) {
+		size_t end = at;
+		while (end < flags->length && flags->text[end] != '|')
+			end++;
+		if (end - at == length && memcmp(flags->text + at, flag, length) == 0)
+			return true;
+		at = end + 1;
+	}
+	return false;
+}
+
 static enum arg_observation observe_flags(struct arg_facts *facts, const struct event *event, struct location where,
                                           char *message, size_t size)
 {
@@ -181,9 +197,19 @@ static enum arg_observation observe_flags(struct arg_facts *facts, const struct 
 	char quoted[64];
 	bool understood;
 
-	if (flags->kind == JSON_ABSENT || flags->kind == JSON_NULL)
-		return ARG_OK;
 	if (event->result.kind == JSON_NUMBER && event->result.number == 0)
+		return ARG_OK;
+	/*
+	 * A thread is not a child: 0.44's parent event says CLONE_THREAD. An
+	 * enter event of 0.40 (evt.rawres null) says nothing either way; an
+	 * event without flags, or with a number, may have made a child.
+	 */
+	if (event->result.kind != JSON_NULL) {
+		facts->clones_seen = true;
+		if (flags->kind != JSON_STRING || !has_flag_name(flags, "CLONE_THREAD"))
+			facts->children_made = true;
+	}
+	if (flags->kind == JSON_ABSENT || flags->kind == JSON_NULL)
 		return ARG_OK;
 	if (flags->kind == JSON_NUMBER || (flags->kind == JSON_STRING && all_digits(flags->text, flags->length)))
 		understood = namespaces_of_number(flags, &found);
@@ -286,6 +312,8 @@ enum arg_observation arg_facts_observe(struct arg_facts *facts, const struct eve
 void arg_facts_unite(struct arg_facts *into, const struct arg_facts *from)
 {
 	into->flags_logged |= from->flags_logged;
+	into->clones_seen |= from->clones_seen;
+	into->children_made |= from->children_made;
 	take_namespaces(&into->namespaces, into->namespace_at, from->namespaces, from->namespace_at);
 	take_namespaces(&into->untrusted_namespaces, into->untrusted_at, from->untrusted_namespaces, from->untrusted_at);
 	for (int call = 0; call < ARG_SOCKET_CALLS; call++) {

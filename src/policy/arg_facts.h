@@ -43,6 +43,8 @@ struct arg_facts {
 	uint32_t untrusted_namespaces; /* CLONE_NEW* bits in clone3 events that may be the child's: never opened */
 	struct arg_origin untrusted_at[DOCKER_NAMESPACE_FLAG_COUNT]; /* first event of each */
 	struct family_facts families[ARG_SOCKET_CALLS];              /* socket, socketpair */
+	bool clones_seen;     /* some clone or clone3 event of a parent (or of either side, without evt.rawres) */
+	bool children_made;   /* one of them made a child, or did not say: its flags lack CLONE_THREAD, or are absent */
 };
 
 enum arg_observation {

@@ -11,12 +11,14 @@
 
 #include "syscalls/syscall_set.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct companion {
 	const char *triggers;   /* space-separated: a log showing any of these calls for the companions */
 	const char *companions; /* space-separated: what is then needed too */
 	const char *reason;     /* one line: why */
+	bool of_children;       /* clone and clone3 call for it only when they made a child, not a thread */
 };
 
 extern const struct companion companion_table[];
@@ -36,9 +38,11 @@ struct companion_need {
 /*
  * The rows that observed calls for and whose companions set lacks (some of
  * them), into needs (room for COMPANIONS_MAX); returns how many. Names
- * the catalog's architectures lack are left out.
+ * the catalog's architectures lack are left out. With threads_only (every
+ * clone and clone3 the log shows made a thread), clone and clone3 do not
+ * call for a row of_children.
  */
 size_t companions_missing(struct syscall_catalog *catalog, const struct syscall_set *observed,
-                          const struct syscall_set *set, struct companion_need *needs);
+                          const struct syscall_set *set, bool threads_only, struct companion_need *needs);
 
 #endif

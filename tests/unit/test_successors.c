@@ -81,11 +81,16 @@ static void companions_should_be_missing_only_when_a_trigger_is_seen(void)
 	memset(&observed, 0, sizeof(observed));
 	syscall_set_add(&observed, syscall_catalog_intern(&catalog, "read"));
 	set = observed;
-	CHECK(companions_missing(&catalog, &observed, &set, needs) == 0);
+	CHECK(companions_missing(&catalog, &observed, &set, false, needs) == 0);
+	/* A clone that made only threads calls for no reap; one that made a child (or did not say) does. */
+	syscall_set_add(&observed, syscall_catalog_intern(&catalog, "clone"));
+	set = observed;
+	CHECK(companions_missing(&catalog, &observed, &set, true, needs) == 0);
+	CHECK(companions_missing(&catalog, &observed, &set, false, needs) == 1);
 	syscall_set_add(&observed, syscall_catalog_intern(&catalog, "fork"));
 	set = observed;
 	syscall_set_add(&set, syscall_catalog_intern(&catalog, "wait4"));
-	CHECK(companions_missing(&catalog, &observed, &set, needs) == 1);
+	CHECK(companions_missing(&catalog, &observed, &set, true, needs) == 1);
 	CHECK(needs[0].missing_count == 1 && strcmp(syscall_catalog_name(&catalog, needs[0].missing[0]), "waitid") == 0);
 	CHECK(strcmp(syscall_catalog_name(&catalog, needs[0].trigger), "fork") == 0);
 }
