@@ -161,6 +161,13 @@ for name in nginx-ci nginx-prod; do
 	if grep -q "from the runc baseline (.*the log shows its processes)" "$work/44-$name.err"; then pass; else
 		fail "0.44.1 $name: not runc's baseline from the log: $(grep baseline "$work/44-$name.err")"; fi
 done
+# The same profile however it is read: the part that sees evt.rawres tells the others (families stay apart).
+gzip -dc "$(log44 nginx-prod)" >"$work/44-prod.jsonl"
+for way in "--jobs 1" "--jobs 2" "--full-parse"; do
+	# shellcheck disable=SC2086 # way is meant to split
+	"$binary" -q $way -log "$work/44-prod.jsonl" -container-id "$(cid44 nginx-prod)" >"$work/44-way.json" 2>/dev/null
+	if cmp -s "$work/44-way.json" "$work/44-nginx-prod.json"; then pass; else fail "0.44.1 nginx-prod with $way: another profile"; fi
+done
 # --runtime crun for a runc recording: crun's baseline holds runc's, so nothing to warn about.
 "$binary" -log "$(log44 nginx-ci)" -container-id "$(cid44 nginx-ci)" --runtime crun >/dev/null 2>"$work/44-crun-given.err"
 if grep -q "warning: --runtime" "$work/44-crun-given.err"; then fail "0.44.1 nginx-ci --runtime crun: $(grep 'warning: --runtime' "$work/44-crun-given.err")"; else pass; fi

@@ -401,6 +401,8 @@ enum run_status run_scan(struct run *run, const struct container_filter *filter,
 	report_progress_start(run->report);
 	status = scan_run(&run->scan);
 	report_progress_end(run->report);
+	if (status == SCAN_OK && !opts->exact)
+		scan_settle_families(&run->scan);
 	switch (status) {
 	case SCAN_OK:
 		break;

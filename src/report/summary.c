@@ -80,17 +80,32 @@ static void summarize_translations(struct report *report, const struct run_resul
 	size_t used = 0;
 
 	text[0] = '\0';
+	const struct syscall_set *apart = &res->scan->families_told;
+	char kept[512];
+	size_t kept_used = 0;
+	kept[0] = '\0';
 	for (size_t i = 0; i < res->translator->count && used < sizeof(text); i++) {
 		const struct translation *t = &res->translator->entries[i];
-		if (!t->expanded)
+		bool expanded = false;
+		for (int k = t->own_count; t->expanded && k < t->direct_count && !expanded; k++)
+			expanded = !syscall_set_has(apart, t->ids[k]);
+		if (t->expanded && !expanded && t->events > 0 && kept_used < sizeof(kept))
+			kept_used += (size_t)snprintf(kept + kept_used, sizeof(kept) - kept_used, "%s%s", kept_used ? ", " : "",
+			                              t->falco);
+		if (!expanded)
 			continue;
 		used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s ->", used ? "; " : "", t->falco);
 		for (int k = 0; k < t->count && used < sizeof(text); k++)
-			used += (size_t)snprintf(text + used, sizeof(text) - used, " %s",
-			                         syscall_catalog_name(res->catalog, t->ids[k]));
+			if (!syscall_set_has(&res->scan->families_apart, t->ids[k]))
+				used += (size_t)snprintf(text + used, sizeof(text) - used, " %s",
+				                         syscall_catalog_name(res->catalog, t->ids[k]));
 	}
 	if (used > 0)
 		report_warn(report, "expanded Falco family events (--exact turns this off): %s", text);
+	if (kept_used > 0)
+		report_warn(report, "read as themselves, not as families: %s (the log %s, so each call came under its own "
+		            "name)", kept, res->scan->rawres_seen ? "carries evt.rawres, as Falco 0.38 and later write it"
+		                                                  : "names the other members as events of their own");
 	used = 0;
 	text[0] = '\0';
 	for (size_t i = 0; i < res->translator->count && used < sizeof(text); i++) {

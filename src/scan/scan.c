@@ -321,6 +321,46 @@ static void observe_arguments(struct scan *scan, struct arg_facts *facts, const 
 		scan_tell_arguments(scan, where, message);
 }
 
+void scan_settle_families(struct scan *scan)
+{
+	const struct translator *t = scan->translator;
+	struct syscall_set own, family, apart;
+
+	memset(&own, 0, sizeof(own));
+	memset(&family, 0, sizeof(family));
+	memset(&apart, 0, sizeof(apart));
+	memset(&scan->families_told, 0, sizeof(scan->families_told));
+	for (size_t i = 0; i < t->count; i++) {
+		const struct translation *entry = &t->entries[i];
+		if (entry->kind != TRANSLATION_SYSCALLS || entry->events == 0)
+			continue;
+		for (int k = 0; k < entry->count; k++)
+			syscall_set_add(k >= entry->own_count && k < entry->direct_count ? &family : &own, entry->ids[k]);
+	}
+	for (size_t i = 0; i < t->count; i++) {
+		const struct translation *entry = &t->entries[i];
+		if (!entry->expanded || entry->events == 0)
+			continue;
+		/* The log tells this family apart when it names one of the members as an event of its own. */
+		bool named = scan->rawres_seen;
+		for (int k = entry->own_count; k < entry->direct_count && !named; k++)
+			named = syscall_set_has(&own, entry->ids[k]);
+		for (int k = entry->own_count; named && k < entry->direct_count; k++) {
+			syscall_set_add(&scan->families_told, entry->ids[k]);
+			if (!syscall_set_has(&own, entry->ids[k]))
+				syscall_set_add(&apart, entry->ids[k]);
+		}
+	}
+	scan->families_apart = apart;
+	if (syscall_set_count(&apart) == 0)
+		return;
+	for (size_t w = 0; w < SYSCALL_NAMES_MAX / 64; w++) {
+		scan->syscalls.bits[w] &= ~apart.bits[w];
+		for (size_t c = 0; c < scan->container_count; c++)
+			scan->containers[c].syscalls.bits[w] &= ~apart.bits[w];
+	}
+}
+
 /* Tells whether event may be the exit of an execve: only an exit carries the new program's name. */
 static bool executes(const struct event *event)
 {
@@ -335,6 +375,8 @@ static bool executes(const struct event *event)
 static enum scan_status take_event(struct scan *scan, enum event_status kind, const struct event *event,
                                    struct location where)
 {
+	if (event->result.kind == JSON_NUMBER)
+		scan->rawres_seen = true;
 	struct syscall_set *set = &scan->syscalls;
 	struct arg_facts *facts = &scan->facts;
 	enum scan_status status = SCAN_OK;

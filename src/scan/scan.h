@@ -118,6 +118,9 @@ struct scan {
 	struct location first_drop;     /* where the first drop alert is */
 	uint64_t other_rules;           /* alerts of other rules about the wanted containers */
 	uint64_t not_syscall;           /* matched events that are not syscalls */
+	bool rawres_seen;               /* some syscall event carried evt.rawres as a number (Falco 0.38 and later) */
+	struct syscall_set families_apart; /* family members scan_settle_families took back out */
+	struct syscall_set families_told;  /* the members of every family the log tells apart, taken out or not */
 	uint64_t unknown;               /* matched events naming no syscall */
 	uint64_t bytes;                 /* bytes read */
 	struct syscall_set syscalls;    /* what the wanted containers made */
@@ -159,6 +162,16 @@ struct scan_record {
  * by a thread of its own.
  */
 enum scan_status scan_run(struct scan *scan);
+
+/*
+ * Takes back out of every set the family members (dup2 and dup3 for dup,
+ * accept4 for accept, ...) that the log tells apart from the name they
+ * were added for: it carries evt.rawres (Falco 0.38 and later, which
+ * report each call by its own name), or it names a member as an event of
+ * its own. A member an event stood for itself stays. What was taken out
+ * goes into scan->families_apart.
+ */
+void scan_settle_families(struct scan *scan);
 
 /* Frees what scan owns. Accepts NULL. */
 void scan_free(struct scan *scan);

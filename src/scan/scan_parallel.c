@@ -257,6 +257,7 @@ static enum scan_status absorb(struct scan *scan, struct worker *worker, uint32_
 	scan->drop_alerts += part->drop_alerts;
 	scan->drops += part->drops;
 	scan->not_syscall += part->not_syscall;
+	scan->rawres_seen |= part->rawres_seen;
 	scan->unknown += part->unknown;
 	scan->other_rules += part->other_rules;
 	scan->bytes += part->bytes;

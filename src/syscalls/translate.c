@@ -91,12 +91,13 @@ static enum translation_kind translate_into(struct syscall_catalog *catalog, boo
 		/* A legacy call no target architecture has: the generic one its C library makes there. */
 		if (out->count == 0)
 			out->equivalent = add_name_list(catalog, equivalents_of(name, len), out, catalog_full) > 0;
-		out->direct_count = out->count;
+		out->own_count = out->direct_count = out->count;
 	} else {
 		add_kernel_name(catalog, row->own, strlen(row->own), out, catalog_full);
 		if (out->count == 0)
 			out->equivalent =
 				add_name_list(catalog, equivalents_of(row->own, strlen(row->own)), out, catalog_full) > 0;
+		out->own_count = out->count;
 		if (!exact)
 			out->expanded = add_name_list(catalog, row->family, out, catalog_full) > 0;
 		out->direct_count = out->count;

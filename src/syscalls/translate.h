@@ -29,6 +29,7 @@ struct translation {
 	enum translation_kind kind;       /* what the name stands for */
 	int ids[TRANSLATE_IDS_MAX];       /* catalog ids, for TRANSLATION_SYSCALLS */
 	int count;                        /* ids in use */
+	int own_count;                    /* the first ids: the name's own (or its generic equivalents) */
 	int direct_count;                 /* the first ids: the name's own and family; the rest are 32-bit aliases */
 	bool expanded;                    /* family members were added */
 	bool equivalent;                  /* no target has the call: its generic equivalents stand for it */
