@@ -168,6 +168,14 @@ for way in "--jobs 1" "--jobs 2" "--full-parse"; do
 	"$binary" -q $way -log "$work/44-prod.jsonl" -container-id "$(cid44 nginx-prod)" >"$work/44-way.json" 2>/dev/null
 	if cmp -s "$work/44-way.json" "$work/44-nginx-prod.json"; then pass; else fail "0.44.1 nginx-prod with $way: another profile"; fi
 done
+# The text form of each recording (the rule's output line) gives the JSON form's profile: the rule writes
+# proc=, flags=, domain= and result= there too.
+for name in nginx-ci nginx-prod nginx-crun-prod probe; do
+	gzip -dc "$(log44 $name)" | jq -r .output >"$work/44-$name.txt"
+	"$binary" -q -log "$work/44-$name.txt" -container-id "$(cid44 $name)" >"$work/44-$name-text.json" 2>/dev/null
+	if cmp -s "$work/44-$name-text.json" "$work/44-$name.json"; then pass; else
+		fail "0.44.1 $name: the text form gives another profile: $(diff "$work/44-$name-text.json" "$work/44-$name.json" | head -4)"; fi
+done
 # --runtime crun for a runc recording: crun's baseline holds runc's, so nothing to warn about.
 "$binary" -log "$(log44 nginx-ci)" -container-id "$(cid44 nginx-ci)" --runtime crun >/dev/null 2>"$work/44-crun-given.err"
 if grep -q "warning: --runtime" "$work/44-crun-given.err"; then fail "0.44.1 nginx-ci --runtime crun: $(grep 'warning: --runtime' "$work/44-crun-given.err")"; else pass; fi

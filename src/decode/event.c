@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -51,6 +52,75 @@ static bool is_event_name(const char *name, size_t length)
 {
 	return syscall_names_well_formed(name, length) ||
 	       (length == 9 && memcmp(name, "<unknown>", 9) == 0);
+}
+
+/* The value of " key=" in [p, end), up to the next space or the closing parenthesis; false when absent. */
+static bool text_value(const char *p, const char *end, const char *key, struct event_text *value)
+{
+	size_t key_length = strlen(key);
+
+	for (const char *at = p; at + key_length + 1 < end; at++) {
+		if ((at[0] != ' ' && at[0] != '(') || memcmp(at + 1, key, key_length) != 0 || at[1 + key_length] != '=')
+			continue;
+		const char *start = at + key_length + 2, *stop = start;
+		while (stop < end && *stop != ' ' && !(*stop == ')' && (stop + 1 == end || stop[1] == ' ')))
+			stop++;
+		value->text = start;
+		value->length = (size_t)(stop - start);
+		return true;
+	}
+	return false;
+}
+
+/* A field of the text form as the JSON form would give it: <NA> is null. */
+static void text_json_value(const struct event_text *text, struct json_value *value)
+{
+	if (text->length == 4 && memcmp(text->text, "<NA>", 4) == 0) {
+		value->kind = JSON_NULL;
+		return;
+	}
+	value->kind = JSON_STRING;
+	value->text = text->text;
+	value->length = text->length;
+}
+
+/*
+ * The fields the project's rule writes after the name in its text output,
+ * "(container=... proc=NAME evt=... flags=F domain=D result=R)", so that
+ * the text form of a log gives the profile of its JSON form: the process
+ * (to tell the runtime's setup), clone's flags, socket's family, the
+ * result (to tell a parent's clone event from its child's).
+ */
+static void text_fields(const char *p, const char *end, struct event *event)
+{
+	struct event_text value;
+	char number[24];
+
+	if (text_value(p, end, "proc", &value) && value.length > 0 &&
+	    !(value.length == 4 && memcmp(value.text, "<NA>", 4) == 0))
+		event->process = value;
+	if (text_value(p, end, "flags", &value))
+		text_json_value(&value, &event->flags);
+	if (text_value(p, end, "domain", &value))
+		text_json_value(&value, &event->domain);
+	if (!text_value(p, end, "result", &value))
+		return;
+	text_json_value(&value, &event->result);
+	/* A result is a whole number, as the JSON form prints evt.rawres; anything else is taken as absent. */
+	if (event->result.kind != JSON_STRING)
+		return;
+	size_t digits = value.length > 0 && value.text[0] == '-' ? 1 : 0;
+	while (digits < value.length && value.text[digits] >= '0' && value.text[digits] <= '9')
+		digits++;
+	if (value.length == 0 || value.length >= sizeof(number) || digits != value.length ||
+	    (value.length == 1 && value.text[0] == '-')) {
+		event->result.kind = JSON_ABSENT;
+		return;
+	}
+	memcpy(number, value.text, value.length);
+	number[value.length] = '\0';
+	event->result.kind = JSON_NUMBER;
+	event->result.number = strtod(number, NULL);
 }
 
 int event_parse_text(const char *text, size_t length, struct event *event)
@@ -101,6 +171,7 @@ int event_parse_text(const char *text, size_t length, struct event *event)
 	}
 	event->name.text = name;
 	event->name.length = (size_t)(p - name);
+	text_fields(p, end, event);
 	return 0;
 }
 

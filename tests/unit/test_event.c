@@ -175,7 +175,57 @@ static void decode_should_take_container_id_from_suggested_fields(void)
 	json_arena_end();
 }
 
+/* The text form of the project's rule, as rows: a line and the fields it must give. */
+static const struct text_row {
+	const char *line;
+	const char *process;          /* NULL: absent */
+	enum json_kind flags_kind, domain_kind, result_kind;
+	const char *flags;            /* for JSON_STRING */
+	double result;                /* for JSON_NUMBER */
+} text_rows[] = {
+	{ "21:58:10.176587034: Informational 4a0f42adbbfa:execve (container=<NA> image=<NA>:<NA> proc=runc evt=execve "
+	  "flags=EXE_WRITABLE domain=<NA> result=0)", "runc", JSON_STRING, JSON_NULL, JSON_NUMBER, "EXE_WRITABLE", 0 },
+	{ "21:58:10.1: Informational 4a0f42adbbfa:clone (container=web image=nginx:1 proc=nginx evt=clone "
+	  "flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID domain=<NA> result=13)", "nginx", JSON_STRING, JSON_NULL,
+	  JSON_NUMBER, "CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID", 13 },
+	{ "21:58:10.1: Informational 4a0f42adbbfa:socket (container=web image=x:y proc=nginx evt=socket flags=<NA> "
+	  "domain=AF_INET result=-1)", "nginx", JSON_NULL, JSON_STRING, JSON_NUMBER, NULL, -1 },
+	{ "21:58:10.1: Informational 4a0f42adbbfa:read (container=web image=x:y proc=<NA> evt=read flags=<NA> "
+	  "domain=<NA> result=<NA>)", NULL, JSON_NULL, JSON_NULL, JSON_NULL, NULL, 0 },
+	/* Not a number: taken as absent. An older rule's text without the fields: nothing taken. */
+	{ "21:58:10.1: Informational 4a0f42adbbfa:read (proc=a result=12x)", "a", JSON_ABSENT, JSON_ABSENT, JSON_ABSENT,
+	  NULL, 0 },
+	{ "21:58:10.1: Informational 4a0f42adbbfa:read", NULL, JSON_ABSENT, JSON_ABSENT, JSON_ABSENT, NULL, 0 },
+	/* A key inside another value is not a key. */
+	{ "21:58:10.1: Informational 4a0f42adbbfa:read (container=xproc=evil image=a:b)", NULL, JSON_ABSENT, JSON_ABSENT,
+	  JSON_ABSENT, NULL, 0 },
+};
+
+static void decode_should_read_the_fields_of_the_rules_text_form(void)
+{
+	for (size_t i = 0; i < sizeof(text_rows) / sizeof(text_rows[0]); i++) {
+		const struct text_row *row = &text_rows[i];
+		struct event e;
+		json_arena_begin();
+		enum event_status status = event_decode(row->line, strlen(row->line), &e);
+		CHECK(status == EVENT_SYSCALL);
+		if (row->process != NULL)
+			CHECK(text_is(e.process, row->process));
+		else
+			CHECK(e.process.text == NULL);
+		CHECK(e.flags.kind == row->flags_kind && e.domain.kind == row->domain_kind && e.result.kind == row->result_kind);
+		if (row->flags != NULL)
+			CHECK(e.flags.length == strlen(row->flags) && memcmp(e.flags.text, row->flags, e.flags.length) == 0);
+		if (row->result_kind == JSON_NUMBER)
+			CHECK(e.result.number == row->result);
+		if (status != EVENT_SYSCALL || e.flags.kind != row->flags_kind || e.result.kind != row->result_kind)
+			fprintf(stderr, "  row %zu\n", i);
+		json_arena_end();
+	}
+}
+
 const struct test_case event_tests[] = {
+	TEST_CASE(decode_should_read_the_fields_of_the_rules_text_form),
 	TEST_CASE(decode_should_read_a_modern_alert),
 	TEST_CASE(decode_should_prefer_syscall_type_over_evt_type),
 	TEST_CASE(decode_should_use_evt_type_when_syscall_type_is_null),
