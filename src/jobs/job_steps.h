@@ -6,6 +6,7 @@
 #ifndef F2S_JOB_STEPS_H
 #define F2S_JOB_STEPS_H
 
+#include "jobs/merged_profiles.h"
 #include "jobs/run.h"
 
 /* The results the report renders, brought up to date with run. */
@@ -28,12 +29,6 @@ enum run_status check_matches(struct run *run);
 void rule_context_for(const struct options *opts, uint32_t arch, const char **caps, struct rule_context *ctx);
 
 /*
- * Unites the merged profiles' argument facts with facts and checks that no
- * merged rule is wider than the rules in force; returns a status.
- */
-enum run_status settle_arg_facts(struct run *run, struct arg_facts *facts);
-
-/*
  * Settles the baseline for the runtime whose processes the log shows in
  * the containers of life (see run.c); quiet: no warning.
  */
@@ -45,15 +40,6 @@ enum run_status finish_set(struct run *run, struct syscall_set *set, struct addi
 /* Warns about the risky syscalls set allows (profile_set_risky); returns how many. */
 size_t warn_risky(struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
                   const struct additions *added, const char *who);
-
-/* Says that a profile read has rule names that never answer, and that they are read as left out. */
-void warn_dead_names(struct run *run, const char *option, const struct profile_input *input);
-
-/*
- * Reads the profile at path as profile_read does; "docker-default" is the
- * built-in floor, today's Docker default (policy/docker_default.h).
- */
-int read_profile(const char *path, struct profile_input *input, char *message, size_t size);
 
 /*
  * Tells whether the recording looks incomplete in the way Falco's default
