@@ -111,6 +111,22 @@ awk 'BEGIN {
 	}
 }' >"$work/life.jsonl"
 compare "a runtime's name executed by the workload" -log "$work/life.jsonl" -container-id 3ad7b26ded6d
+# A restart whose runtime events straddle the place where the file is split: the runtime's (flock, only
+# runc's second start makes it), whatever the part; the workload started again after it (fsync) is not.
+awk 'BEGIN {
+	line = "{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.rawres\":0,\"evt.type\":\"%s\",\"proc.name\":\"%s\",\"syscall.type\":\"%s\"},\"rule\":\"r\",\"output\":\"padding padding padding padding padding padding padding padding padding padding padding\"}\n"
+	for (i = 1; i <= 50; i++) printf line, "mount", "runc:[1:CHILD]", "mount"
+	printf line, "execve", "sh", "execve"
+	for (i = 1; i <= 8000; i++) printf line, "read", "sh", "read"
+	printf line, "execve", "runc", "execve"
+	for (i = 1; i <= 6000; i++) printf line, "flock", "runc", "flock"
+	printf line, "execve", "sh", "execve"
+	for (i = 1; i <= 8000; i++) printf line, i % 2 ? "fsync" : "read", "sh", i % 2 ? "fsync" : "read"
+}' >"$work/restart.jsonl"
+compare "a restart across the split" -log "$work/restart.jsonl" -container-id 3ad7b26ded6d
+"$binary" -q -log "$work/restart.jsonl" -container-id 3ad7b26ded6d --jobs 2 >"$work/restart.json" 2>/dev/null || true
+if jq -e '[.syscalls[].names[]] | (index("fsync") != null) and (index("flock") == null) and (index("mount") == null)' \
+	"$work/restart.json" >/dev/null; then pass; else fail "the restart's flock is in the profile, or the workload's fsync is not"; fi
 # crun exec in long runs after the start: a part that begins inside one must not take crun for the
 # runtime that made the container (runc did), so every --jobs writes runc's baseline.
 awk 'BEGIN {

@@ -387,12 +387,17 @@ void report_life(struct report *report, const struct run_results *res)
 		return;
 	if (life->runtime_events > 0) {
 		container_life_describe(life->runtimes, names, sizeof(names));
+		char restarts[256] = "";
+		if (life->restarts > 0)
+			snprintf(restarts, sizeof(restarts), ", and %llu more start%s of the container (a restart: %s executed "
+			         "itself after the workload, then the workload started again)", (unsigned long long)life->restarts,
+			         life->restarts == 1 ? "" : "s", names);
 		report_warn(report, "left out %llu events of the container runtime's own processes (%s), the first at "
-		            "%s:%llu: the runtime's setup of the container, before its filter is loaded; what %s does "
+		            "%s:%llu: the runtime's setup of the container, before its filter is loaded%s; what %s does "
 		            "after loading it is the runtime baseline",
 		            (unsigned long long)life->runtime_events, names,
 		            report_file_name(report, life->first_runtime.file),
-		            (unsigned long long)life->first_runtime.line, names);
+		            (unsigned long long)life->first_runtime.line, restarts, names);
 	}
 	if (scan->unplaced > 0) {
 		container_life_describe(scan->unplaced_runtimes, names, sizeof(names));

@@ -68,6 +68,54 @@ enum container_runtime container_life_runtime_of(const char *process, size_t len
 	return row < 0 ? RUNTIME_COUNT : runtime_processes[row].runtime;
 }
 
+/* Closes the window: the workload's program (its pending syscalls into set), or the runtime's restart. */
+static void close_window(struct container_life *life, bool restart, struct syscall_set *set)
+{
+	if (restart) {
+		if (life->runtime_events == 0)
+			life->first_runtime = life->first_pending;
+		life->runtime_events += life->pending_events;
+		life->restarts++;
+	} else {
+		life->executed |= life->window;
+		if (set != NULL)
+			syscall_set_union(set, &life->pending);
+	}
+	life->window = 0;
+	life->pending_events = 0;
+	memset(&life->pending, 0, sizeof(life->pending));
+}
+
+enum life_verdict container_life_judge(struct container_life *life, const char *process, size_t length, bool executes,
+                                       struct syscall_set *set)
+{
+	int row = find_process(process, length);
+
+	if (row < 0) {
+		if (life->window)
+			close_window(life, executes, set);
+		life->started = true;
+		return LIFE_WORKLOAD;
+	}
+	uint32_t bit = 1u << runtime_processes[row].runtime;
+	if (life->window & bit)
+		return runtime_processes[row].stage ? LIFE_RUNTIME : LIFE_PENDING;
+	if (!runtime_processes[row].stage && executes && (life->started || life->guessing))
+		life->reexec_seen = true;
+	if (!runtime_processes[row].stage && executes && life->started && !(life->executed & bit)) {
+		life->runtimes |= bit;
+		life->window |= bit;
+		return LIFE_PENDING;
+	}
+	return container_life_is_runtime(life, process, length, executes) ? LIFE_RUNTIME : LIFE_WORKLOAD;
+}
+
+void container_life_finish(struct container_life *life, struct syscall_set *set)
+{
+	if (life->window)
+		close_window(life, false, set);
+}
+
 bool container_life_is_runtime(struct container_life *life, const char *process, size_t length, bool executes)
 {
 	int row = find_process(process, length);
@@ -105,6 +153,8 @@ void container_life_unite(struct container_life *into, const struct container_li
 	/* A part's own start makes its later execve count, whatever came before. */
 	into->executed |= from->executed;
 	into->started |= from->started;
+	into->restarts += from->restarts;
+	into->reexec_seen |= from->reexec_seen;
 }
 
 void container_life_describe(uint32_t runtimes, char *out, size_t size)

@@ -10,6 +10,7 @@
 #define F2S_CONTAINER_LIFE_H
 
 #include "input/line_reader.h"
+#include "syscalls/syscall_set.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -39,6 +40,22 @@ struct container_life {
 	                              workload called so would have made, had one been executed before */
 	bool assumed_start;        /* guessing, it saw such a program executed before the workload's first event
 	                              in its part, and did not count it, as it would not before the start */
+	uint32_t window;           /* bit r: after the start, a process called like runtime r executed itself: the
+	                              runtime's second start (a restart) or a program of the workload called so,
+	                              told by the next event of another process */
+	struct syscall_set pending; /* the syscalls of the window's events, the workload's if it was a program */
+	uint64_t pending_events;   /* the window's events */
+	struct location first_pending; /* the first of them */
+	uint64_t restarts;         /* windows that were the runtime's second start */
+	bool reexec_seen;          /* a runtime's process executed itself where a part of a parallel pass cannot
+	                              tell a restart: the file is read again on one thread */
+};
+
+/* What an event is in its container's life. */
+enum life_verdict {
+	LIFE_WORKLOAD, /* the workload's */
+	LIFE_RUNTIME,  /* the runtime's setup: left out */
+	LIFE_PENDING   /* in a window: its syscalls go into life->pending until the window is told */
 };
 
 /*
@@ -53,6 +70,23 @@ struct container_life {
  * a program called runc that the workload starts comes in by one.
  */
 bool container_life_is_runtime(struct container_life *life, const char *process, size_t length, bool executes);
+
+/*
+ * The same, telling restarts: after the workload's start, an execve by a
+ * process called like the runtime opens a window, whose events are
+ * pending. The next event of another process tells it: an execve is the
+ * workload starting again, so the window was the runtime's second start
+ * (podman restart, docker restart: runc init runs again under the same id)
+ * and its events are the runtime's; anything else means a program of the
+ * workload was called so, and its events are the workload's (put into set).
+ * A name never hides a workload program's events: a window still open at
+ * the end is the workload's (container_life_finish).
+ */
+enum life_verdict container_life_judge(struct container_life *life, const char *process, size_t length, bool executes,
+                                       struct syscall_set *set);
+
+/* Ends the log for life: a window still open is the workload's, its syscalls put into set. */
+void container_life_finish(struct container_life *life, struct syscall_set *set);
 
 /* The runtime a proc.name belongs to, or RUNTIME_COUNT. */
 enum container_runtime container_life_runtime_of(const char *process, size_t length);

@@ -321,6 +321,14 @@ static void observe_arguments(struct scan *scan, struct arg_facts *facts, const 
 		scan_tell_arguments(scan, where, message);
 }
 
+void scan_finish_lives(struct scan *scan)
+{
+	for (size_t i = 0; i < CONTAINER_FILTER_MAX; i++)
+		container_life_finish(&scan->life[i], &scan->syscalls);
+	for (size_t c = 0; c < scan->container_count; c++)
+		container_life_finish(&scan->containers[c].life, &scan->containers[c].syscalls);
+}
+
 void scan_settle_families(struct scan *scan)
 {
 	const struct translator *t = scan->translator;
@@ -417,10 +425,23 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 		life = &container->life;
 	}
 	scan->matched++;
-	if (container_life_is_runtime(life, event->process.text, event->process.length, executes(event))) {
+	switch (container_life_judge(life, event->process.text, event->process.length, executes(event), set)) {
+	case LIFE_RUNTIME:
 		if (life->runtime_events++ == 0)
 			life->first_runtime = where;
 		return SCAN_OK;
+	case LIFE_PENDING:
+		/* A restart's setup, or a program called like the runtime: its syscalls wait until that is told. */
+		if (life->pending_events++ == 0)
+			life->first_pending = where;
+		if (kind == EVENT_SYSCALL) {
+			translation = translator_get(scan->translator, event->name.text, event->name.length, where);
+			for (int i = 0; translation->kind == TRANSLATION_SYSCALLS && i < translation->count; i++)
+				syscall_set_add(&life->pending, translation->ids[i]);
+		}
+		return SCAN_OK;
+	case LIFE_WORKLOAD:
+		break;
 	}
 	if (kind == EVENT_NO_SYSCALL) {
 		scan->not_syscall++;

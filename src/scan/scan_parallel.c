@@ -35,6 +35,7 @@ struct worker {
 	int measured_fd;                  /* the descriptor the file was measured through, borrowed */
 	uint64_t progress;                /* bytes read so far, for the main thread's progress (atomic) */
 	int finished;                     /* the thread is done (atomic) */
+	bool open_window;                 /* its part ended inside a runtime's window (container_life.h) */
 };
 
 /* A worker's progress, kept for the main thread to add up. */
@@ -114,6 +115,10 @@ static void *work(void *data)
 	} else {
 		worker->status = scan_stream(&worker->scan, 0, &reader);
 		worker->lines = reader.line_number;
+		/* A window open at the part's end crosses into the next part, which cannot know of it. */
+		for (size_t i = 0; i < CONTAINER_FILTER_MAX; i++)
+			worker->open_window |= worker->scan.life[i].window != 0;
+		scan_finish_lives(&worker->scan);
 		line_reader_free(&reader);
 	}
 	json_arena_thread_end();
@@ -377,6 +382,17 @@ static enum scan_status scan_file_parallel(struct scan *scan, uint32_t file_inde
 		scan_report(scan, file, 0, "shrank while it was being read; read it again when it is still");
 		status = SCAN_INPUT_ERROR;
 	}
+	/* A restart straddling two parts cannot be told by either: the file is read again on one thread. */
+	bool straddles = false;
+	for (unsigned k = 0; k + 1 < jobs && status == SCAN_OK; k++)
+		straddles |= workers[k].open_window;
+	if (straddles) {
+		for (unsigned k = 0; k < jobs; k++)
+			worker_free(&workers[k]);
+		free(workers);
+		close(fd);
+		return scan_file(scan, file_index);
+	}
 	for (unsigned k = 0; k < jobs && status == SCAN_OK; k++) {
 		if (guessed_wrong(scan, &workers[k])) {
 			/* The part left out events of a workload that had started before it: read it again, knowing. */
@@ -417,6 +433,7 @@ enum scan_status scan_run(struct scan *scan)
 		status = parallel_fits(scan, scan->files[i], &info) ? scan_file_parallel(scan, (uint32_t)i, &info)
 		                                               : scan_file(scan, (uint32_t)i);
 	}
+	scan_finish_lives(scan);
 	for (size_t c = 0; c < scan->container_count; c++)
 		for (size_t i = 0; i < scan->sandbox_count && !scan->containers[c].sandbox; i++)
 			scan->containers[c].sandbox = strncmp(scan->containers[c].id, scan->sandboxes[i], CONTAINER_SHORT_ID) == 0;

@@ -38,6 +38,53 @@ static void life_should_leave_out_the_runtimes_setup_until_the_workload_starts(v
 	CHECK(life.executed == 1u << RUNTIME_RUNC);
 }
 
+static enum life_verdict judge(struct container_life *life, const char *process, bool executes,
+                               struct syscall_set *set)
+{
+	return container_life_judge(life, process, strlen(process), executes, set);
+}
+
+/* Rows of a container's life after its start: each event, and what it must be. */
+static void life_should_tell_a_restart_from_a_program_called_like_the_runtime(void)
+{
+	struct container_life life;
+	struct syscall_set set;
+
+	/* podman restart: runc executes itself again, its events, then the workload starts again. */
+	memset(&life, 0, sizeof(life));
+	memset(&set, 0, sizeof(set));
+	CHECK(judge(&life, "nginx", true, &set) == LIFE_WORKLOAD);
+	CHECK(judge(&life, "runc", true, &set) == LIFE_PENDING);
+	syscall_set_add(&life.pending, 7);
+	life.pending_events = 2;
+	CHECK(judge(&life, "runc", false, &set) == LIFE_PENDING);
+	CHECK(judge(&life, "nginx", true, &set) == LIFE_WORKLOAD);
+	CHECK(life.restarts == 1 && life.runtime_events == 2 && !syscall_set_has(&set, 7) && life.window == 0);
+	CHECK(life.executed == 0);
+
+	/* A program called runc that a shell of the workload runs: the shell's next event is no execve. */
+	memset(&life, 0, sizeof(life));
+	memset(&set, 0, sizeof(set));
+	CHECK(judge(&life, "sh", true, &set) == LIFE_WORKLOAD);
+	CHECK(judge(&life, "runc", true, &set) == LIFE_PENDING);
+	syscall_set_add(&life.pending, 9);
+	CHECK(judge(&life, "sh", false, &set) == LIFE_WORKLOAD);
+	CHECK(life.restarts == 0 && syscall_set_has(&set, 9) && life.executed == 1u << RUNTIME_RUNC);
+	/* From then on, that program's events are the workload's. */
+	CHECK(judge(&life, "runc", false, &set) == LIFE_WORKLOAD);
+
+	/* A window still open at the end of the log is the workload's: a name never hides a program's events. */
+	memset(&life, 0, sizeof(life));
+	memset(&set, 0, sizeof(set));
+	CHECK(judge(&life, "sh", true, &set) == LIFE_WORKLOAD);
+	CHECK(judge(&life, "runc", true, &set) == LIFE_PENDING);
+	syscall_set_add(&life.pending, 11);
+	container_life_finish(&life, &set);
+	CHECK(syscall_set_has(&set, 11) && life.window == 0);
+	/* The runtime's stages stay its own inside a window. */
+	CHECK(judge(&life, "runc:[2:INIT]", false, &set) == LIFE_RUNTIME);
+}
+
 static void life_should_know_every_runtimes_names_and_nothing_like_them(void)
 {
 	struct container_life life;
@@ -83,6 +130,7 @@ static void life_should_note_where_a_worker_guessed(void)
 }
 
 const struct test_case life_tests[] = {
+	TEST_CASE(life_should_tell_a_restart_from_a_program_called_like_the_runtime),
 	TEST_CASE(life_should_leave_out_the_runtimes_setup_until_the_workload_starts),
 	TEST_CASE(life_should_know_every_runtimes_names_and_nothing_like_them),
 	TEST_CASE(life_should_note_where_a_worker_guessed),
