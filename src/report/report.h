@@ -95,6 +95,9 @@ void report_life(struct report *report, const struct run_results *res);
 void report_summary(struct report *report, const struct run_results *res, const struct syscall_set *set, const struct additions *added);
 
 /* The argument rules written, and what opened them, with facts from the log. */
+/* Notes that no container of the log has a name or image (the container plugin missing), where it would matter. */
+void report_fields_missing(struct report *report, const struct run_results *res);
+
 /* Tells which verdicts differ between two profiles' built filters, widening ones first. */
 void report_verdict_diff(struct report *report, const struct filter_diff *verdicts, const char *old, const char *new);
 

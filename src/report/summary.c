@@ -549,6 +549,19 @@ void report_no_workload(struct report *report, const struct run_results *res)
 	report_warn(report, "no container of %s has syscall events in %llu events read; nothing written "
 	            "(the log has: %s)", res->selection, (unsigned long long)res->scan->events,
 	            shown ? list : "no container at all");
+	report_fields_missing(report, res);
+}
+
+void report_fields_missing(struct report *report, const struct run_results *res)
+{
+	for (size_t i = 0; i < res->scan->container_count; i++)
+		if (res->scan->containers[i].fields_known)
+			return;
+	if (res->scan->container_count > 0)
+		report_warn(report, "note: no event names its container's name or image (container.name, "
+		            "container.image.repository are null): Falco 0.41 and later take them from the container "
+		            "plugin (load_plugins: [container], as in examples/falco.yaml); the ids are there, so select "
+		            "by -container-id");
 }
 
 void report_workload(struct report *report, const struct run_results *res)
