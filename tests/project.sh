@@ -44,6 +44,42 @@ make -s uninstall DESTDIR="$work/root" PREFIX=/opt/f2s >/dev/null
 check "make uninstall removes both files" "[ ! -e '$work/root/opt/f2s/bin/falco2seccomp' ] && [ ! -e '$work/root/opt/f2s/share/man/man1/falco2seccomp.1' ]"
 
 
+# By file, not only by folder: the include graph of src/ (each .c with its .h one module, an arrow per
+# #include) has no circle, so that no room reaches back into one that reaches it.
+cycle=$(python3 - <<'PY'
+import glob, os, re
+edges = {}
+for path in glob.glob("src/*/*.[ch]"):
+    stem = os.path.relpath(path, "src")[:-2]
+    edges.setdefault(stem, set())
+    for target in re.findall(r'#include "([a-z_/0-9]+)\.h"', open(path).read()):
+        if target != stem:
+            edges[stem].add(target)
+state = {}
+def visit(node, stack):
+    state[node] = 1
+    stack.append(node)
+    for other in sorted(edges.get(node, ())):
+        if state.get(other) == 1:
+            return " -> ".join(stack[stack.index(other):] + [other])
+        if other not in state:
+            found = visit(other, stack)
+            if found:
+                return found
+    stack.pop()
+    state[node] = 2
+    return None
+for node in sorted(edges):
+    if node not in state:
+        found = visit(node, [])
+        if found:
+            print(found)
+            break
+print(len(edges), "modules")
+PY
+)
+check "no include circle between files ($(echo "$cycle" | tail -1))" "[ \"\$(echo \"\$cycle\" | wc -l)\" -eq 1 ] && echo \"\$cycle\" | grep -q ' modules\$'"
+
 # Today's Docker is the floor: the generated table is what the script makes of the checked-in copy of
 # Docker's file, the copy names its source, and --version names the floor.
 check "src/policy/docker_facts.c is what scripts/docker_facts.py makes of data/moby/default.json" \

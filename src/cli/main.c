@@ -7,7 +7,7 @@
  */
 #include "jobs/options.h"
 #include "report/report.h"
-#include "jobs/run.h"
+#include "jobs/run_job.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -4,7 +4,8 @@
  * profile; each is named with the processes that made it. Records of other
  * actions come from enforcing profiles and are counted, not taken.
  */
-#include "jobs/job_steps.h"
+
+#include "jobs/audit_log.h"
 
 #include "decode/audit_record.h"
 #include "input/line_reader.h"

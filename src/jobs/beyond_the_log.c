@@ -4,7 +4,9 @@
  * generic calls of architectures that lack a legacy one, and the explicit
  * refusals of an audit profile.
  */
-#include "jobs/job_steps.h"
+#include "jobs/beyond_the_log.h"
+
+#include "jobs/run_results.h"
 
 #include "policy/companions.h"
 #include "policy/docker_default.h"
@@ -12,6 +14,8 @@
 #include "profile/seccomp_filter.h"
 #include "report/report.h"
 #include "syscalls/equivalents.h"
+
+#include "text/text.h"
 
 #include <seccomp.h>
 #include <stdlib.h>
@@ -50,11 +54,6 @@ static void gather_refused(const char *name, void *context)
 		list->count++;
 }
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /*
  * What an audit profile refuses explicitly, as Docker's default does: the
  * argument rules' refusals (arg_rules_add_audit) and every syscall of the
@@ -75,7 +74,7 @@ int add_audit_refusals(struct run *run, const struct syscall_set *set, const str
 			all.failed = true;
 	if (all.failed || (all.count > 0 && (refused = malloc(all.count * sizeof(refused[0]))) == NULL))
 		goto done;
-	qsort(all.names, all.count, sizeof(all.names[0]), by_name);
+	qsort(all.names, all.count, sizeof(all.names[0]), text_compare_strings);
 	for (size_t i = 0; i < all.count; i++) {
 		int id = syscall_catalog_find(&run->catalog, all.names[i]);
 		if (id < 0 || !syscall_set_has(set, id))

@@ -2,14 +2,18 @@
  * job_all_containers: --all-containers --output-dir: one profile per
  * container or workload, put in place together.
  */
+#include "jobs/job_all_containers.h"
+
 #include "jobs/job_steps.h"
+#include "jobs/merged_profiles.h"
+#include "jobs/output_names.h"
+#include "jobs/workload.h"
+#include "jobs/workload_groups.h"
 
 #include "text/text.h"
 
 #include "policy/docker_default.h"
 #include "profile/atomic_file.h"
-#include "jobs/output_names.h"
-#include "jobs/workload.h"
 #include "report/report.h"
 #include "profile/rule_order.h"
 
@@ -22,15 +26,6 @@
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
-
-int compare_containers(const void *a, const void *b)
-{
-	const struct scan_container *x = a, *y = b;
-
-	if (x->events != y->events)
-		return x->events > y->events ? -1 : 1;
-	return strcmp(x->id, y->id);
-}
 
 /*
  * Writes the profile of one container or workload of --all-containers as
@@ -131,7 +126,7 @@ enum run_status job_all_containers(struct run *run)
 		report_warn(run->report, "cannot create %s: %s", dir, strerror(errno));
 		return RUN_OUTPUT;
 	}
-	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), compare_containers);
+	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), workload_compare_containers);
 	struct atomic_batch batch = { NULL, NULL, 0, 0 };
 	run->batch = &batch;
 	if (run->options.group_by != GROUP_NONE) {

@@ -2,7 +2,13 @@
  * job_check: --check PROFILE: what the log shows that the profile does not
  * allow, judged as the runtimes apply it.
  */
+#include "jobs/job_check.h"
+
+#include "jobs/audit_log.h"
 #include "jobs/job_steps.h"
+#include "jobs/merged_profiles.h"
+#include "jobs/rule_context.h"
+#include "jobs/run_results.h"
 
 #include "policy/successors.h"
 
@@ -10,8 +16,6 @@
 
 #include "policy/docker_default.h"
 #include "profile/atomic_file.h"
-#include "jobs/output_names.h"
-#include "jobs/workload.h"
 #include "report/report.h"
 #include "profile/rule_order.h"
 
@@ -163,7 +167,7 @@ static size_t never_used(const struct run *run, const struct profile_input *prof
 			    !syscall_names_is_ia32_alias(item->valuestring))
 				names[count++] = item->valuestring;
 		}
-	qsort(names, count, sizeof(names[0]), compare_names);
+	qsort(names, count, sizeof(names[0]), text_compare_strings);
 	return count;
 }
 

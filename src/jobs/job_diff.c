@@ -1,15 +1,16 @@
 /*
  * job_diff: --diff OLD NEW: what differs in meaning between two profiles.
  */
-#include "jobs/job_steps.h"
+#include "jobs/job_diff.h"
+
+#include "jobs/merged_profiles.h"
+#include "jobs/rule_context.h"
 
 #include "text/text.h"
 
 #include "policy/docker_default.h"
 #include "policy/filter_diff.h"
 #include "profile/atomic_file.h"
-#include "jobs/output_names.h"
-#include "jobs/workload.h"
 #include "report/report.h"
 #include "profile/rule_order.h"
 

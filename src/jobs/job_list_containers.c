@@ -2,14 +2,17 @@
  * job_list_containers: --list-containers: the containers (or workloads) of
  * the logs, as a table or a document.
  */
+#include "jobs/job_list_containers.h"
+
 #include "jobs/job_steps.h"
+#include "jobs/run_results.h"
+#include "jobs/workload.h"
+#include "jobs/workload_groups.h"
 
 #include "text/text.h"
 
 #include "policy/docker_default.h"
 #include "profile/atomic_file.h"
-#include "jobs/output_names.h"
-#include "jobs/workload.h"
 #include "report/report.h"
 #include "profile/rule_order.h"
 
@@ -31,7 +34,7 @@ enum run_status job_list_containers(struct run *run)
 	status = run_scan(run, NULL, true);
 	if (status != RUN_OK)
 		return status;
-	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), compare_containers);
+	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), workload_compare_containers);
 	if (run->options.group_by != GROUP_NONE) {
 		status = group_workloads(run);
 		if (status == RUN_OK)

@@ -2,14 +2,18 @@
  * job_profile: one profile for the named containers or workload (-o or
  * standard output).
  */
+#include "jobs/job_profile.h"
+
 #include "jobs/job_steps.h"
+#include "jobs/merged_profiles.h"
+#include "jobs/output_names.h"
+#include "jobs/run_results.h"
+#include "jobs/workload.h"
 
 #include "text/text.h"
 
 #include "policy/docker_default.h"
 #include "profile/atomic_file.h"
-#include "jobs/output_names.h"
-#include "jobs/workload.h"
 #include "report/report.h"
 #include "profile/rule_order.h"
 

@@ -10,7 +10,12 @@
 #include "policy/docker_default.h"
 #include "policy/runtime_baseline.h"
 #include "profile/atomic_file.h"
-#include "jobs/output_names.h"
+#include "jobs/audit_log.h"
+#include "jobs/beyond_the_log.h"
+#include "jobs/judge_written.h"
+#include "jobs/merged_profiles.h"
+#include "jobs/rule_context.h"
+#include "jobs/run_results.h"
 #include "jobs/workload.h"
 #include "report/report.h"
 #include "profile/rule_order.h"
@@ -28,27 +33,6 @@
 /* Events of the named containers from which a log without any I/O syscall is taken as incomplete. */
 #define CAPTURE_GAP_EVENTS 100
 
-/*
- * The container rules are weighed for: architecture token, this host's
- * kernel, Docker's default capabilities and --cap-add (caps has room for
- * them all).
- */
-void rule_context_for(const struct options *opts, uint32_t arch, const char **caps, struct rule_context *ctx)
-{
-	struct utsname host;
-
-	memset(ctx, 0, sizeof(*ctx));
-	ctx->arch = arch_moby_name(arch);
-	if (ctx->arch == NULL)
-		ctx->arch = "";
-	for (size_t i = 0; i < DOCKER_DEFAULT_CAPABILITY_COUNT; i++)
-		caps[ctx->cap_count++] = docker_default_capabilities[i];
-	for (size_t i = 0; i < opts->cap_add_count; i++)
-		caps[ctx->cap_count++] = opts->cap_add[i];
-	ctx->caps = caps;
-	if (uname(&host) == 0 && sscanf(host.release, "%u.%u", &ctx->kernel_major, &ctx->kernel_minor) != 2)
-		ctx->kernel_major = ctx->kernel_minor = 0;
-}
 
 /*
  * The merged rules to write after the allow list of count names: those that
@@ -532,8 +516,4 @@ bool capture_gap(struct run *run)
 	return true;
 }
 
-int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 

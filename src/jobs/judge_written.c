@@ -4,7 +4,10 @@
  * target architectures as runc builds them, and every standing query of
  * policy/filter_judge.h asked. The same rules are judged once a run.
  */
-#include "jobs/job_steps.h"
+#include "jobs/judge_written.h"
+
+#include "jobs/rule_context.h"
+#include "jobs/run_results.h"
 
 #include "policy/docker_default.h"
 #include "report/report.h"

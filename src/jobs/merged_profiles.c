@@ -5,7 +5,6 @@
  */
 #include "jobs/merged_profiles.h"
 
-#include "jobs/job_steps.h"
 #include "policy/docker_default.h"
 #include "report/report.h"
 

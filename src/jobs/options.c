@@ -4,6 +4,8 @@
  */
 #include "jobs/options.h"
 
+#include "jobs/workload.h"
+
 #include "policy/runtime_baseline.h"
 
 #include <ctype.h>

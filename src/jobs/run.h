@@ -100,9 +100,6 @@ struct judged {
 /* The most rule sets kept judged in one run. */
 #define RUN_JUDGED_MAX 256
 
-/* Runs the job the options name. */
-enum run_status run_job(struct run *run);
-
 /* Frees what run owns. */
 void run_free(struct run *run);
 

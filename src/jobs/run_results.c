@@ -2,7 +2,7 @@
  * run_results: the results a report is handed (report/results.h), taken
  * from the run as it stands.
  */
-#include "jobs/job_steps.h"
+#include "jobs/run_results.h"
 
 /* The results the report renders, brought up to date with run. */
 const struct run_results *results_of(struct run *run)

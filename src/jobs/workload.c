@@ -197,3 +197,12 @@ bool workload_group_parse(const char *text, enum workload_group *group, const ch
 		return false;
 	return true;
 }
+
+int workload_compare_containers(const void *a, const void *b)
+{
+	const struct scan_container *x = a, *y = b;
+
+	if (x->events != y->events)
+		return x->events > y->events ? -1 : 1;
+	return strcmp(x->id, y->id);
+}

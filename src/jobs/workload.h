@@ -68,4 +68,7 @@ bool workload_key(enum workload_group group, const struct scan_container *contai
 /* Parses --group-by's value; false when it is not image, name, k8s or label:KEY. */
 bool workload_group_parse(const char *text, enum workload_group *group, const char **label);
 
+/* Orders containers by events, most first, then by id (qsort). */
+int workload_compare_containers(const void *a, const void *b);
+
 #endif

@@ -2,14 +2,15 @@
  * workload_groups: --group-by: containers united into workloads by a key,
  * and a safe, unique file name for each, in n log n.
  */
-#include "jobs/job_steps.h"
+#include "jobs/workload_groups.h"
+
+#include "jobs/output_names.h"
+#include "jobs/workload.h"
 
 #include "text/text.h"
 
 #include "policy/docker_default.h"
 #include "profile/atomic_file.h"
-#include "jobs/output_names.h"
-#include "jobs/workload.h"
 #include "report/report.h"
 #include "profile/rule_order.h"
 

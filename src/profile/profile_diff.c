@@ -7,13 +7,10 @@
 
 #include "profile/json_writer.h"
 
+#include "text/text.h"
+
 #include <stdlib.h>
 #include <string.h>
-
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 
 /* Adds to names every syscall that some allowing rule of profile names (plain or with conditions). */
 static void allowed_names(const struct profile_input *profile, cJSON *names)
@@ -46,7 +43,7 @@ static const char **sorted_names(const cJSON *names, size_t *count)
 		return NULL;
 	for (const cJSON *item = names->child; item; item = item->next)
 		out[kept++] = item->valuestring;
-	qsort(out, kept, sizeof(out[0]), compare_names);
+	qsort(out, kept, sizeof(out[0]), text_compare_strings);
 	*count = 0;
 	for (size_t i = 0; i < kept; i++)
 		if (*count == 0 || strcmp(out[*count - 1], out[i]) != 0)

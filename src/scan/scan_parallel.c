@@ -2,10 +2,10 @@
  * scan_parallel: the pass over every input (scan_run): a large plain
  * regular log is read by several threads, each a part from one line start
  * to the next, then absorbed in file order, so that --jobs N says exactly
- * what --jobs 1 says; any other input by one thread (scan.c).
+ * what --jobs 1 says; any other input by one thread (scan_pass.c).
  */
 #include "scan/scan.h"
-#include "scan/scan_parts.h"
+#include "scan/scan_pass.h"
 
 #include "decode/json_arena.h"
 

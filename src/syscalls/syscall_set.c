@@ -81,11 +81,6 @@ void syscall_set_union(struct syscall_set *into, const struct syscall_set *from)
 		into->bits[i] |= from->bits[i];
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 size_t syscall_set_sorted_names(const struct syscall_set *set, const struct syscall_catalog *catalog,
                                 const char **names)
 {
@@ -94,6 +89,6 @@ size_t syscall_set_sorted_names(const struct syscall_set *set, const struct sysc
 	for (size_t id = 0; id < catalog->count; id++)
 		if (syscall_set_has(set, (int)id))
 			names[count++] = catalog->names[id];
-	qsort(names, count, sizeof(names[0]), compare_names);
+	qsort(names, count, sizeof(names[0]), text_compare_strings);
 	return count;
 }

@@ -64,6 +64,12 @@ static inline bool text_same(const char *a, const char *b, size_t length)
 	return true;
 }
 
+/* Orders two C strings held in an array of const char * (for qsort and bsearch). */
+static inline int text_compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* FNV-1a of length bytes of text, with letters folded to lower case when fold is set. */
 static inline uint32_t text_hash(const char *text, size_t length, int fold)
 {

@@ -1,9 +1,9 @@
 /*
- * scan: the pass over the logs. Memory follows the number of distinct
+ * scan_pass: the pass over one input on one thread. Memory follows the number of distinct
  * syscalls and containers, never the size of the logs.
  */
 #include "scan/scan.h"
-#include "scan/scan_parts.h"
+#include "scan/scan_pass.h"
 
 #include "decode/json_arena.h"
 #include "text/text.h"

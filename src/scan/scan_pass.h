@@ -1,9 +1,10 @@
 /*
- * scan_parts: what the parallel pass (scan_parallel.c) takes from the pass
- * of one thread (scan.c). Only the files of scan/ include it.
+ * scan_pass: the pass over one input on one thread (scan_pass.c), and what
+ * the parallel pass (scan_parallel.c) takes from it. Only the files of
+ * scan/ include it.
  */
-#ifndef F2S_SCAN_PARTS_H
-#define F2S_SCAN_PARTS_H
+#ifndef F2S_SCAN_PASS_H
+#define F2S_SCAN_PASS_H
 
 #include "input/line_reader.h"
 #include "scan/scan.h"

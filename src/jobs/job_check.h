@@ -1,0 +1,11 @@
+/*
+ * job_check: the job check; run_job (run.c) picks it.
+ */
+#ifndef F2S_JOB_CHECK_H
+#define F2S_JOB_CHECK_H
+
+#include "jobs/run.h"
+
+enum run_status job_check(struct run *run);
+
+#endif
