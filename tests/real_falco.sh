@@ -167,7 +167,7 @@ done
 if grep -q "left out 128 events of the container runtime's own processes (runc), .* and 1 more start of the container" \
 	"$work/44-nginx-prod.err"; then pass; else fail "0.44.1 nginx-prod: the restart is not left out: $(grep 'left out' "$work/44-nginx-prod.err")"; fi
 "$binary" --check "$work/44-nginx-ci.json" -log "$(log44 nginx-prod)" -container-id "$(cid44 nginx-prod)" >/dev/null 2>"$work/44-check.err" || true
-if grep -q "1 of 63 syscalls observed are not allowed" "$work/44-check.err" && grep -q "shutdown is not allowed" "$work/44-check.err"; then
+if grep -q "1 of [0-9]* syscalls observed are not allowed" "$work/44-check.err" && grep -q "shutdown is not allowed" "$work/44-check.err"; then
 	pass
 else
 	fail "0.44.1 --check of the CI profile against production: $(grep 'not allowed' "$work/44-check.err")"

@@ -102,6 +102,9 @@ static void summarize_translations(struct report *report, const struct run_resul
 	}
 	if (used > 0)
 		report_warn(report, "expanded Falco family events (--exact turns this off): %s", text);
+	if (res->scan->execveat_added)
+		report_warn(report, "added execveat beside execve: Falco 0.38 and later (the log carries evt.rawres) log a "
+		            "successful execveat as execve");
 	if (kept_used > 0)
 		report_warn(report, "read as themselves, not as families: %s (the log %s, so each call came under its own "
 		            "name)", kept, res->scan->rawres_seen ? "carries evt.rawres, as Falco 0.38 and later write it"

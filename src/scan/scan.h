@@ -121,6 +121,7 @@ struct scan {
 	bool rawres_seen;               /* some syscall event carried evt.rawres as a number (Falco 0.38 and later) */
 	struct syscall_set families_apart; /* family members scan_settle_families took back out */
 	struct syscall_set families_told;  /* the members of every family the log tells apart, taken out or not */
+	bool execveat_added;            /* execveat went with execve: Falco 0.38 and later log it as execve */
 	uint64_t unknown;               /* matched events naming no syscall */
 	uint64_t bytes;                 /* bytes read */
 	struct syscall_set syscalls;    /* what the wanted containers made */
@@ -169,7 +170,9 @@ enum scan_status scan_run(struct scan *scan);
  * were added for: it carries evt.rawres (Falco 0.38 and later, which
  * report each call by its own name), or it names a member as an event of
  * its own. A member an event stood for itself stays. What was taken out
- * goes into scan->families_apart.
+ * goes into scan->families_apart. And where such a log shows execve,
+ * execveat goes with it: those Falco versions log a successful execveat
+ * as execve.
  */
 void scan_settle_families(struct scan *scan);
 

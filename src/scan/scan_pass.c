@@ -360,6 +360,23 @@ void scan_settle_families(struct scan *scan)
 		}
 	}
 	scan->families_apart = apart;
+	/*
+	 * The other way round: Falco 0.38 and later (evt.rawres in the log)
+	 * report a successful execveat as execve (libs' execve exit event), so
+	 * where a log shows execve, execveat may have been made: it goes with it.
+	 */
+	int execve = syscall_catalog_find(t->catalog, "execve");
+	int execveat = scan->rawres_seen && execve >= 0 ? syscall_catalog_intern(t->catalog, "execveat") : -1;
+	scan->execveat_added = false;
+	if (execveat >= 0 && syscall_exists_on_any(&t->catalog->arches, "execveat")) {
+		if (syscall_set_has(&scan->syscalls, execve) && !syscall_set_has(&scan->syscalls, execveat)) {
+			syscall_set_add(&scan->syscalls, execveat);
+			scan->execveat_added = true;
+		}
+		for (size_t c = 0; c < scan->container_count; c++)
+			if (syscall_set_has(&scan->containers[c].syscalls, execve))
+				syscall_set_add(&scan->containers[c].syscalls, execveat);
+	}
 	if (syscall_set_count(&apart) == 0)
 		return;
 	for (size_t w = 0; w < SYSCALL_NAMES_MAX / 64; w++) {
