@@ -146,7 +146,14 @@ target() {
 	echo "--all-containers --group-by image --output-dir, 65,536 profiles written: $1 s, peak $2 KiB"
 	target "65,536 profiles written" "$1" "<=" 60 "s"
 	rm -rf "$out/profiles"
+	# The judge: every profile is built by libseccomp and asked its standing queries before it is written;
+	# the same rules once a run. 256 containers with 256 distinct sets are 256 judgements.
+	[ -s "$out/distinct.jsonl" ] || awk 'BEGIN { split("read write openat close mmap futex fstat lseek pread64 pwrite64 readv writev access pipe dup dup2 nanosleep getpid socket connect", n, " "); for (c = 1; c <= 256; c++) for (b = 0; b < 20; b++) if (int(c / 2^(b % 8)) % 2 || b < 3) printf "{\"output_fields\":{\"container.id\":\"%012x\",\"evt.type\":\"%s\",\"syscall.type\":\"%s\",\"evt.arg.domain\":\"AF_INET\"}}\n", c, n[b+1], n[b+1] }' >"$out/distinct.jsonl"
+	set -- $(best_of "rm -rf $out/profiles; $binary -q --all-containers -log $out/distinct.jsonl --output-dir $out/profiles")
+	echo "--all-containers, 256 distinct profiles, each judged on its built filters: $1 s, peak $2 KiB"
+	target "256 distinct profiles judged" "$1" "<=" 5 "s"
+	rm -rf "$out/profiles"
 	echo
-	echo "targets (issues 5, 11 and 17):"
+	echo "targets (issues 5, 11, 17 and 25):"
 	cat "$targets"
 } | tee "$out/results.txt"

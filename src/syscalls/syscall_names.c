@@ -545,22 +545,60 @@ bool syscall_exists_on_any(const struct arch_list *list, const char *name)
 	return false;
 }
 
-long syscall_names_each(uint32_t token, syscall_name_fn *fn, void *context)
+/* The names of one architecture, in number order, read from libseccomp once a run. */
+struct arch_names {
+	uint32_t token;
+	char **names;   /* owned for the run: each name and the array */
+	size_t count;
+};
+
+static struct arch_names name_cache[ARCH_MAX];
+static size_t name_cache_count;
+
+/* The cached names of token, read on first use; NULL when memory ran out or the cache is full. */
+static const struct arch_names *names_of(uint32_t token)
 {
+	for (size_t i = 0; i < name_cache_count; i++)
+		if (name_cache[i].token == token)
+			return &name_cache[i];
+	if (name_cache_count == ARCH_MAX)
+		return NULL;
+	struct arch_names *entry = &name_cache[name_cache_count];
 	/* Each table starts at a base (x32's 0x40000000, mips's 4000, 5000 and 6000) and spans under 1024. */
 	int read_nr = seccomp_syscall_resolve_name_arch(token, "read");
-	long count = 0;
-
-	if (read_nr < 0)
-		return 0;
-	int base = read_nr & ~1023;
-	for (int nr = base; nr < base + 2048; nr++) {
+	size_t capacity = 0;
+	entry->token = token;
+	entry->names = NULL;
+	entry->count = 0;
+	int misses = 0;
+	for (int nr = read_nr & ~1023; read_nr >= 0 && nr < (read_nr & ~1023) + 2048 && misses < 512; nr++) {
 		char *name = seccomp_syscall_resolve_num_arch(token, nr);
+		/* Past the table's end after read: 512 numbers in a row name nothing. */
+		misses = name == NULL && nr > read_nr ? misses + 1 : 0;
 		if (name == NULL)
 			continue;
-		fn(name, context);
-		free(name);
-		count++;
+		if (entry->count == capacity) {
+			capacity = capacity ? 2 * capacity : 512;
+			char **grown = realloc(entry->names, capacity * sizeof(grown[0]));
+			if (grown == NULL) {
+				free(name);
+				return NULL;
+			}
+			entry->names = grown;
+		}
+		entry->names[entry->count++] = name;
 	}
-	return count;
+	name_cache_count++;
+	return entry;
+}
+
+long syscall_names_each(uint32_t token, syscall_name_fn *fn, void *context)
+{
+	const struct arch_names *entry = names_of(token);
+
+	if (entry == NULL)
+		return -1;
+	for (size_t i = 0; i < entry->count; i++)
+		fn(entry->names[i], context);
+	return (long)entry->count;
 }
