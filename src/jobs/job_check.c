@@ -90,7 +90,7 @@ static void filter_decides(const struct run *run, const struct seccomp_filter *f
 	const struct arg_facts *facts = &run->scan.facts;
 	uint32_t arch = filter->host, plain_action, action;
 	uint64_t args[6] = { 0 };
-	bool clone = strcmp(name, "clone") == 0, s390 = arch == SCMP_ARCH_S390X || arch == SCMP_ARCH_S390;
+	bool clone = strcmp(name, "clone") == 0, s390 = arch_clone_flags_arg(arch) == 1;
 
 	if (clone) {
 		args[s390 ? 1 : 0] = 0x3d0f00u; /* a thread */

@@ -10,6 +10,7 @@
 
 #include <seccomp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const rule_names[ARG_RULE_COUNT] = { "clone", "clone3", "personality", "socket", "socketpair" };
@@ -98,8 +99,40 @@ static enum share arches_in(const struct arch_list *arches, const char *const *g
 	return inside == 0 ? SHARE_NONE : inside == arches->count ? SHARE_ALL : SHARE_SOME;
 }
 
-static const char *const s390_arches[] = { "s390", "s390x", NULL };
-static const char *const mips_arches[] = { "mips", "mipsle", "mips64", "mips64n32", "mipsel64", "mips3l64n32", NULL };
+/* The architectures whose rules take another form, from the table of architectures (syscall_names.c). */
+static bool flags_second(uint32_t token)
+{
+	return arch_clone_flags_arg(token) == 1;
+}
+
+static bool enosys_other(uint32_t token)
+{
+	return arch_enosys(token) != DOCKER_ENOSYS;
+}
+
+/* moby's names of the architectures keep says yes to, NULL-terminated, in storage (room ARCH_MAX + 1). */
+static const char *const *group_of(bool (*keep)(uint32_t token), const char **storage)
+{
+	size_t count = arch_moby_names_where(keep, storage, ARCH_MAX);
+	/* In one order, whatever the table's: the profile's bytes do not follow the table's rows. */
+	qsort(storage, count, sizeof(storage[0]), text_compare_strings);
+	storage[count] = NULL;
+	return storage;
+}
+
+/* clone's flags are its second argument there (s390, s390x). */
+static const char *const *s390_group(void)
+{
+	static const char *names[ARCH_MAX + 1];
+	return names[0] != NULL ? names : group_of(flags_second, names);
+}
+
+/* ENOSYS is another number there (89 on mips). */
+static const char *const *mips_group(void)
+{
+	static const char *names[ARCH_MAX + 1];
+	return names[0] != NULL ? names : group_of(enosys_other, names);
+}
 
 /*
  * Adds a rule that takes a different form on some architectures: build
@@ -170,7 +203,7 @@ int arg_rules_add_enosys(cJSON *rules, const struct arch_list *arches, const cha
 
 	if (count == 0)
 		return 0;
-	return add_by_arch(rules, arches, mips_arches, enosys_variant, &group) ? 0 : -1;
+	return add_by_arch(rules, arches, mips_group(), enosys_variant, &group) ? 0 : -1;
 }
 
 static bool has_name(const char *const *names, size_t count, const char *name)
@@ -236,9 +269,9 @@ int arg_rules_build(const char *const *names, size_t count, const struct arch_li
 			plain[(*plain_count)++] = names[i];
 	}
 	if (plan->written[ARG_RULE_CLONE])
-		ok = add_by_arch(*rules, arches, s390_arches, clone_variant, &plan->clone_refused);
+		ok = add_by_arch(*rules, arches, s390_group(), clone_variant, &plan->clone_refused);
 	if (ok && plan->written[ARG_RULE_CLONE3])
-		ok = add_by_arch(*rules, arches, mips_arches, clone3_variant, NULL);
+		ok = add_by_arch(*rules, arches, mips_group(), clone3_variant, NULL);
 	for (size_t v = 0; ok && plan->written[ARG_RULE_PERSONALITY] && v < DOCKER_PERSONALITY_COUNT; v++) {
 		cJSON *rule = add_rule(*rules, personality, 1, "SCMP_ACT_ALLOW");
 		ok = rule != NULL && add_arg(rule, 0, (double)docker_personality_values[v], "SCMP_CMP_EQ");
@@ -560,10 +593,10 @@ int arg_rules_add_audit(cJSON *rules, const struct arch_list *arches, struct arg
 	for (size_t i = 0; ok && arg_rule_active(choice, ARG_RULE_CLONE) && i < DOCKER_NAMESPACE_FLAG_COUNT; i++) {
 		uint32_t bit = docker_namespace_flags[i].value;
 		if (!(facts->namespaces & bit))
-			ok = add_by_arch(rules, arches, s390_arches, clone_flag_variant, &bit);
+			ok = add_by_arch(rules, arches, s390_group(), clone_flag_variant, &bit);
 	}
 	if (ok && arg_rule_active(choice, ARG_RULE_CLONE3) && !plan->written[ARG_RULE_CLONE3])
-		ok = add_by_arch(rules, arches, mips_arches, clone3_variant, NULL);
+		ok = add_by_arch(rules, arches, mips_group(), clone3_variant, NULL);
 	/*
 	 * socket: each family Docker refuses is refused, even where the log
 	 * narrowed the families (the others fall to the logging default). But

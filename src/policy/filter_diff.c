@@ -83,7 +83,7 @@ static void compare_plain(const char *name, void *context)
 
 static void compare_arguments(struct comparing *c)
 {
-	bool s390 = c->arch == SCMP_ARCH_S390 || c->arch == SCMP_ARCH_S390X;
+	bool s390 = arch_clone_flags_arg(c->arch) == 1;
 	uint64_t args[6];
 	char shown[64];
 

@@ -86,17 +86,13 @@ static void ask(struct asking *a, enum promise_kind kind, const char *name, cons
 	a->verdict->break_count++;
 }
 
-static bool is_s390(uint32_t arch)
-{
-	return arch == SCMP_ARCH_S390 || arch == SCMP_ARCH_S390X;
-}
-
-/* clone's arguments for flags and a stack: s390 takes the stack first. */
+/* clone's arguments for flags and a stack: s390 takes the stack first (arch_clone_flags_arg). */
 static void clone_args(uint32_t arch, uint64_t flags, uint64_t args[6])
 {
+	unsigned at = arch_clone_flags_arg(arch);
 	memset(args, 0, 6 * sizeof(args[0]));
-	args[is_s390(arch) ? 1 : 0] = flags;
-	args[is_s390(arch) ? 0 : 1] = QUERY_STACK;
+	args[at] = flags;
+	args[1 - at] = QUERY_STACK;
 }
 
 static bool allows(const struct filter_promises *p, const char *name)

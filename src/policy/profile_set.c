@@ -58,7 +58,7 @@ size_t profile_set_risky(const struct syscall_catalog *catalog, const struct sys
 
 bool profile_set_always_given(const char *runtime, const char *name)
 {
-	if (successors_in_vdso(name))
+	if (arch_in_vdso(name))
 		return true;
 	if (syscall_names_list_holds(runtime_always_needed, name))
 		return true;
@@ -109,7 +109,7 @@ static void add_vdso(struct syscall_catalog *catalog, struct syscall_set *set, s
 
 	memset(&vdso, 0, sizeof(vdso));
 	for (size_t a = 0; a < catalog->arches.count; a++)
-		add_name_list(catalog, successors_vdso(catalog->arches.tokens[a]), &vdso, NULL);
+		add_name_list(catalog, arch_vdso(catalog->arches.tokens[a]), &vdso, NULL);
 	added->vdso_names[0] = '\0';
 	for (size_t id = 0; id < catalog->count; id++) {
 		if (!syscall_set_has(&vdso, (int)id))

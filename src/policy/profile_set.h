@@ -17,7 +17,7 @@
 /* What profile_set_finish added and removed, for the summary. */
 struct additions {
 	size_t always;              /* exit, exit_group */
-	size_t vdso;                /* the vDSO's syscalls of the target architectures (successors_vdso) */
+	size_t vdso;                /* the vDSO's syscalls of the target architectures (arch_vdso) */
 	char vdso_names[160];       /* those, comma-separated, for the summary */
 	size_t baseline;            /* the runtime's list */
 	size_t baseline_present;    /* names of the runtime's list already allowed (by the log or a merge) */

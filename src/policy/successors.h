@@ -39,15 +39,4 @@ size_t successors_wanted(const struct syscall_catalog *catalog, const struct sys
 /* The successor row of newer, or NULL. */
 const struct successor *successor_of(const char *newer);
 
-/*
- * The vDSO's syscalls of the architecture token (space-separated): calls
- * the vDSO answers in user space, so that no log shows them, and that
- * become real syscalls where the vDSO cannot serve them (a clock source
- * it cannot read). Empty for an architecture without a vDSO table here.
- */
-const char *successors_vdso(unsigned token);
-
-/* Tells whether some architecture's vDSO answers name. */
-bool successors_in_vdso(const char *name);
-
 #endif

@@ -294,42 +294,19 @@ done:
 	return status;
 }
 
-/*
- * The architectures whose processes a host of another runs: the compat
- * ABIs of a 64-bit kernel (Docker's archMap pairs the same). A process of
- * any other architecture never reaches a filter on that host.
- */
-static const struct {
-	uint32_t sub;
-	uint32_t head;
-} families[] = {
-	{ SCMP_ARCH_X86, SCMP_ARCH_X86_64 },   { SCMP_ARCH_X32, SCMP_ARCH_X86_64 },
-	{ SCMP_ARCH_ARM, SCMP_ARCH_AARCH64 },  { SCMP_ARCH_S390, SCMP_ARCH_S390X },
-	{ SCMP_ARCH_PPC, SCMP_ARCH_PPC64 },    { SCMP_ARCH_MIPS, SCMP_ARCH_MIPS64 },
-	{ SCMP_ARCH_MIPSEL, SCMP_ARCH_MIPSEL64 }, { SCMP_ARCH_MIPS64N32, SCMP_ARCH_MIPS64 },
-	{ SCMP_ARCH_MIPSEL64N32, SCMP_ARCH_MIPSEL64 },
-};
-
 bool seccomp_filter_runs_on(uint32_t host, uint32_t arch)
 {
-	if (arch == host)
-		return true;
-	for (size_t f = 0; f < sizeof(families) / sizeof(families[0]); f++)
-		if (families[f].sub == arch && families[f].head == host)
-			return true;
-	return false;
+	return arch == host || arch_host(arch) == host;
 }
 
 size_t seccomp_filter_hosts(const struct arch_list *arches, uint32_t *hosts, size_t room)
 {
 	size_t count = 0;
 
+	/* A compat ABI is a host of its own only without its 64-bit host among the architectures. */
 	for (size_t i = 0; i < arches->count && count < room; i++) {
 		uint32_t token = arches->tokens[i];
-		bool sub = false;
-		for (size_t f = 0; f < sizeof(families) / sizeof(families[0]) && !sub; f++)
-			sub = families[f].sub == token && arch_list_has(arches, families[f].head);
-		if (!sub)
+		if (arch_host(token) == token || !arch_list_has(arches, arch_host(token)))
 			hosts[count++] = token;
 	}
 	return count;

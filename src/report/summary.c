@@ -590,7 +590,7 @@ void report_workload_written(struct report *report, const char *path, const stru
 /* The arguments of a query as a reader wants them: clone's flags, socket's family, the rest in hex. */
 static void describe_call(const struct promise_break *b, char *text, size_t size)
 {
-	bool s390 = b->arch == SCMP_ARCH_S390 || b->arch == SCMP_ARCH_S390X;
+	bool s390 = arch_clone_flags_arg(b->arch) == 1;
 	uint64_t first = strcmp(b->name, "clone") == 0 && s390 ? b->args[1] : b->args[0];
 	const char *family = docker_socket_family_name((unsigned)first);
 

@@ -307,30 +307,52 @@ bool syscall_names_well_formed(const char *name, size_t len)
  * name moby's includes and excludes use for the host each runs on (Go's
  * GOARCH turned into libseccomp's spelling; x32 runs on an amd64 host).
  */
+/*
+ * One row per architecture: what differs between them, for the writer, the
+ * judge and the tests alike.
+ * - the names: a profile's, libseccomp's and uname's, moby's (includes.arches);
+ * - host: the architecture whose kernel runs this one's processes as a
+ *   compat ABI (x86 and x32 on x86_64; Docker's archMap pairs the same);
+ * - clone_flags_arg: the argument clone's flags are in (the kernel's
+ *   CONFIG_CLONE_BACKWARDS2 on s390: its second);
+ * - enosys: the errno number of ENOSYS (89 on mips, arch/mips/include/uapi/asm/errno.h);
+ * - vdso: the calls its vDSO exports, from the kernel's vDSO linker scripts
+ *   (Linux 6.1: arch/x86/entry/vdso/vdso.lds.S and vdso32/vdso32.lds.S,
+ *   arch/arm64/kernel/vdso/vdso.lds.S, arch/arm/vdso/vdso.lds.S,
+ *   arch/powerpc/kernel/vdso/vdso64.lds.S, arch/s390/kernel/vdso64/vdso64.lds.S,
+ *   arch/riscv/kernel/vdso/vdso.lds.S); "" where none is listed.
+ * Whether socket goes through socketcall is libseccomp's to say
+ * (arch_socket_multiplexed), and the generic table's calls are
+ * syscalls/equivalents.c's.
+ */
 static const struct arch_name {
-	const char *docker; /* the spelling in a profile */
-	const char *short_name; /* libseccomp's and uname's spelling */
-	const char *moby; /* the spelling of includes.arches and excludes.arches */
+	const char *docker;      /* the spelling in a profile */
+	const char *short_name;  /* libseccomp's and uname's spelling */
+	const char *moby;        /* the spelling of includes.arches and excludes.arches */
+	const char *host;        /* short name of the architecture whose processes it is a compat ABI of, or NULL */
+	unsigned clone_flags_arg; /* clone's flags: argument 0, or 1 */
+	unsigned enosys;         /* ENOSYS's number */
+	const char *vdso;        /* the vDSO's calls, space-separated */
 } arch_names[] = {
-	{ "SCMP_ARCH_X86_64", "x86_64", "amd64" },
-	{ "SCMP_ARCH_X86", "x86", "x86" },
-	{ "SCMP_ARCH_X32", "x32", "amd64" },
-	{ "SCMP_ARCH_AARCH64", "aarch64", "arm64" },
-	{ "SCMP_ARCH_ARM", "arm", "arm" },
-	{ "SCMP_ARCH_MIPS64", "mips64", "mips64" },
-	{ "SCMP_ARCH_MIPS64N32", "mips64n32", "mips64n32" },
-	{ "SCMP_ARCH_MIPS", "mips", "mips" },
-	{ "SCMP_ARCH_MIPSEL64", "mipsel64", "mipsel64" },
-	{ "SCMP_ARCH_MIPSEL64N32", "mipsel64n32", "mips3l64n32" },
-	{ "SCMP_ARCH_MIPSEL", "mipsel", "mipsle" },
-	{ "SCMP_ARCH_PPC64LE", "ppc64le", "ppc64le" },
-	{ "SCMP_ARCH_PPC64", "ppc64", "ppc64" },
-	{ "SCMP_ARCH_PPC", "ppc", "ppc" },
-	{ "SCMP_ARCH_S390X", "s390x", "s390x" },
-	{ "SCMP_ARCH_S390", "s390", "s390" },
-	{ "SCMP_ARCH_PARISC64", "parisc64", "parisc64" },
-	{ "SCMP_ARCH_PARISC", "parisc", "parisc" },
-	{ "SCMP_ARCH_RISCV64", "riscv64", "riscv64" },
+	{ "SCMP_ARCH_X86_64", "x86_64", "amd64", NULL, 0, 38, "clock_gettime clock_getres gettimeofday time getcpu" },
+	{ "SCMP_ARCH_X86", "x86", "x86", "x86_64", 0, 38, "clock_gettime clock_gettime64 clock_getres gettimeofday time" },
+	{ "SCMP_ARCH_X32", "x32", "amd64", "x86_64", 0, 38, "clock_gettime clock_getres gettimeofday time getcpu" },
+	{ "SCMP_ARCH_AARCH64", "aarch64", "arm64", NULL, 0, 38, "clock_gettime clock_getres gettimeofday" },
+	{ "SCMP_ARCH_ARM", "arm", "arm", "aarch64", 0, 38, "clock_gettime clock_gettime64 clock_getres gettimeofday" },
+	{ "SCMP_ARCH_MIPS64", "mips64", "mips64", NULL, 0, 89, "" },
+	{ "SCMP_ARCH_MIPS64N32", "mips64n32", "mips64n32", "mips64", 0, 89, "" },
+	{ "SCMP_ARCH_MIPS", "mips", "mips", "mips64", 0, 89, "" },
+	{ "SCMP_ARCH_MIPSEL64", "mipsel64", "mipsel64", NULL, 0, 89, "" },
+	{ "SCMP_ARCH_MIPSEL64N32", "mipsel64n32", "mips3l64n32", "mipsel64", 0, 89, "" },
+	{ "SCMP_ARCH_MIPSEL", "mipsel", "mipsle", "mipsel64", 0, 89, "" },
+	{ "SCMP_ARCH_PPC64LE", "ppc64le", "ppc64le", NULL, 0, 38, "clock_gettime clock_getres gettimeofday time getcpu" },
+	{ "SCMP_ARCH_PPC64", "ppc64", "ppc64", NULL, 0, 38, "" },
+	{ "SCMP_ARCH_PPC", "ppc", "ppc", "ppc64", 0, 38, "" },
+	{ "SCMP_ARCH_S390X", "s390x", "s390x", NULL, 1, 38, "clock_gettime clock_getres gettimeofday getcpu" },
+	{ "SCMP_ARCH_S390", "s390", "s390", "s390x", 1, 38, "" },
+	{ "SCMP_ARCH_PARISC64", "parisc64", "parisc64", NULL, 0, 38, "" },
+	{ "SCMP_ARCH_PARISC", "parisc", "parisc", "parisc64", 0, 38, "" },
+	{ "SCMP_ARCH_RISCV64", "riscv64", "riscv64", NULL, 0, 38, "clock_gettime clock_getres gettimeofday" },
 };
 
 #define ARCH_NAME_COUNT (sizeof(arch_names) / sizeof(arch_names[0]))
@@ -364,6 +386,60 @@ const char *arch_moby_name(uint32_t token)
 {
 	size_t i = arch_index(token);
 	return i < ARCH_NAME_COUNT ? arch_names[i].moby : NULL;
+}
+
+uint32_t arch_host(uint32_t token)
+{
+	size_t i = arch_index(token);
+	return i < ARCH_NAME_COUNT && arch_names[i].host != NULL ? seccomp_arch_resolve_name(arch_names[i].host) : token;
+}
+
+unsigned arch_clone_flags_arg(uint32_t token)
+{
+	size_t i = arch_index(token);
+	return i < ARCH_NAME_COUNT ? arch_names[i].clone_flags_arg : 0;
+}
+
+unsigned arch_enosys(uint32_t token)
+{
+	size_t i = arch_index(token);
+	return i < ARCH_NAME_COUNT ? arch_names[i].enosys : 38;
+}
+
+const char *arch_vdso(uint32_t token)
+{
+	size_t i = arch_index(token);
+	return i < ARCH_NAME_COUNT ? arch_names[i].vdso : "";
+}
+
+bool arch_in_vdso(const char *name)
+{
+	for (size_t i = 0; i < ARCH_NAME_COUNT; i++)
+		if (syscall_names_list_holds(arch_names[i].vdso, name))
+			return true;
+	return false;
+}
+
+size_t arch_moby_names_where(bool (*keep)(uint32_t token), const char **names, size_t room)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < ARCH_NAME_COUNT && count < room; i++) {
+		bool listed = false;
+		if (!keep(arch_token_at(i)))
+			continue;
+		for (size_t k = 0; k < count && !listed; k++)
+			listed = strcmp(names[k], arch_names[i].moby) == 0;
+		if (!listed)
+			names[count++] = arch_names[i].moby;
+	}
+	return count;
+}
+
+bool arch_socket_multiplexed(uint32_t token)
+{
+	return seccomp_syscall_resolve_name_arch(token, "socket") < 0 &&
+	       seccomp_syscall_resolve_name_arch(token, "socketcall") >= 0;
 }
 
 static bool same_word(const char *a, size_t a_len, const char *b)

@@ -121,6 +121,30 @@ const char *arch_short_name(uint32_t token);
 /* "amd64" for a token: moby's spelling in includes.arches; static, or NULL. */
 const char *arch_moby_name(uint32_t token);
 
+/* The architecture whose kernel runs token's processes: token itself, or its 64-bit host (x86_64 for x86). */
+uint32_t arch_host(uint32_t token);
+
+/* The argument clone's flags are in on token: 0, or 1 (s390, s390x). */
+unsigned arch_clone_flags_arg(uint32_t token);
+
+/* ENOSYS's number on token: 38, or 89 on mips. */
+unsigned arch_enosys(uint32_t token);
+
+/* The calls token's vDSO exports, space-separated ("" when none is listed). */
+const char *arch_vdso(uint32_t token);
+
+/* Tells whether some architecture's vDSO exports name. */
+bool arch_in_vdso(const char *name);
+
+/*
+ * moby's names (includes.arches) of the architectures keep says yes to,
+ * each once, into names (room for room); returns how many.
+ */
+size_t arch_moby_names_where(bool (*keep)(uint32_t token), const char **names, size_t room);
+
+/* Tells whether libseccomp filters token's socket only through socketcall, whose arguments it cannot read. */
+bool arch_socket_multiplexed(uint32_t token);
+
 /* Token for "SCMP_ARCH_X86_64" or "x86_64"; 0 when unknown. */
 uint32_t arch_from_name(const char *name, size_t len);
 

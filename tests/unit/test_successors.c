@@ -39,17 +39,17 @@ static void successors_should_be_wanted_only_for_an_older_call_without_its_newer
 
 static void vdso_should_follow_each_architecture(void)
 {
-	CHECK(syscall_names_list_holds(successors_vdso(SCMP_ARCH_X86_64), "time"));
-	CHECK(syscall_names_list_holds(successors_vdso(SCMP_ARCH_X86_64), "getcpu"));
-	CHECK(syscall_names_list_holds(successors_vdso(SCMP_ARCH_AARCH64), "clock_gettime"));
-	CHECK(!syscall_names_list_holds(successors_vdso(SCMP_ARCH_AARCH64), "time"));
-	CHECK(successors_in_vdso("gettimeofday") && !successors_in_vdso("read"));
+	CHECK(syscall_names_list_holds(arch_vdso(SCMP_ARCH_X86_64), "time"));
+	CHECK(syscall_names_list_holds(arch_vdso(SCMP_ARCH_X86_64), "getcpu"));
+	CHECK(syscall_names_list_holds(arch_vdso(SCMP_ARCH_AARCH64), "clock_gettime"));
+	CHECK(!syscall_names_list_holds(arch_vdso(SCMP_ARCH_AARCH64), "time"));
+	CHECK(arch_in_vdso("gettimeofday") && !arch_in_vdso("read"));
 	/* Every name of the table is a syscall of its architecture. */
 	unsigned tokens[] = { SCMP_ARCH_X86_64, SCMP_ARCH_X86, SCMP_ARCH_AARCH64, SCMP_ARCH_ARM, SCMP_ARCH_PPC64LE,
 		              SCMP_ARCH_S390X, SCMP_ARCH_RISCV64 };
 	for (size_t t = 0; t < sizeof(tokens) / sizeof(tokens[0]); t++) {
 		char names[200];
-		snprintf(names, sizeof(names), "%s", successors_vdso(tokens[t]));
+		snprintf(names, sizeof(names), "%s", arch_vdso(tokens[t]));
 		CHECK(names[0] != '\0');
 		for (char *name = strtok(names, " "); name; name = strtok(NULL, " "))
 			CHECK(seccomp_syscall_resolve_name_arch(tokens[t], name) >= 0);
