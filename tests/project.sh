@@ -93,7 +93,7 @@ check "--version names the floor" "./falco2seccomp --version | grep -q \"^floor:
 # One table per fact: every name of the tables that --format, --report, --runtime, --no-arg-rule and
 # --default-action take is in --help and in the man page, and the tables are where the suite reads them.
 names_of() { sed -n "$2" "$1" | grep -o '"[a-zA-Z0-9_]*"' | tr -d '"'; }
-formats=$(names_of src/profile/profile.c '/^static const char \*const format_names\[\]/p')
+formats=$(sed -n 's/^	\[PROFILE_FORMAT_[A-Z]*\] = { "\([a-z]*\)".*/\1/p' src/profile/profile.c)
 reports=$(names_of src/jobs/options.c '/^static const char \*const report_formats\[\]/p')
 runtimes=$(sed -n 's/^	{ "\([a-z]*\)", "\([a-z]*\) [0-9].*/\1/p' src/policy/runtime_baseline.c)
 rules=$(names_of src/policy/arg_rules.c '/^static const char \*const rule_names\[/p')

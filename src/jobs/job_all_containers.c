@@ -42,7 +42,7 @@ static enum run_status write_member(struct run *run, const char *dir, const char
 	enum run_status status;
 
 	if ((size_t)snprintf(path, size, "%s/%s.%s", dir, base,
-	                     run->options.format == PROFILE_FORMAT_SPO ? "yaml" : "json") >= size) {
+	                     profile_format_row(run->options.format)->extension) >= size) {
 		report_warn(run->report, "%s: path too long", dir);
 		return RUN_OUTPUT;
 	}

@@ -125,7 +125,7 @@ enum run_status write_profile(struct run *run, const struct syscall_set *set, co
 	static const char *names[SYSCALL_NAMES_MAX], *plain[SYSCALL_NAMES_MAX];
 	struct syscall_set widened = *set;
 	/* Without includes, a generic call one architecture needs is allowed on all. */
-	if (run->options.format != PROFILE_FORMAT_DOCKER)
+	if (!profile_format_row(run->options.format)->arch_map)
 		widen_by_equivalents(run, &widened);
 	set = &widened;
 	size_t count = syscall_set_sorted_names(set, &run->catalog, names);

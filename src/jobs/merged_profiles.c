@@ -33,7 +33,7 @@ static enum run_status check_architectures(struct run *run)
 {
 	enum run_status status = RUN_OK;
 
-	if (run->arch_map == NULL || run->options.format != PROFILE_FORMAT_DOCKER)
+	if (run->arch_map == NULL || !profile_format_row(run->options.format)->arch_map)
 		return check_loadable(run, &run->arches);
 	for (size_t e = 0; e < run->arch_map->count && status == RUN_OK; e++) {
 		struct arch_list group = run->arch_map->entries[e].subs;

@@ -402,7 +402,7 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 		                   "--list-containers");
 	if (opts->audit)
 		opts->default_action = "SCMP_ACT_LOG";
-	if ((opts->profile_name != NULL || opts->base_profile != NULL) && opts->format != PROFILE_FORMAT_SPO)
+	if ((opts->profile_name != NULL || opts->base_profile != NULL) && !profile_format_row(opts->format)->wrapped)
 		return usage_error(message, size, "--profile-name and --base-profile name parts of a SeccompProfile: "
 		                   "they go with --format spo");
 	if (opts->base_profile != NULL)

@@ -33,20 +33,39 @@ static const char *const comparisons[] = {
 	"SCMP_CMP_GE", "SCMP_CMP_GT", "SCMP_CMP_MASKED_EQ",
 };
 
-/* The formats, in the order of enum profile_format: --format, its message and the checks come from here. */
-static const char *const format_names[] = { "docker", "legacy", "oci", "spo" };
+/*
+ * The formats, in the order of enum profile_format: --format, its message,
+ * the writer and the checks come from here. Docker's format is moby's
+ * (profiles/seccomp/seccomp.go, types.Seccomp): archMap, includes and
+ * excludes. An OCI config's linux.seccomp (runtime-spec config-linux.md)
+ * and a SeccompProfile spec (security-profiles-operator api/seccompprofile/
+ * v1beta1) have architectures and syscalls with names, action, errnoRet and
+ * args only, so what applies to the container is chosen when writing.
+ */
+static const struct profile_format_row formats[] = {
+	[PROFILE_FORMAT_DOCKER] = { "docker", "json", false, true, true, false, false },
+	[PROFILE_FORMAT_LEGACY] = { "legacy", "json", false, false, true, true, false },
+	[PROFILE_FORMAT_OCI] = { "oci", "json", false, false, false, false, false },
+	[PROFILE_FORMAT_SPO] = { "spo", "yaml", true, false, false, false, true },
+};
 
-#define FORMAT_COUNT (sizeof(format_names) / sizeof(format_names[0]))
+#define FORMAT_COUNT (sizeof(formats) / sizeof(formats[0]))
+_Static_assert(FORMAT_COUNT == PROFILE_FORMAT_COUNT, "one row per format");
+
+const struct profile_format_row *profile_format_row(enum profile_format format)
+{
+	return &formats[format];
+}
 
 const char *profile_format_name(enum profile_format format)
 {
-	return format_names[format];
+	return formats[format].name;
 }
 
 int profile_format_from_name(const char *name)
 {
 	for (size_t i = 0; i < FORMAT_COUNT; i++)
-		if (strcmp(name, format_names[i]) == 0)
+		if (strcmp(name, formats[i].name) == 0)
 			return (int)i;
 	return -1;
 }
@@ -54,8 +73,14 @@ int profile_format_from_name(const char *name)
 const char *profile_format_list(void)
 {
 	static char text[64];
+	const char *names[FORMAT_COUNT];
 
-	return text[0] ? text : text_join(text, sizeof(text), format_names, FORMAT_COUNT, " or ");
+	if (text[0] == '\0') {
+		for (size_t i = 0; i < FORMAT_COUNT; i++)
+			names[i] = formats[i].name;
+		text_join(text, sizeof(text), names, FORMAT_COUNT, " or ");
+	}
+	return text;
 }
 
 static bool in_list(const char *word, const char *const *list, size_t count)

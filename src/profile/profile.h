@@ -18,8 +18,26 @@ enum profile_format {
 	PROFILE_FORMAT_DOCKER, /* one rule with every allowed name */
 	PROFILE_FORMAT_LEGACY, /* one {"name","action","args"} rule per name */
 	PROFILE_FORMAT_OCI,    /* the linux.seccomp object of an OCI config */
-	PROFILE_FORMAT_SPO     /* a SeccompProfile object of the Security Profiles Operator, in YAML */
+	PROFILE_FORMAT_SPO,    /* a SeccompProfile object of the Security Profiles Operator, in YAML */
+	PROFILE_FORMAT_COUNT   /* how many there are */
 };
+
+/*
+ * What a format can express: one row per format (profile.c), read by the
+ * writer, the options and the jobs instead of comparing format names.
+ */
+struct profile_format_row {
+	const char *name;       /* as --format takes it ("oci") */
+	const char *extension;  /* of a file --output-dir writes ("json") */
+	bool yaml;              /* written as YAML, not JSON */
+	bool arch_map;          /* can group architectures (archMap) with includes per rule */
+	bool moby_selection;    /* rules keep includes/excludes, weighed by the runtime's moby */
+	bool rule_per_name;     /* one rule per syscall name ("name" instead of "names") */
+	bool wrapped;           /* the profile is the spec of an object that names it (--profile-name) */
+};
+
+/* The row of format. */
+const struct profile_format_row *profile_format_row(enum profile_format format);
 
 /* A format's name as --format takes it ("oci"), in the order of enum profile_format. */
 const char *profile_format_name(enum profile_format format);

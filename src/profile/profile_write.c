@@ -50,7 +50,7 @@ static bool add_rule_copy(cJSON *syscalls, const cJSON *rule, enum profile_forma
 {
 	const cJSON *names = cJSON_GetObjectItemCaseSensitive(rule, "names");
 
-	if (format == PROFILE_FORMAT_OCI || format == PROFILE_FORMAT_SPO) {
+	if (!profile_format_row(format)->moby_selection) {
 		/* An OCI rule, and an SPO one, has these keys only. */
 		static const char *const keys[] = { "names", "action", "errnoRet", "args" };
 		cJSON *copy = cJSON_CreateObject();
@@ -68,7 +68,7 @@ static bool add_rule_copy(cJSON *syscalls, const cJSON *rule, enum profile_forma
 		}
 		return true;
 	}
-	if (format != PROFILE_FORMAT_LEGACY || !split || names == NULL) {
+	if (!profile_format_row(format)->rule_per_name || !split || names == NULL) {
 		cJSON *copy = cJSON_Duplicate(rule, 1);
 		return copy != NULL && cJSON_AddItemToArray(syscalls, copy);
 	}
@@ -96,7 +96,7 @@ static int add_rules(cJSON *syscalls, const cJSON *list, const struct profile *p
 	const char *missing;
 
 	for (const cJSON *rule = list ? list->child : NULL; rule; rule = rule->next) {
-		if ((format == PROFILE_FORMAT_OCI || format == PROFILE_FORMAT_SPO) && p->oci != NULL &&
+		if (!profile_format_row(format)->moby_selection && p->oci != NULL &&
 		    !profile_rule_applies(rule, p->oci, &missing))
 			continue;
 		if (!add_rule_copy(syscalls, rule, format, generated))
@@ -143,7 +143,7 @@ static int build(const struct profile *p, enum profile_format format, cJSON **ro
 		goto fail;
 	if (p->has_errno_ret && cJSON_AddNumberToObject(root, "defaultErrnoRet", (double)p->errno_ret) == NULL)
 		goto fail;
-	if (p->arch_map != NULL && format == PROFILE_FORMAT_DOCKER) {
+	if (p->arch_map != NULL && profile_format_row(format)->arch_map) {
 		if (!add_arch_map(root, p->arch_map))
 			goto fail;
 	} else {
@@ -154,7 +154,7 @@ static int build(const struct profile *p, enum profile_format format, cJSON **ro
 	syscalls = cJSON_AddArrayToObject(root, "syscalls");
 	if (syscalls == NULL)
 		goto fail;
-	ok = format == PROFILE_FORMAT_LEGACY ? add_legacy_rules(syscalls, p) : add_names_rule(syscalls, p);
+	ok = profile_format_row(format)->rule_per_name ? add_legacy_rules(syscalls, p) : add_names_rule(syscalls, p);
 	if (!ok)
 		goto fail;
 	status = add_rules(syscalls, p->arg_rules, p, format, true);
@@ -199,13 +199,13 @@ int profile_write(FILE *out, const struct profile *p, enum profile_format format
 	cJSON *root;
 	int status = build(p, format, &root);
 
-	if (status == 0 && format == PROFILE_FORMAT_SPO && (root = spo_object(p, root)) == NULL)
+	if (status == 0 && profile_format_row(format)->wrapped && (root = spo_object(p, root)) == NULL)
 		status = -1;
 	if (status == -1)
 		errno = ENOMEM;
 	if (status != 0)
 		return status;
-	status = format == PROFILE_FORMAT_SPO ? yaml_write(out, root) : json_write(out, root);
+	status = profile_format_row(format)->yaml ? yaml_write(out, root) : json_write(out, root);
 	cJSON_Delete(root);
 	return status;
 }

@@ -129,6 +129,49 @@ static void write_should_keep_in_oci_format_only_the_rules_for_its_container(voi
 	cJSON_Delete(kept);
 }
 
+/* Writes p in format into a string the caller frees. */
+static char *written(const struct profile *p, enum profile_format format)
+{
+	char *text = NULL;
+	size_t size;
+	FILE *out = open_memstream(&text, &size);
+	CHECK(profile_write(out, p, format) == 0);
+	fclose(out);
+	return text;
+}
+
+static void each_format_should_write_what_its_row_says_it_can_express(void)
+{
+	struct arch_list arches;
+	struct arch_map map;
+	const char *names[] = { "close", "read" };
+	cJSON *kept = cJSON_Parse("[{\"names\":[\"chroot\"],\"action\":\"SCMP_ACT_ALLOW\","
+	                          "\"includes\":{\"caps\":[\"CAP_SYS_CHROOT\"]}}]");
+	struct rule_context ctx = { "amd64", docker_default_capabilities, DOCKER_DEFAULT_CAPABILITY_COUNT, 6, 1 };
+	struct profile p = { .default_action = "SCMP_ACT_ERRNO", .arches = &arches, .arch_map = &map,
+	                     .names = names, .name_count = 2, .kept_rules = kept, .oci = &ctx, .spo_name = "web" };
+	size_t formats = 0;
+
+	arch_map_docker_default(&map, &arches);
+	for (int f = 0; f < PROFILE_FORMAT_COUNT; f++) {
+		const struct profile_format_row *row = profile_format_row((enum profile_format)f);
+		CHECK(profile_format_from_name(row->name) == f);
+		char *text = written(&p, (enum profile_format)f);
+		formats++;
+		CHECK(text != NULL && (strstr(text, "archMap") != NULL) == row->arch_map);
+		CHECK(text != NULL && (strstr(text, "architectures") != NULL) == !row->arch_map);
+		CHECK(text != NULL && (strstr(text, "includes") != NULL) == row->moby_selection);
+		CHECK(text != NULL && (strstr(text, "\"name\": \"read\"") != NULL) == row->rule_per_name);
+		CHECK(text != NULL && (text[0] != '{') == row->yaml);
+		CHECK(text != NULL && (strstr(text, "kind: SeccompProfile") != NULL) == row->wrapped);
+		CHECK(text != NULL && strstr(text, "chroot") != NULL);
+		CHECK(strcmp(row->extension, row->yaml ? "yaml" : "json") == 0);
+		free(text);
+	}
+	CHECK(formats == 4);
+	cJSON_Delete(kept);
+}
+
 static void input_free_should_accept_null_and_leave_nothing_behind(void)
 {
 	struct profile_input in;
@@ -148,6 +191,7 @@ const struct test_case profile_tests[] = {
 	TEST_CASE(allows_should_follow_an_allowing_default),
 	TEST_CASE(write_should_give_the_same_bytes_each_time),
 	TEST_CASE(write_should_keep_in_oci_format_only_the_rules_for_its_container),
+	TEST_CASE(each_format_should_write_what_its_row_says_it_can_express),
 	TEST_CASE(input_free_should_accept_null_and_leave_nothing_behind),
 	{ NULL, NULL },
 };
