@@ -26,6 +26,9 @@
 #      personality(READ_IMPLIES_EXEC) get EPERM. Under the profile made with
 #      --allow-namespaces both clones create the namespace; without any
 #      profile every probe succeeds, so each denial is seccomp's.
+#    - socketcall (x86_64 hosts): AF_VSOCK through int $0x80 socketcall
+#      passes the profile of the default architectures, as its summary says,
+#      and stops the process (SIGSYS) under --arch x86_64.
 #    - a newer C library under a profile recorded with an older one: threads
 #      made with clone in the log are made with clone3 (ENOSYS, then clone);
 #      fchmodat2 tried first gets ENOSYS, not EPERM, though the profile
@@ -174,6 +177,16 @@ check "the summary of the log without the reap does not name wait4: $(grep -i wa
 	"grep -q 'never wait4, waitid' '$work/no-reap.err'"
 profile "$work/probe-companions.json" -log "$work/probe-no-reap.jsonl" --companions
 profile "$work/probe-audit.json" -log "$work/probe.jsonl" --audit
+# socketcall: the default architectures of an amd64 host hold x86, where a family rule cannot reach
+# through socketcall; the summary says so, and --arch x86_64 closes the way.
+"$binary" -container-id e2e0e2e0e2e0 --format oci -o "$work/probe-x86.json" -log "$work/probe.jsonl" \
+	2>"$work/probe-x86.err" || fail "falco2seccomp failed on the probe's recording"
+check "the summary does not say that the family rules do not hold through socketcall on x86: $(grep -i socketcall "$work/probe-x86.err")" \
+	"grep -q \"socket's family rules do not hold through socketcall on x86\" '$work/probe-x86.err'"
+"$binary" -container-id e2e0e2e0e2e0 --format oci -o "$work/probe-64.json" -log "$work/probe.jsonl" --arch x86_64 \
+	2>"$work/probe-64.err" || fail "falco2seccomp --arch x86_64 failed on the probe's recording"
+check "with --arch x86_64 the summary still names a socketcall way: $(grep -i socketcall "$work/probe-64.err")" \
+	"! grep -q socketcall '$work/probe-64.err'"
 profile "$work/probe-audit-64.json" -log "$work/probe.jsonl" --audit --arch x86_64
 profile "$work/audit.json" -log "$work/events.jsonl" --audit
 (cd "$work/bundle" && runc spec) || { fail "runc spec failed"; finish; }
@@ -237,6 +250,18 @@ expect newuser "$work/probe-profile.json" clone-newuser "clone-newuser: EPERM"
 expect clone3 "$work/probe-profile.json" clone3-newuser "clone3-newuser: ENOSYS"
 expect vsock "$work/probe-profile.json" socket-vsock "socket-vsock: EPERM"
 expect alg "$work/probe-profile.json" socket-alg "socket-alg: EPERM"
+# The way the summary names: AF_VSOCK through socketcall passes the profile that refuses it to socket...
+if [ "$(uname -m)" = x86_64 ]; then
+	run_container socketcall-vsock "$work/probe-x86.json" '["/bin/probe", "socketcall-vsock"]'
+	check "socket(AF_VSOCK) through socketcall was refused under the default architectures, though the summary says it passes: $(head -3 "$work/socketcall-vsock.out")" \
+		"grep -q '^socketcall-vsock: ' '$work/socketcall-vsock.out' && ! grep -qx 'socketcall-vsock: EPERM' '$work/socketcall-vsock.out'"
+	# ...and --arch x86_64 closes it: a call of another architecture stops the process.
+	run_container socketcall-64 "$work/probe-64.json" '["/bin/probe", "socketcall-vsock"]'
+	check "socket(AF_VSOCK) through socketcall was not stopped under --arch x86_64 (status $run_status): $(head -3 "$work/socketcall-64.out")" \
+		"[ $run_status -ne 0 ] && ! grep -q '^socketcall-vsock: ' '$work/socketcall-64.out'"
+	echo "e2e: socketcall: under the default architectures $(cat "$work/socketcall-vsock.out"); under --arch x86_64 status $run_status"
+	expect socket-64 "$work/probe-64.json" work "work: ok"
+fi
 expect nodomain-work "$work/probe-nodomain.json" work "work: ok"
 expect nodomain-alg "$work/probe-nodomain.json" socket-alg "socket-alg: EPERM"
 expect nodomain-vsock "$work/probe-nodomain.json" socket-vsock "socket-vsock: EPERM"

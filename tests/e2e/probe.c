@@ -4,7 +4,8 @@
  * mode tries one thing Docker's default profile refuses and prints what the
  * kernel answered: "NAME: ok" or "NAME: EPERM" (the errno's name).
  * "chmod-old" and "chmod-new" chmod a file as older and newer C libraries
- * do; "clock-syscalls" reads the clock without the vDSO.
+ * do; "clock-syscalls" reads the clock without the vDSO; "socketcall-vsock"
+ * (x86_64 only) opens an AF_VSOCK socket through the 32-bit socketcall.
  * Built static, so that it runs alone in a bare root filesystem.
  */
 #define _GNU_SOURCE
@@ -69,6 +70,31 @@ static int work(void)
 }
 
 /* Prints the outcome of a call that returned result. */
+#if defined(__x86_64__)
+/*
+ * socket(AF_VSOCK) the way a 32-bit process on x86 opens a socket (Debian
+ * 12's i386 glibc does it so): socketcall, 102 in the i386 table, with
+ * SYS_SOCKET (1) and the arguments in memory, here through int $0x80 from
+ * this 64-bit process. The probe is static and not PIE, so the arguments
+ * lie below 4 GiB, where the 32-bit call can point.
+ */
+static unsigned int socketcall_args[3] = { AF_VSOCK, SOCK_STREAM, 0 };
+
+static long socketcall_vsock(void)
+{
+	long result;
+
+	__asm__ volatile("int $0x80" : "=a"(result) : "a"(102L), "b"(1L), "c"(socketcall_args) : "memory");
+	result = (int)result;
+	if (result < 0) {
+		errno = (int)-result;
+		return -1;
+	}
+	close((int)result);
+	return 0;
+}
+#endif
+
 static int report(const char *name, long result)
 {
 	if (result < 0)
@@ -143,12 +169,16 @@ int main(int argc, char **argv)
 		return report(mode, unshare(CLONE_NEWUSER));
 	if (strcmp(mode, "socket-vsock") == 0)
 		return report(mode, socket(AF_VSOCK, SOCK_STREAM, 0));
+#if defined(__x86_64__)
+	if (strcmp(mode, "socketcall-vsock") == 0)
+		return report(mode, socketcall_vsock());
+#endif
 	if (strcmp(mode, "socket-alg") == 0)
 		return report(mode, socket(AF_ALG, SOCK_SEQPACKET, 0));
 	if (strcmp(mode, "socket-netlink") == 0)
 		return report(mode, socket(AF_NETLINK, SOCK_RAW, 0));
 	if (strcmp(mode, "personality") == 0)
 		return report(mode, personality(READ_IMPLIES_EXEC));
-	fprintf(stderr, "usage: probe work|clone-newuser|clone3-newuser|unshare-newuser|socket-vsock|socket-alg|socket-netlink|personality\n");
+	fprintf(stderr, "usage: probe work|clone-newuser|clone3-newuser|unshare-newuser|socket-vsock|socketcall-vsock|socket-alg|socket-netlink|personality\n");
 	return 2;
 }
