@@ -66,7 +66,7 @@ int main(int argc, char **argv)
 		status = EXIT_OK;
 		goto done;
 	case OPTIONS_USAGE:
-		report_warn(&report, "%s", message);
+		report_say(&report, "%s", message);
 		report_usage_hint(stderr);
 		return EXIT_USAGE;
 	case OPTIONS_OK:
@@ -82,7 +82,7 @@ int main(int argc, char **argv)
 done:
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		if (status == EXIT_OK || status == EXIT_FINDINGS)
-			report_warn(&report, "cannot write to standard output: %s", strerror(errno));
+			report_say(&report, "cannot write to standard output: %s", strerror(errno));
 		status = status == EXIT_OK || status == EXIT_FINDINGS ? EXIT_OUTPUT : status;
 	}
 	report_free(&report);

@@ -84,12 +84,12 @@ static enum run_status read_one(struct run *run, const char *file)
 	enum line_status got;
 
 	if (fd < 0) {
-		report_warn(run->report, "--audit-log %s: %s", file, strerror(errno));
+		report_say(run->report, "--audit-log %s: %s", file, strerror(errno));
 		return RUN_INPUT;
 	}
 	if (log_source_open(&source, fd) != LOG_OK || !log_kind_readable(source.decoder.kind) ||
 	    line_reader_init(&reader, &source, LINE_MAX_BYTES) != 0) {
-		report_warn(run->report, "--audit-log %s: cannot be read%s", file,
+		report_say(run->report, "--audit-log %s: cannot be read%s", file,
 		            log_kind_readable(source.decoder.kind) ? "" : " (xz or bzip2: decompress it first; gzip and "
 		                                                          "zstd are read)");
 		log_source_close(&source);
@@ -126,7 +126,7 @@ static enum run_status read_one(struct run *run, const char *file)
 		}
 	}
 	if (got == LINE_READ_ERROR) {
-		report_warn(run->report, "--audit-log %s: cannot be read to its end", file);
+		report_say(run->report, "--audit-log %s: cannot be read to its end", file);
 		status = RUN_INPUT;
 	}
 	line_reader_free(&reader);
@@ -145,10 +145,10 @@ enum run_status read_audit_logs(struct run *run)
 	if (status != RUN_OK)
 		return status;
 	if (run->audit.others > 0 && !run->options.quiet)
-		report_warn(run->report, "left out %zu seccomp records of other processes than --audit-exe and "
+		report_say(run->report, "left out %zu seccomp records of other processes than --audit-exe and "
 		            "--audit-comm name", run->audit.others);
 	if (run->audit.lost > 0) {
-		report_warn(run->report, "%s: the audit log says records were lost (%zu %s, the first at line %llu: the "
+		report_say(run->report, "%s: the audit log says records were lost (%zu %s, the first at line %llu: the "
 		            "printk rate limit or auditd's backlog), so the syscalls read may be incomplete; run auditd, or "
 		            "set kernel.printk_ratelimit=0 during the audit", run->options.strict ? "error" : "warning",
 		            run->audit.lost, run->audit.lost == 1 ? "line says so" : "lines say so",

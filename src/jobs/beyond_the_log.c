@@ -98,7 +98,7 @@ int add_audit_refusals(struct run *run, const struct syscall_set *set, const str
 	if (arg_rules_add_audit(rules, &run->arches, plan, facts, &run->options.arg_rules, refused, kept) != 0)
 		goto done;
 	if (plan->socket_logged)
-		report_warn(run->report, "socket calls are logged, not allowed by family: libseccomp filters 32-bit x86's "
+		report_say(run->report, "socket calls are logged, not allowed by family: libseccomp filters 32-bit x86's "
 		            "socket through socketcall, whose arguments it cannot read, so an allowing family rule cannot "
 		            "stand beside the refusals of AF_ALG and AF_VSOCK; give --arch without x86 to allow the logged "
 		            "families quietly");

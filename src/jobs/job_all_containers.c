@@ -43,7 +43,7 @@ static enum run_status write_member(struct run *run, const char *dir, const char
 
 	if ((size_t)snprintf(path, size, "%s/%s.%s", dir, base,
 	                     profile_format_row(run->options.format)->extension) >= size) {
-		report_warn(run->report, "%s: path too long", dir);
+		report_say(run->report, "%s: path too long", dir);
 		return RUN_OUTPUT;
 	}
 	output_names_dns1123(base, run->profile_name, sizeof(run->profile_name));
@@ -71,13 +71,13 @@ static enum run_status place_profiles(struct run *run, enum run_status status)
 	run->batch = NULL;
 	if (status != RUN_OK) {
 		if (batch->count > 0)
-			report_warn(run->report, "no profile of this run was put in place");
+			report_say(run->report, "no profile of this run was put in place");
 		atomic_batch_abort(batch);
 		return status;
 	}
 	size_t placed;
 	if (atomic_batch_commit(batch, failed, sizeof(failed), &placed) != 0) {
-		report_warn(run->report, "cannot write %s: %s; %s", failed, strerror(errno),
+		report_say(run->report, "cannot write %s: %s; %s", failed, strerror(errno),
 		            placed == 0 ? "no profile of this run was put in place"
 		                        : "the profiles listed before it are in place, the rest are not");
 		return RUN_OUTPUT;
@@ -107,7 +107,7 @@ static enum run_status write_workloads(struct run *run, const char *dir)
 		written += status == RUN_OK;
 	}
 	if (status == RUN_OK && written == 0) {
-		report_warn(run->report, "no workload with syscall events in %llu events read; nothing written",
+		report_say(run->report, "no workload with syscall events in %llu events read; nothing written",
 		            (unsigned long long)run->scan.events);
 		return RUN_NO_EVENTS;
 	}
@@ -123,7 +123,7 @@ enum run_status job_all_containers(struct run *run)
 	if (status != RUN_OK)
 		return status;
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		report_warn(run->report, "cannot create %s: %s", dir, strerror(errno));
+		report_say(run->report, "cannot create %s: %s", dir, strerror(errno));
 		return RUN_OUTPUT;
 	}
 	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), workload_compare_containers);
@@ -142,11 +142,11 @@ enum run_status job_all_containers(struct run *run)
 
 		if (base == NULL) {
 			/* Ids from the log are hexadecimal, so this cannot happen; a path outside dir never may. */
-			report_warn(run->report, "container %s: no safe file name for its profile; not written", c->id);
+			report_say(run->report, "container %s: no safe file name for its profile; not written", c->id);
 			continue;
 		}
 		if (syscall_set_count(&c->syscalls) == 0 && !run->options.allow_empty) {
-			report_warn(run->report, "warning: container %s has no syscall events; no profile written for it", c->id);
+			report_warning(run->report, "container %s has no syscall events; no profile written for it", c->id);
 			continue;
 		}
 		snprintf(who, sizeof(who), "container %s", c->id);
@@ -157,7 +157,7 @@ enum run_status job_all_containers(struct run *run)
 		written += status == RUN_OK;
 	}
 	if (status == RUN_OK && written == 0) {
-		report_warn(run->report, "no container syscall events in %llu events read; nothing written",
+		report_say(run->report, "no container syscall events in %llu events read; nothing written",
 		     (unsigned long long)run->scan.events);
 		status = RUN_NO_EVENTS;
 	}

@@ -183,7 +183,7 @@ enum run_status job_check(struct run *run)
 	enum run_status status;
 
 	if (read_profile(run->options.check, &profile, message, sizeof(message)) != 0) {
-		report_warn(run->report, "--check %s", message);
+		report_say(run->report, "--check %s", message);
 		profile_input_free(&profile);
 		return RUN_INPUT;
 	}
@@ -192,7 +192,7 @@ enum run_status job_check(struct run *run)
 	/* The judge: the filter runc builds from the profile on this host. */
 	struct seccomp_filter filter;
 	if (seccomp_filter_build(profile.document, seccomp_arch_native(), &ctx, &filter, message, sizeof(message)) != 0) {
-		report_warn(run->report, "--check %s: libseccomp cannot build its filter as runc would: %s", run->options.check,
+		report_say(run->report, "--check %s: libseccomp cannot build its filter as runc would: %s", run->options.check,
 		            message);
 		profile_input_free(&profile);
 		return RUN_INPUT;

@@ -45,7 +45,7 @@ static enum run_status diff_verdicts(struct run *run, const struct profile_input
 		arches = new->arches.count > 0 ? new->arches : run->options.arches;
 	rule_context_for(&run->options, seccomp_arch_native(), caps, &ctx);
 	if (filter_diff_profiles(old->document, new->document, &arches, &ctx, &verdicts) != 0) {
-		report_warn(run->report, "--diff: libseccomp cannot build %s's filter as runc would", verdicts.build_error);
+		report_say(run->report, "--diff: libseccomp cannot build %s's filter as runc would", verdicts.build_error);
 		return RUN_INPUT;
 	}
 	report_verdict_diff(run->report, &verdicts, old->path, new->path);
@@ -65,13 +65,13 @@ enum run_status job_diff(struct run *run)
 	memset(&new, 0, sizeof(new));
 	if (read_profile(run->options.diff_old, &old, message, sizeof(message)) != 0 ||
 	    read_profile(run->options.diff_new, &new, message, sizeof(message)) != 0) {
-		report_warn(run->report, "--diff %s", message);
+		report_say(run->report, "--diff %s", message);
 		status = RUN_INPUT;
 	} else {
 		warn_dead_names(run, "--diff", &old);
 		warn_dead_names(run, "--diff", &new);
 		if (profile_diff_compute(&old, &new, &diff) != 0) {
-			report_warn(run->report, "out of memory");
+			report_error(run->report, "out of memory");
 			status = RUN_RESOURCES;
 		} else {
 			report_diff(run->report, &diff);

@@ -45,7 +45,7 @@ enum run_status job_list_containers(struct run *run)
 	report_container_table(run->report, results_of(run));
 	report_fields_missing(run->report, results_of(run));
 	if (run->scan.container_count == 0) {
-		report_warn(run->report, "no container events in %llu events read", (unsigned long long)run->scan.events);
+		report_say(run->report, "no container events in %llu events read", (unsigned long long)run->scan.events);
 		return RUN_NO_EVENTS;
 	}
 	return RUN_OK;

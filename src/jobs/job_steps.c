@@ -93,7 +93,7 @@ static int settle_kept_rules(struct run *run, const char *path, const char *cons
 		goto done;
 	}
 	const struct dead_name *one = &dead.items[0];
-	report_warn(run->report, "warning: %s%s%zu name%s of merged rules left out: a runtime applies the first rule "
+	report_warning(run->report, "%s%s%zu name%s of merged rules left out: a runtime applies the first rule "
 	            "without conditions that names a syscall, and %s comes first%s%s%s",
 	            path ? path : "", path ? ": " : "", dead.count, dead.count == 1 ? "" : "s",
 	            one->decider == 0 ? "the allow list" : "another merged rule",
@@ -150,19 +150,19 @@ enum run_status write_profile(struct run *run, const struct syscall_set *set, co
 	profile.base_profile = run->options.base_profile;
 	if (arg_rules_build(names, count, &run->arches, facts, &run->options.arg_rules, plain, &profile.name_count,
 	                    &rules, plan) != 0) {
-		report_warn(run->report, "out of memory");
+		report_error(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
 	if ((!run->options.no_enosys && add_enosys(run, set, rules, plan) != 0) || add_equivalents(run, set, rules) != 0 ||
 	    (run->options.audit && add_audit_refusals(run, set, facts, rules, plan) != 0)) {
-		report_warn(run->report, "out of memory");
+		report_error(run->report, "out of memory");
 		cJSON_Delete(rules);
 		return RUN_RESOURCES;
 	}
 	profile.arg_rules = rules;
 	cJSON *kept = NULL;
 	if (settle_kept_rules(run, path, plain, profile.name_count, rules, &kept) != 0) {
-		report_warn(run->report, "out of memory");
+		report_error(run->report, "out of memory");
 		cJSON_Delete(rules);
 		return RUN_RESOURCES;
 	}
@@ -174,7 +174,7 @@ enum run_status write_profile(struct run *run, const struct syscall_set *set, co
 	FILE *memory = open_memstream(&text, &length);
 	written = memory != NULL ? profile_write(memory, &profile, run->options.format) : -1;
 	if (memory == NULL || fclose(memory) != 0 || written != 0) {
-		report_warn(run->report, "out of memory");
+		report_error(run->report, "out of memory");
 		free(text);
 		cJSON_Delete(rules);
 		cJSON_Delete(kept);
@@ -192,20 +192,20 @@ enum run_status write_profile(struct run *run, const struct syscall_set *set, co
 	case ATOMIC_FILE_OK:
 		break;
 	case ATOMIC_FILE_DIRECTORY_LOCKED:
-		report_warn(run->report, "cannot write %s: its directory is not writable (%s), so the file cannot be "
+		report_say(run->report, "cannot write %s: its directory is not writable (%s), so the file cannot be "
 		            "replaced safely; write it elsewhere with -o, or to standard output", path, strerror(errno));
 		free(text);
 		return RUN_OUTPUT;
 	case ATOMIC_FILE_FAILED:
 	default:
-		report_warn(run->report, "cannot write %s: %s", path, strerror(errno));
+		report_say(run->report, "cannot write %s: %s", path, strerror(errno));
 		free(text);
 		return RUN_OUTPUT;
 	}
 	written = fwrite(text, 1, length, out.file) == length ? 0 : -1;
 	free(text);
 	if (written != 0 || (run->batch ? atomic_file_defer(&out, run->batch) : atomic_file_commit(&out)) != 0) {
-		report_warn(run->report, "cannot write %s: %s",
+		report_say(run->report, "cannot write %s: %s",
 		            path && strcmp(path, "-") != 0 ? path : "the profile to standard output", strerror(errno));
 		atomic_file_abort(&out);
 		return RUN_OUTPUT;
@@ -221,7 +221,7 @@ enum run_status run_scan(struct run *run, const struct container_filter *filter,
 
 	syscall_catalog_init(&run->catalog, &run->arches);
 	if (translator_init(&run->translator, &run->catalog, opts->exact, with_ia32) != 0) {
-		report_warn(run->report, "out of memory");
+		report_error(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
 	run->scan.files = opts->logs.items;
@@ -253,10 +253,10 @@ enum run_status run_scan(struct run *run, const struct container_filter *filter,
 	case SCAN_INPUT_ERROR:
 		return RUN_INPUT;
 	case SCAN_NO_MEMORY:
-		report_warn(run->report, "out of memory");
+		report_error(run->report, "out of memory");
 		return RUN_RESOURCES;
 	case SCAN_TOO_MANY:
-		report_warn(run->report, "more than %d containers in the log; name the ones you want with -container-id",
+		report_say(run->report, "more than %d containers in the log; name the ones you want with -container-id",
 		     SCAN_CONTAINERS_MAX);
 		return RUN_RESOURCES;
 	}
@@ -315,7 +315,7 @@ void settle_runtime(struct run *run, const struct container_life *life, bool qui
 	}
 	char names[64];
 	container_life_describe(runtimes, names, sizeof(names));
-	report_warn(run->report, "warning: --runtime %s, but the log shows the processes of %s: the profile may not "
+	report_warning(run->report, "--runtime %s, but the log shows the processes of %s: the profile may not "
 	            "let the container start under %s (leave --runtime out to take the log's)", run->runtime_given,
 	            names, names);
 }
@@ -338,18 +338,18 @@ enum run_status check_matches(struct run *run)
 
 	for (size_t i = 0; i < filter->count; i++)
 		if (run->scan.matched_per_wanted[i] == 0 && filter->count > 1)
-			report_warn(run->report, "warning: no events of container %s", filter->wanted[i].id);
+			report_warning(run->report, "no events of container %s", filter->wanted[i].id);
 	if (syscall_set_count(&run->scan.syscalls) > 0 || run->options.allow_empty)
 		return RUN_OK;
 	describe_wanted(filter, wanted, sizeof(wanted));
 	if (run->options.job == JOB_CHECK) {
 		/* Last run's id is gone: point to what the log has, and to selections that outlive an id. */
-		report_warn(run->report, "no syscall events of container %s in %zu events read, so there is nothing to "
+		report_say(run->report, "no syscall events of container %s in %zu events read, so there is nothing to "
 		            "check; --list-containers shows the containers the log has, and --image or --name select a "
 		            "workload whatever its containers' ids", wanted, (size_t)run->scan.events);
 		return RUN_NO_EVENTS;
 	}
-	report_warn(run->report, "no syscall events of container %s in %zu events read; nothing written "
+	report_say(run->report, "no syscall events of container %s in %zu events read; nothing written "
 	     "(--list-containers shows the containers in the log, --allow-empty writes a profile anyway)",
 	     wanted, (size_t)run->scan.events);
 	return RUN_NO_EVENTS;
@@ -367,11 +367,11 @@ static bool output_dir_usable(struct run *run, const char *dir)
 
 	if (stat(dir, &info) == 0) {
 		if (!S_ISDIR(info.st_mode)) {
-			report_warn(run->report, "--output-dir %s: not a directory", dir);
+			report_say(run->report, "--output-dir %s: not a directory", dir);
 			return false;
 		}
 		if (access(dir, W_OK | X_OK) != 0) {
-			report_warn(run->report, "--output-dir %s: %s", dir, strerror(errno));
+			report_say(run->report, "--output-dir %s: %s", dir, strerror(errno));
 			return false;
 		}
 		return true;
@@ -379,7 +379,7 @@ static bool output_dir_usable(struct run *run, const char *dir)
 	copy = strdup(dir);
 	usable = copy != NULL && access(dirname(copy), W_OK | X_OK) == 0;
 	if (!usable)
-		report_warn(run->report, "--output-dir %s: cannot be created: %s", dir, strerror(errno));
+		report_say(run->report, "--output-dir %s: cannot be created: %s", dir, strerror(errno));
 	free(copy);
 	return usable;
 }
@@ -395,7 +395,7 @@ static enum run_status check_command_line(struct run *run)
 		for (size_t i = 0; i < lists[list]->count; i++)
 			if (profile_set_user_name(&run->catalog, list ? "--remove" : "--add", lists[list]->items[i], message,
 			                          sizeof(message)) < 0) {
-				report_warn(run->report, "%s", message);
+				report_say(run->report, "%s", message);
 				return RUN_USAGE;
 			}
 	if (run->options.output_dir != NULL && !output_dir_usable(run, run->options.output_dir))
@@ -417,7 +417,7 @@ static enum run_status check_command_line(struct run *run)
 				struct stat input;
 				int got = strcmp(name, "-") == 0 ? fstat(STDIN_FILENO, &input) : stat(name, &input);
 				if (got == 0 && input.st_dev == target.st_dev && input.st_ino == target.st_ino) {
-					report_warn(run->report, "-o %s is %s %s: the profile would replace it; write it elsewhere",
+					report_say(run->report, "-o %s is %s %s: the profile would replace it; write it elsewhere",
 					            output, what[list], strcmp(name, "-") == 0 ? "read from standard input" : name);
 					return RUN_USAGE;
 				}
@@ -429,7 +429,7 @@ static enum run_status check_command_line(struct run *run)
 		const char *dir = copy != NULL ? dirname(copy) : ".";
 		struct stat place;
 		if (stat(dir, &place) != 0 || !S_ISDIR(place.st_mode)) {
-			report_warn(run->report, "cannot write %s: %s is not a directory that exists", output, dir);
+			report_say(run->report, "cannot write %s: %s is not a directory that exists", output, dir);
 			free(copy);
 			return RUN_OUTPUT;
 		}
@@ -482,7 +482,7 @@ enum run_status finish_set(struct run *run, struct syscall_set *set, struct addi
 	}
 	if (profile_set_finish(&run->catalog, &choices, run->merged, run->options.merge.count, set, added, message,
 	                       sizeof(message)) != 0) {
-		report_warn(run->report, "%s", message);
+		report_say(run->report, "%s", message);
 		return RUN_USAGE;
 	}
 	take_companions(run, &observed, set);
@@ -509,7 +509,7 @@ bool capture_gap(struct run *run)
 		if (id >= 0 && syscall_set_has(&run->scan.syscalls, id))
 			return false;
 	}
-	report_warn(run->report, "%s: %llu events of the named containers, but not one read or write: Falco "
+	report_say(run->report, "%s: %llu events of the named containers, but not one read or write: Falco "
 	            "was not tracing all syscalls, and the profile would stop the workload at its first read; set "
 	            "base_syscalls.all: true (Falco 0.40+) or run falco -A (before 0.41), and record again",
 	            run->options.strict ? "error" : "warning", (unsigned long long)run->scan.matched);

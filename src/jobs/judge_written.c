@@ -41,7 +41,7 @@ enum run_status judge_written(struct run *run, const struct syscall_set *set, co
 	                            strcmp(opts->default_action, "SCMP_ACT_TRACE") == 0 ||
 	                            strcmp(opts->default_action, "SCMP_ACT_NOTIFY") == 0);
 	if (profile_parse("the profile written", text, length, &input, message, sizeof(message)) != 0) {
-		report_warn(run->report, "%s", message);
+		report_say(run->report, "%s", message);
 		profile_input_free(&input);
 		return RUN_INPUT;
 	}
@@ -68,7 +68,7 @@ enum run_status judge_written(struct run *run, const struct syscall_set *set, co
 	}
 	free(key);
 	if (judged < 0) {
-		report_warn(run->report, "out of memory");
+		report_error(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
 	if (judged > 0) {

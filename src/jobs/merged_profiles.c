@@ -22,7 +22,7 @@ static enum run_status check_loadable(struct run *run, const struct arch_list *a
 	if (arch_list_loadable(arches, &bad))
 		return RUN_OK;
 	arch_list_describe(arches, list, sizeof(list));
-	report_warn(run->report, "%s cannot share one seccomp filter with the others of %s (libseccomp refuses to mix byte orders); "
+	report_say(run->report, "%s cannot share one seccomp filter with the others of %s (libseccomp refuses to mix byte orders); "
 	     "name the architectures of one kind with --arch",
 	     arch_short_name(bad), list);
 	return RUN_USAGE;
@@ -56,10 +56,10 @@ enum run_status merge_profiles(struct run *run)
 	case MERGE_OK:
 		break;
 	case MERGE_CONFLICT:
-		report_warn(run->report, "%s", message);
+		report_say(run->report, "%s", message);
 		return RUN_USAGE;
 	case MERGE_NO_MEMORY:
-		report_warn(run->report, "out of memory");
+		report_error(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
 	if (opts->all_arches) {
@@ -71,14 +71,14 @@ enum run_status merge_profiles(struct run *run)
 	run->default_action = header->default_action;
 	if (opts->audit) {
 		if (!opts->quiet)
-			report_warn(run->report, "audit profile: the default action is SCMP_ACT_LOG, so what no rule allows "
+			report_say(run->report, "audit profile: the default action is SCMP_ACT_LOG, so what no rule allows "
 			            "runs and is logged by the kernel; what Docker's default refuses (namespace flags on clone, "
 			            "clone3, AF_ALG and AF_VSOCK, other personalities, the syscalls it allows only with a capability) stays "
 			            "refused");
 	} else if (profile_action_allows(run->default_action)) {
 		/* Nothing the profile says holds: what no rule allows runs all the same. */
 		bool merged = opts->default_action == NULL;
-		report_warn(run->report, "%s: the default action is %s%s: every syscall the profile does not name runs%s, so "
+		report_say(run->report, "%s: the default action is %s%s: every syscall the profile does not name runs%s, so "
 		            "it restricts nothing and no argument rule holds (clone with namespace flags runs too); "
 		            "give --default-action SCMP_ACT_ERRNO to enforce it",
 		            merged && opts->strict ? "error" : "warning", run->default_action,
@@ -91,7 +91,7 @@ enum run_status merge_profiles(struct run *run)
 	run->errno_ret = header->errno_ret;
 	merge_absorb_arg_rules(run->merged, run->options.merge.count, &run->merged_facts);
 	if (merge_kept_rules(run->merged, run->options.merge.count, &run->kept_rules) != MERGE_OK) {
-		report_warn(run->report, "out of memory");
+		report_error(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
 	return check_architectures(run);
@@ -104,12 +104,12 @@ enum run_status merge_profiles(struct run *run)
 void warn_dead_names(struct run *run, const char *option, const struct profile_input *input)
 {
 	if (input->unknown_arches[0] != '\0')
-		report_warn(run->report, "%s %s: left out architectures this libseccomp (%u.%u.%u) does not know: %s",
+		report_say(run->report, "%s %s: left out architectures this libseccomp (%u.%u.%u) does not know: %s",
 		            option, input->path, seccomp_version()->major, seccomp_version()->minor,
 		            seccomp_version()->micro, input->unknown_arches);
 	if (input->dead_names == 0)
 		return;
-	report_warn(run->report, "warning: %s %s: %zu rule name%s never answer%s: a runtime applies the first rule "
+	report_warning(run->report, "%s %s: %zu rule name%s never answer%s: a runtime applies the first rule "
 	            "without conditions that names a syscall, so a later one with another action is dead (%s); "
 	            "read as left out", option, input->path, input->dead_names, input->dead_names == 1 ? "" : "s",
 	            input->dead_names == 1 ? "s" : "", input->dead_example);
@@ -140,12 +140,12 @@ enum run_status read_merged_profiles(struct run *run)
 
 	run->merged = calloc(run->options.merge.count + 1, sizeof(run->merged[0]));
 	if (run->merged == NULL) {
-		report_warn(run->report, "out of memory");
+		report_error(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
 	for (size_t i = 0; i < run->options.merge.count; i++)
 		if (read_profile(run->options.merge.items[i], &run->merged[i], message, sizeof(message)) != 0) {
-			report_warn(run->report, "--merge %s", message);
+			report_say(run->report, "--merge %s", message);
 			return RUN_INPUT;
 		} else {
 			warn_dead_names(run, "--merge", &run->merged[i]);
@@ -156,7 +156,7 @@ enum run_status read_merged_profiles(struct run *run)
 static void tell_narrowed(void *context, const char *message)
 {
 	struct run *run = context;
-	report_warn(run->report, "%s: %s; the profile keeps Docker's rule", run->options.strict ? "error" : "warning",
+	report_say(run->report, "%s: %s; the profile keeps Docker's rule", run->options.strict ? "error" : "warning",
 	            message);
 }
 
@@ -172,7 +172,7 @@ enum run_status settle_arg_facts(struct run *run, struct arg_facts *facts)
 	arg_facts_unite(facts, &run->merged_facts);
 	if (merge_narrow_arg_rules(run->merged, run->options.merge.count, facts, &run->options.arg_rules, tell_narrowed,
 	                           run, &narrowed) != MERGE_OK) {
-		report_warn(run->report, "out of memory");
+		report_error(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
 	if (!narrowed)
@@ -182,7 +182,7 @@ enum run_status settle_arg_facts(struct run *run, struct arg_facts *facts)
 	cJSON_Delete(run->kept_rules);
 	run->kept_rules = NULL;
 	if (merge_kept_rules(run->merged, run->options.merge.count, &run->kept_rules) != MERGE_OK) {
-		report_warn(run->report, "out of memory");
+		report_error(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
 	return RUN_OK;

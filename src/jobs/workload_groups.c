@@ -73,7 +73,7 @@ static enum run_status name_workloads(struct run *run)
 		free(bases.slots);
 		free(next_suffix);
 		free(base_names);
-		report_warn(run->report, "out of memory");
+		report_error(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
 	for (size_t g = 0; g < run->group_count; g++) {
@@ -91,10 +91,10 @@ static enum run_status name_workloads(struct run *run)
 			snprintf(group->file, sizeof(group->file), "%s-%u", base, next_suffix[base_index]++);
 		*name_slot(&taken, group->file) = group->file;
 		if (strcmp(base, group->file) != 0)
-			report_warn(run->report, "workload \"%s\" is named %s: another workload took %s first", group->key,
+			report_say(run->report, "workload \"%s\" is named %s: another workload took %s first", group->key,
 			            group->file, base);
 		else if (strcmp(base, group->key) != 0 && !run->options.quiet)
-			report_warn(run->report, "workload \"%s\" is named %s (file and object names hold only a-z, 0-9, "
+			report_say(run->report, "workload \"%s\" is named %s (file and object names hold only a-z, 0-9, "
 			            "'-' and '.')", group->key, base);
 	}
 	free(taken.slots);
@@ -119,7 +119,7 @@ enum run_status group_workloads(struct run *run)
 	run->groups = calloc(scan->container_count + 1, sizeof(run->groups[0]));
 	if (run->groups == NULL || keys == NULL) {
 		free(keys);
-		report_warn(run->report, "out of memory");
+		report_error(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
 	for (size_t i = 0; i < scan->container_count; i++) {

@@ -442,7 +442,7 @@ void report_check_document(struct report *report, const struct run_results *res,
 			text[0] = '\0';
 			for (size_t i = 0; i < unused_count && used < sizeof(text); i++)
 				used += (size_t)snprintf(text + used, sizeof(text) - used, "%s%s", i ? ", " : "", unused[i]);
-			report_warn(report, "%s allows %zu syscalls the log never shows (beyond the runtime's): %s", path,
+			report_say(report, "%s allows %zu syscalls the log never shows (beyond the runtime's): %s", path,
 			            unused_count, text);
 		}
 		return;
@@ -610,7 +610,7 @@ void report_diff(struct report *report, const struct profile_diff *diff)
 		for (size_t i = 0; i < count; i++)
 			fprintf(out, "%s\n", lines[i]);
 		if (!report->quiet)
-			report_warn(report, "%s", summary);
+			report_say(report, "%s", summary);
 		return;
 	case REPORT_JSON:
 		root = cJSON_CreateObject();

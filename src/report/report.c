@@ -70,16 +70,34 @@ static void put_message(struct report *report, const char *file, uint64_t line, 
 	keep_note(report, file, line, message);
 }
 
-void report_warn(struct report *report, const char *format, ...)
+enum severity { SEVERITY_ERROR, SEVERITY_WARNING, SEVERITY_NOTE, SEVERITY_NONE };
+
+/* Each severity's prefix, in the order of enum severity. */
+static const char *const severity_prefixes[] = { "error: ", "warning: ", "note: ", "" };
+
+static void say(struct report *report, enum severity severity, const char *format, va_list args)
 {
 	char message[4096];
-	va_list args;
+	size_t prefix = strlen(severity_prefixes[severity]);
 
-	va_start(args, format);
-	vsnprintf(message, sizeof(message), format, args);
-	va_end(args);
+	memcpy(message, severity_prefixes[severity], prefix);
+	vsnprintf(message + prefix, sizeof(message) - prefix, format, args);
 	put_message(report, NULL, 0, message);
 }
+
+/* One function per severity, each the same three lines. */
+#define SEVERITY_FUNCTION(name, severity)                             \
+	void name(struct report *report, const char *format, ...)     \
+	{                                                             \
+		va_list args;                                         \
+		va_start(args, format);                               \
+		say(report, severity, format, args);                  \
+		va_end(args);                                         \
+	}
+SEVERITY_FUNCTION(report_error, SEVERITY_ERROR)
+SEVERITY_FUNCTION(report_warning, SEVERITY_WARNING)
+SEVERITY_FUNCTION(report_note, SEVERITY_NOTE)
+SEVERITY_FUNCTION(report_say, SEVERITY_NONE)
 
 void report_progress_end(struct report *report)
 {

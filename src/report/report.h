@@ -63,9 +63,26 @@ void report_init(struct report *report, FILE *messages, FILE *out, const char *c
 /* Frees the notes. */
 void report_free(struct report *report);
 
-/* Writes "falco2seccomp: " and the message, on a line of its own. */
+/*
+ * The messages of a run, each on a line of its own after "falco2seccomp: ",
+ * kept for the documents. The severity is the call's, never the text's; the
+ * set is closed:
+ *   report_error    "error: ": what was asked cannot be done; the run fails
+ *                   (the caller returns the status main maps to an exit code);
+ *   report_warning  "warning: ": done, but the profile or the log may not be
+ *                   what the user thinks;
+ *   report_note     "note: ": a limit of what was proven or read;
+ *   report_say      no prefix: the summary's sentences, and problems whose
+ *                   sentence names its file and what to do.
+ */
 __attribute__((format(printf, 2, 3)))
-void report_warn(struct report *report, const char *format, ...);
+void report_error(struct report *report, const char *format, ...);
+__attribute__((format(printf, 2, 3)))
+void report_warning(struct report *report, const char *format, ...);
+__attribute__((format(printf, 2, 3)))
+void report_note(struct report *report, const char *format, ...);
+__attribute__((format(printf, 2, 3)))
+void report_say(struct report *report, const char *format, ...);
 
 /* A problem met while reading (scan_report_fn; context is the report). */
 void report_problem(void *context, const char *file, uint64_t line, const char *message);

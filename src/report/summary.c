@@ -34,28 +34,28 @@ size_t report_unknown_names(struct report *report, const struct run_results *res
 			for (int k = 0; k < t->direct_count && used < sizeof(list); k++)
 				used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s", k ? ", " : "",
 				                         syscall_catalog_name(res->catalog, t->ids[k]));
-			report_warn(report, "%s:%llu: '%s' is not a syscall on %s; its C library makes %s there instead, "
+			report_say(report, "%s:%llu: '%s' is not a syscall on %s; its C library makes %s there instead, "
 			            "allowed (the kernel's generic table)", report_file_name(report, t->first.file),
 			            (unsigned long long)t->first.line, t->falco, arches, list);
 		}
 		if (t->kind != TRANSLATION_UNKNOWN)
 			continue;
 		if (++count <= SCAN_REPORTS_MAX)
-			report_warn(report, "%s:%llu: '%s' is not a syscall on %s; %s", report_file_name(report, t->first.file),
+			report_say(report, "%s:%llu: '%s' is not a syscall on %s; %s", report_file_name(report, t->first.file),
 			     (unsigned long long)t->first.line, t->falco, arches,
 			     report->strict ? "--strict stops here" : "left out of the profile");
 	}
 	if (count > SCAN_REPORTS_MAX)
-		report_warn(report, "%zu more names that are no syscall on %s were left out", count - SCAN_REPORTS_MAX, arches);
+		report_say(report, "%zu more names that are no syscall on %s were left out", count - SCAN_REPORTS_MAX, arches);
 	if (res->translator->names_not_remembered > 0) {
 		count++;
-		report_warn(report, "%llu events had names beyond the first %d distinct ones; those that are no syscall "
+		report_say(report, "%llu events had names beyond the first %d distinct ones; those that are no syscall "
 		     "were left out without a report of their own",
 		     (unsigned long long)res->translator->names_not_remembered, TRANSLATE_NAMES_MAX);
 	}
 	if (res->translator->catalog_full) {
 		count++;
-		report_warn(report, "more than %d distinct syscall names: some were left out", SYSCALL_NAMES_MAX);
+		report_say(report, "more than %d distinct syscall names: some were left out", SYSCALL_NAMES_MAX);
 	}
 	return count;
 }
@@ -65,7 +65,7 @@ bool report_drops(struct report *report, const struct run_results *res)
 {
 	if (res->scan->drop_alerts == 0)
 		return false;
-	report_warn(report, "%s:%llu: %s: the log has %llu 'syscall event drop' alerts, the first here (%llu events lost): "
+	report_say(report, "%s:%llu: %s: the log has %llu 'syscall event drop' alerts, the first here (%llu events lost): "
 	     "Falco missed events, so the profile may miss syscalls; record again with fewer events or a "
 	     "larger buffer (see falco2seccomp(1))",
 	     report_file_name(report, res->scan->first_drop.file), (unsigned long long)res->scan->first_drop.line,
@@ -101,12 +101,12 @@ static void summarize_translations(struct report *report, const struct run_resul
 				                         syscall_catalog_name(res->catalog, t->ids[k]));
 	}
 	if (used > 0)
-		report_warn(report, "expanded Falco family events (--exact turns this off): %s", text);
+		report_say(report, "expanded Falco family events (--exact turns this off): %s", text);
 	if (res->scan->execveat_added)
-		report_warn(report, "added execveat beside execve: Falco 0.38 and later (the log carries evt.rawres) log a "
+		report_say(report, "added execveat beside execve: Falco 0.38 and later (the log carries evt.rawres) log a "
 		            "successful execveat as execve");
 	if (kept_used > 0)
-		report_warn(report, "read as themselves, not as families: %s (the log %s, so each call came under its own "
+		report_say(report, "read as themselves, not as families: %s (the log %s, so each call came under its own "
 		            "name)", kept, res->scan->rawres_seen ? "carries evt.rawres, as Falco 0.38 and later write it"
 		                                                  : "names the other members as events of their own");
 	used = 0;
@@ -118,7 +118,7 @@ static void summarize_translations(struct report *report, const struct run_resul
 			                         t->falco, (unsigned long long)t->events);
 	}
 	if (used > 0)
-		report_warn(report, "left out events that are not syscalls: %s", text);
+		report_say(report, "left out events that are not syscalls: %s", text);
 }
 
 /* Says where an argument fact came from: a log line and its process, or a merged profile. */
@@ -190,18 +190,18 @@ void report_arg_rules(struct report *report, const struct run_results *res, cons
 		}
 	}
 	if (used > 0)
-		report_warn(report, "argument rules (Docker's default of %s, narrowed to the log): %s",
+		report_say(report, "argument rules (Docker's default of %s, narrowed to the log): %s",
 		            docker_default_version(), text);
 	/* Every flag open: no rule is written, and clone is allowed as it is. */
 	bool clone_open = !plan->written[ARG_RULE_CLONE] && arg_rule_active(choice, ARG_RULE_CLONE) &&
 	                  set_has_name(res, set, "clone") && plan->clone_refused == 0;
 	if (clone_open)
-		report_warn(report, "warning: clone is allowed with any flags: the log or the merged profiles need "
+		report_warning(report, "clone is allowed with any flags: the log or the merged profiles need "
 		            "every namespace flag Docker's rule refuses, each named below");
 	for (size_t i = 0; (plan->written[ARG_RULE_CLONE] || clone_open) && i < DOCKER_NAMESPACE_FLAG_COUNT; i++)
 		if (facts->namespaces & docker_namespace_flags[i].value) {
 			describe_origin(report, &facts->namespace_at[i], origin, sizeof(origin));
-			report_warn(report, "clone may use %s: %s", docker_namespace_flags[i].name, origin);
+			report_say(report, "clone may use %s: %s", docker_namespace_flags[i].name, origin);
 		}
 	char closed[160];
 	size_t closed_used = 0;
@@ -216,7 +216,7 @@ void report_arg_rules(struct report *report, const struct run_results *res, cons
 		}
 	if (first != NULL) {
 		describe_origin(report, first, origin, sizeof(origin));
-		report_warn(report, "clone keeps %s closed: clone3 events name them (%s), but the log cannot tell the "
+		report_say(report, "clone keeps %s closed: clone3 events name them (%s), but the log cannot tell the "
 		            "parent's event from the child's, in which Falco may read flags the call was not made with; "
 		            "print %%evt.rawres in the rule's output (examples/falco2seccomp_rules.yaml) to tell them "
 		            "apart, or give --allow-namespaces if the workload creates namespaces", closed, origin);
@@ -228,13 +228,13 @@ void report_arg_rules(struct report *report, const struct run_results *res, cons
 		if (plan->restricted[call] || !arg_rule_active(choice, rule) || !set_has_name(res, observed, name))
 			continue;
 		if (families->unrestricted && families->why_at.profile != NULL) {
-			report_warn(report, "%s families are not restricted: %s (%s)", name, families->why, families->why_at.profile);
+			report_say(report, "%s families are not restricted: %s (%s)", name, families->why, families->why_at.profile);
 		} else if (families->unrestricted) {
-			report_warn(report, "%s families are not restricted: %s (first at %s:%llu)%s", name, families->why,
+			report_say(report, "%s families are not restricted: %s (first at %s:%llu)%s", name, families->why,
 			     report_file_name(report, families->why_at.where.file), (unsigned long long)families->why_at.where.line,
 			     call == ARG_SOCKET ? "; only AF_ALG and AF_VSOCK are refused, as Docker's default does" : "");
 		} else {
-			report_warn(report, "%s families are not restricted: the log shows none (log evt.arg.domain: see "
+			report_say(report, "%s families are not restricted: the log shows none (log evt.arg.domain: see "
 			     "examples/falco2seccomp_rules.yaml)", name);
 		}
 	}
@@ -244,14 +244,14 @@ void report_arg_rules(struct report *report, const struct run_results *res, cons
 		for (size_t i = 0; i < plan->enosys_count && pairs_used < sizeof(pairs); i++)
 			pairs_used += (size_t)snprintf(pairs + pairs_used, sizeof(pairs) - pairs_used, "%s%s (to %s)",
 			                               i ? ", " : "", plan->enosys[i], plan->enosys_older[i]);
-		report_warn(report, "answered with ENOSYS, so that a newer C library falls back to the older call the log "
+		report_say(report, "answered with ENOSYS, so that a newer C library falls back to the older call the log "
 		            "shows: %zu, %s (--no-enosys leaves them to the default action)", plan->enosys_count, pairs);
 	}
 	if (choice->allow_namespaces && (set_has_name(res, set, "clone") || set_has_name(res, set, "clone3")))
-		report_warn(report, "--allow-namespaces: clone and clone3 may create namespaces");
+		report_say(report, "--allow-namespaces: clone and clone3 may create namespaces");
 	for (int rule = 0; rule < ARG_RULE_COUNT; rule++)
 		if (choice->lifted[rule] && set_has_name(res, set, arg_rule_name((enum arg_rule)rule)))
-			report_warn(report, "--no-arg-rule %s: %s is allowed with any arguments", arg_rule_name((enum arg_rule)rule),
+			report_say(report, "--no-arg-rule %s: %s is allowed with any arguments", arg_rule_name((enum arg_rule)rule),
 			     arg_rule_name((enum arg_rule)rule));
 }
 
@@ -276,7 +276,7 @@ void report_risky(struct report *report, const struct run_results *res, const st
 		const char *cap = risky[i].capability;
 		if (!syscall_set_has(observed, id) && syscall_set_has(res->audit_syscalls, id)) {
 			/* A record's process names itself: what it says is a claim, and only --add takes it. */
-			report_warn(report, "%s: %s is allowed, which Docker's default %s%s; the audit log's records made it "
+			report_say(report, "%s: %s is allowed, which Docker's default %s%s; the audit log's records made it "
 			     "(--add %s keeps it, --deny-risky leaves such syscalls out)", level, name,
 			     cap[0] ? "allows only with " : "never allows", cap, name);
 			continue;
@@ -299,14 +299,14 @@ void report_risky(struct report *report, const struct run_results *res, const st
 			snprintf(where, sizeof(where), "first made at %s:%llu", report_file_name(report, res->scan->first_seen[id].file),
 			         (unsigned long long)res->scan->first_seen[id].line);
 		if (cap[0] != '\0')
-			report_warn(report, "%s: %s is allowed, which Docker's default allows only with %s; %s (--add %s keeps it, "
+			report_say(report, "%s: %s is allowed, which Docker's default allows only with %s; %s (--add %s keeps it, "
 			     "--deny-risky leaves such syscalls out)", level, name, cap, where, name);
 		else
-			report_warn(report, "%s: %s is allowed, which Docker's default never allows; %s (--add %s keeps it, "
+			report_say(report, "%s: %s is allowed, which Docker's default never allows; %s (--add %s keeps it, "
 			     "--deny-risky leaves such syscalls out)", level, name, where, name);
 	}
 	if (merged > 0)
-		report_warn(report, "%s: the merged profiles allow %zu syscalls that Docker's default allows only with a capability "
+		report_say(report, "%s: the merged profiles allow %zu syscalls that Docker's default allows only with a capability "
 		     "(or never): %s; --deny-risky leaves them out, --add keeps one", level, merged, list);
 }
 
@@ -337,10 +337,10 @@ void report_companions(struct report *report, const struct run_results *res, con
 		else
 			where[0] = '\0';
 		if (added)
-			report_warn(report, "--companions added %s for %s%s: %s", names,
+			report_say(report, "--companions added %s for %s%s: %s", names,
 			            syscall_catalog_name(res->catalog, id), where, need->row->reason);
 		else
-			report_warn(report, "warning: the log shows %s%s but never %s, which the profile does not allow: %s; "
+			report_warning(report, "the log shows %s%s but never %s, which the profile does not allow: %s; "
 			            "--companions adds them", syscall_catalog_name(res->catalog, id), where, names,
 			            need->row->reason);
 	}
@@ -359,7 +359,7 @@ void report_equivalents(struct report *report, const struct run_results *res, co
 				used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s for %s", used ? ", " : "",
 				                         needs[n].name, needs[n].legacy);
 		if (used > 0)
-			report_warn(report, "%s has no such legacy call, so its C library makes the generic one, allowed there: "
+			report_say(report, "%s has no such legacy call, so its C library makes the generic one, allowed there: "
 			            "%s (the kernel's generic table)", arch_short_name(res->catalog->arches.tokens[a]), list);
 	}
 }
@@ -375,7 +375,7 @@ void report_audit(struct report *report, size_t added, size_t records, size_t de
 	list[0] = '\0';
 	for (size_t i = 0; i < process_count && used < sizeof(list); i++)
 		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "", processes[i]);
-	report_warn(report, "the audit log added %zu syscalls from %zu records of the logging default, made by %s; "
+	report_say(report, "the audit log added %zu syscalls from %zu records of the logging default, made by %s; "
 	            "check that each is the workload's%s", added, records, list[0] ? list : "unnamed processes",
 	            denials > 0 ? " (records of denials, from enforcing profiles, were not taken)" : "");
 }
@@ -395,7 +395,7 @@ void report_life(struct report *report, const struct run_results *res)
 			snprintf(restarts, sizeof(restarts), ", and %llu more start%s of the container (a restart: %s executed "
 			         "itself after the workload, then the workload started again)", (unsigned long long)life->restarts,
 			         life->restarts == 1 ? "" : "s", names);
-		report_warn(report, "left out %llu events of the container runtime's own processes (%s), the first at "
+		report_say(report, "left out %llu events of the container runtime's own processes (%s), the first at "
 		            "%s:%llu: the runtime's setup of the container, before its filter is loaded%s; what %s does "
 		            "after loading it is the runtime baseline",
 		            (unsigned long long)life->runtime_events, names,
@@ -404,7 +404,7 @@ void report_life(struct report *report, const struct run_results *res)
 	}
 	if (scan->unplaced > 0) {
 		container_life_describe(scan->unplaced_runtimes, names, sizeof(names));
-		report_warn(report, "%llu events had no container id yet (container.id \"\" or null), the first at "
+		report_say(report, "%llu events had no container id yet (container.id \"\" or null), the first at "
 		            "%s:%llu%s%s%s: processes Falco had not placed in a container, such as a runtime's stages; "
 		            "they belong to no profile", (unsigned long long)scan->unplaced,
 		            report_file_name(report, scan->first_unplaced.file),
@@ -421,7 +421,7 @@ void report_summary(struct report *report, const struct run_results *res, const 
 		return;
 	summarize_translations(report, res);
 	size_t observed = translator_count_observed(res->translator, &scan->syscalls);
-	report_warn(report, "%llu events read, %llu of the named containers, %zu distinct syscalls observed (and %zu 32-bit x86 "
+	report_say(report, "%llu events read, %llu of the named containers, %zu distinct syscalls observed (and %zu 32-bit x86 "
 	     "names of them added)",
 	     (unsigned long long)scan->events, (unsigned long long)scan->matched, observed,
 	     syscall_set_count(&scan->syscalls) - observed);
@@ -440,21 +440,21 @@ void report_summary(struct report *report, const struct run_results *res, const 
 		                                     : "");
 	else
 		snprintf(runtime, sizeof(runtime), "no runtime baseline (--runtime none)");
-	report_warn(report, "profile allows %zu syscalls: added %zu always needed (exit, exit_group), %zu of the vDSO, "
+	report_say(report, "profile allows %zu syscalls: added %zu always needed (exit, exit_group), %zu of the vDSO, "
 	     "%s, %zu from merged profiles, %zu by --add; removed %zu by --remove",
 	     syscall_set_count(set), added->always, added->vdso, runtime, added->merged, added->added, added->removed);
 	if (added->vdso > 0)
-		report_warn(report, "the vDSO's calls are always allowed (%s): no log shows them, and they are real "
+		report_say(report, "the vDSO's calls are always allowed (%s): no log shows them, and they are real "
 		            "syscalls on a host whose clock the vDSO cannot read", added->vdso_names);
 	if (added->clone_fallback)
-		report_warn(report, "added clone: clone3 answers ENOSYS, and the C library then falls back to clone");
+		report_say(report, "added clone: clone3 answers ENOSYS, and the C library then falls back to clone");
 	if (added->risky_denied > 0)
-		report_warn(report, "--deny-risky left out %zu syscalls that Docker's default allows only with a capability or never",
+		report_say(report, "--deny-risky left out %zu syscalls that Docker's default allows only with a capability or never",
 		     added->risky_denied);
 	if (scan->bad_lines > 0)
-		report_warn(report, "%llu unusable lines were skipped", (unsigned long long)scan->bad_lines);
+		report_say(report, "%llu unusable lines were skipped", (unsigned long long)scan->bad_lines);
 	if (scan->other_rules > 0)
-		report_warn(report, "skipped alerts of other rules about the named containers, which carry no syscall: %llu",
+		report_say(report, "skipped alerts of other rules about the named containers, which carry no syscall: %llu",
 		     (unsigned long long)scan->other_rules);
 }
 
@@ -480,7 +480,7 @@ void report_check_finding(struct report *report, const struct run_results *res, 
 	case CHECK_CONDITIONS_MET:
 	case CHECK_CONDITIONS_UNKNOWN:
 		if (!report->quiet)
-			report_warn(report, "%s: allowed by %s %s%s", name, path, conditions,
+			report_say(report, "%s: allowed by %s %s%s", name, path, conditions,
 			            finding->outcome == CHECK_CONDITIONS_UNKNOWN
 			                    ? " (the log does not show enough of its arguments to tell)"
 			                    : ", as the log shows");
@@ -493,29 +493,29 @@ void report_check_finding(struct report *report, const struct run_results *res, 
 				strcat(origin, ")");
 			}
 		if (finding->filter_decided)
-			report_warn(report, "%s: %s, with the arguments the log shows, is refused by the filter libseccomp builds "
+			report_say(report, "%s: %s, with the arguments the log shows, is refused by the filter libseccomp builds "
 			            "from %s, as runc loads it%s", where, name, path, origin);
 		else
-			report_warn(report, "%s: %s is allowed by %s %s, which the arguments in the log do not meet%s",
+			report_say(report, "%s: %s is allowed by %s %s, which the arguments in the log do not meet%s",
 			            where, name, path, conditions, origin);
 		break;
 	case CHECK_ENOSYS_FALLBACK:
 		if (!report->quiet)
-			report_warn(report, "%s: answered with ENOSYS by %s; its caller then falls back to %s, which it allows",
+			report_say(report, "%s: answered with ENOSYS by %s; its caller then falls back to %s, which it allows",
 			            name, path, successor_of(name) ? successor_of(name)->older : "the older call");
 		break;
 	case CHECK_DENIED:
 		if (finding->filter_decided) {
 			char action[48];
 			seccomp_action_describe(finding->filter_action, action, sizeof(action));
-			report_warn(report, "%s: %s is not allowed by %s: the filter libseccomp builds from it, as runc loads it, "
+			report_say(report, "%s: %s is not allowed by %s: the filter libseccomp builds from it, as runc loads it, "
 			            "answers %s%s", where, name, path, action,
 			            (finding->filter_action & 0xffff0000u) == 0x7ff00000u ? " (it runs only under a tracer)" : "");
 		} else if (cap != NULL)
-			report_warn(report, "%s: %s is not allowed by %s without %s (--cap-add %s judges for a "
+			report_say(report, "%s: %s is not allowed by %s without %s (--cap-add %s judges for a "
 			            "container that has it)", where, name, path, cap, cap);
 		else
-			report_warn(report, "%s: %s is not allowed by %s", where, name, path);
+			report_say(report, "%s: %s is not allowed by %s", where, name, path);
 		break;
 	}
 }
@@ -523,14 +523,14 @@ void report_check_finding(struct report *report, const struct run_results *res, 
 void report_check_total(struct report *report, const char *path, size_t denied, size_t observed)
 {
 	if (!report->quiet && report->format == REPORT_TEXT)
-		report_warn(report, "%zu of %zu syscalls observed are not allowed by %s", denied, observed, path);
+		report_say(report, "%zu of %zu syscalls observed are not allowed by %s", denied, observed, path);
 }
 
 void report_profile_written(struct report *report, const char *path, const struct scan_container *container,
                             size_t allowed)
 {
 	if (!report->quiet)
-		report_warn(report, "%s: container %s, %llu events, %zu syscalls allowed", path, container->id,
+		report_say(report, "%s: container %s, %llu events, %zu syscalls allowed", path, container->id,
 		            (unsigned long long)container->events, allowed);
 }
 
@@ -549,7 +549,7 @@ void report_no_workload(struct report *report, const struct run_results *res)
 	}
 	if (res->scan->container_count > shown && used < sizeof(list))
 		snprintf(list + used, sizeof(list) - used, ", and %zu more", res->scan->container_count - shown);
-	report_warn(report, "no container of %s has syscall events in %llu events read; nothing written "
+	report_say(report, "no container of %s has syscall events in %llu events read; nothing written "
 	            "(the log has: %s)", res->selection, (unsigned long long)res->scan->events,
 	            shown ? list : "no container at all");
 	report_fields_missing(report, res);
@@ -561,7 +561,7 @@ void report_fields_missing(struct report *report, const struct run_results *res)
 		if (res->scan->containers[i].fields_known)
 			return;
 	if (res->scan->container_count > 0)
-		report_warn(report, "note: no event names its container's name or image (container.name, "
+		report_note(report, "no event names its container's name or image (container.name, "
 		            "container.image.repository are null): Falco 0.41 and later take them from the container "
 		            "plugin (load_plugins: [container], as in examples/falco.yaml); the ids are there, so select "
 		            "by -container-id");
@@ -571,7 +571,7 @@ void report_workload(struct report *report, const struct run_results *res)
 {
 	if (report->format != REPORT_TEXT)
 		return;
-	report_warn(report, "workload %s: %zu %s; %llu of their events came before their workload fields "
+	report_say(report, "workload %s: %zu %s; %llu of their events came before their workload fields "
 	            "did, and count too; %zu pause %s left out", res->selection, res->workload_containers,
 	            res->workload_containers == 1 ? "container" : "containers",
 	            (unsigned long long)res->workload_late_events, res->workload_infrastructure,
@@ -582,7 +582,7 @@ void report_workload_written(struct report *report, const char *path, const stru
                              size_t allowed)
 {
 	if (!report->quiet)
-		report_warn(report, "%s: workload %s, %zu %s, %llu %s, %zu syscalls allowed", path, workload->key,
+		report_say(report, "%s: workload %s, %zu %s, %llu %s, %zu syscalls allowed", path, workload->key,
 		            workload->containers, workload->containers == 1 ? "container" : "containers",
 		            (unsigned long long)workload->events, workload->events == 1 ? "event" : "events", allowed);
 }
@@ -608,7 +608,7 @@ void report_promise_breaks(struct report *report, const struct run_results *res)
 	char call[96], action[48], rule[64];
 
 	if (v->build_error[0] != '\0') {
-		report_warn(report, "error: libseccomp cannot build the profile's filter as runc would: %s; nothing was written",
+		report_error(report, "libseccomp cannot build the profile's filter as runc would: %s; nothing was written",
 		            v->build_error);
 		return;
 	}
@@ -620,13 +620,13 @@ void report_promise_breaks(struct report *report, const struct run_results *res)
 			snprintf(rule, sizeof(rule), "; syscalls[%d] is the first rule naming %s", b->rule, b->name);
 		else
 			snprintf(rule, sizeof(rule), "; no rule names %s: the default action decides", b->name);
-		report_warn(report, "error: the profile breaks a promise on %s: %s %s (%s), though %s %s%s",
+		report_error(report, "the profile breaks a promise on %s: %s %s (%s), though %s %s%s",
 		            arch_short_name(b->arch), call, b->kind == PROMISE_RUNS ? "does not run" : "runs", action,
 		            b->kind == PROMISE_RUNS ? "it is" : "the profile refuses", b->why, rule);
 	}
 	if (v->break_count > FILTER_JUDGE_BREAKS_MAX)
-		report_warn(report, "error: and %zu more broken promises", v->break_count - FILTER_JUDGE_BREAKS_MAX);
-	report_warn(report, "nothing was written: the filter libseccomp builds from the profile, as runc loads it, is the "
+		report_error(report, "and %zu more broken promises", v->break_count - FILTER_JUDGE_BREAKS_MAX);
+	report_say(report, "nothing was written: the filter libseccomp builds from the profile, as runc loads it, is the "
 	            "judge (--no-arg-rule, --allow-namespaces, --remove and --add say what the profile may do)");
 }
 
@@ -638,11 +638,11 @@ void report_verdict(struct report *report, const struct run_results *res)
 	if (report->format != REPORT_TEXT || v->proven.count == 0)
 		return;
 	arch_list_describe(&v->proven, arches, sizeof(arches));
-	report_warn(report, "promises proven on the filters libseccomp builds from the profile as written, as runc loads "
+	report_say(report, "promises proven on the filters libseccomp builds from the profile as written, as runc loads "
 	            "it, for %s (%llu queries)", arches, (unsigned long long)v->queries);
 	if (v->socketcall_open.count > 0) {
 		arch_list_describe(&v->socketcall_open, open, sizeof(open));
-		report_warn(report, "note: socket's family rules do not hold through socketcall on %s: libseccomp %u.%u "
+		report_note(report, "socket's family rules do not hold through socketcall on %s: libseccomp %u.%u "
 		            "filters socket there through socketcall, whose arguments a filter cannot read, so any family "
 		            "passes that way, as under Docker's default (on x86 a 32-bit process or int $0x80 takes it: "
 		            "--arch without x86 closes that)", open, seccomp_version()->major, seccomp_version()->minor);
@@ -666,7 +666,7 @@ void report_verdict_diff(struct report *report, const struct filter_diff *verdic
 		fprintf(report->out, "verdicts: and %zu more\n", verdicts->widened + verdicts->narrowed - verdicts->kept);
 	arch_list_describe(&verdicts->compared, arches, sizeof(arches));
 	if (!report->quiet)
-		report_warn(report, "the filters libseccomp builds from both, as runc loads them, differ on %zu calls for %s: "
+		report_say(report, "the filters libseccomp builds from both, as runc loads them, differ on %zu calls for %s: "
 		            "%zu run under %s that %s refuses, %zu the other way round", verdicts->widened + verdicts->narrowed,
 		            arches, verdicts->widened, new, old, verdicts->narrowed);
 }

@@ -117,7 +117,7 @@ void report_workload_table(struct report *report, const struct run_results *res)
 		        translator_count_observed(res->translator, &w->syscalls));
 	}
 	if (res->workload_infrastructure > 0 || res->ungrouped > 0)
-		report_warn(report, "left out %zu pause %s and %zu %s without the field grouped by",
+		report_say(report, "left out %zu pause %s and %zu %s without the field grouped by",
 		            res->workload_infrastructure, res->workload_infrastructure == 1 ? "container" : "containers",
 		            res->ungrouped, res->ungrouped == 1 ? "container" : "containers");
 }
