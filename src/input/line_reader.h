@@ -4,6 +4,7 @@
 #ifndef F2S_LINE_READER_H
 #define F2S_LINE_READER_H
 
+#include "input/location.h"
 #include "input/log_source.h"
 
 #include <stddef.h>
@@ -17,12 +18,6 @@ enum line_status {
 	LINE_END,       /* no more lines */
 	LINE_TOO_LONG,  /* the line was longer than the limit and was passed over */
 	LINE_READ_ERROR /* the log could not be read: source_status, errno_value and the source's message say why */
-};
-
-/* Where something was read: the input's index in the list of inputs, and the line. */
-struct location {
-	uint32_t file; /* index into the list of inputs */
-	uint64_t line; /* from 1 */
 };
 
 struct line_reader {

@@ -4,7 +4,7 @@
  */
 #include "jobs/options.h"
 
-#include "jobs/workload.h"
+#include "jobs/workload_selection.h"
 
 #include "policy/runtime_baseline.h"
 
@@ -252,7 +252,7 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 		return add_workload(code, arg, &opts->workload, message, size);
 	case OPT_GROUP_BY:
 		if (!workload_group_parse(arg, &opts->group_by, &opts->group_label))
-			return usage_error(message, size, "--group-by: '%s' is not image, name, k8s or label:KEY", arg);
+			return usage_error(message, size, "--group-by: '%s' is not %s", arg, workload_group_list());
 		return OPTIONS_OK;
 	case OPT_JOBS: {
 		char *end;

@@ -9,8 +9,8 @@
 #include "scan/container_filter.h"
 #include "profile/profile.h"
 #include "syscalls/syscall_names.h"
-#include "jobs/workload.h"
-#include "report/report.h"
+#include "jobs/workload_selection.h"
+#include "report/report_format.h"
 
 #include <stdbool.h>
 #include <stddef.h>

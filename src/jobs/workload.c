@@ -6,11 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-bool workload_selecting(const struct workload_selection *selection)
-{
-	return selection->image_count + selection->name_count + selection->pod_count + selection->label_count > 0;
-}
-
 size_t workload_label_keys(const struct workload_selection *selection, const char *group_label, const char **keys)
 {
 	static char texts[SCAN_LABEL_KEYS_MAX][64];
@@ -179,23 +174,6 @@ bool workload_key(enum workload_group group, const struct scan_container *contai
 		return false;
 	}
 	return key[0] != '\0';
-}
-
-bool workload_group_parse(const char *text, enum workload_group *group, const char **label)
-{
-	*label = NULL;
-	if (strcmp(text, "image") == 0)
-		*group = GROUP_IMAGE;
-	else if (strcmp(text, "name") == 0)
-		*group = GROUP_NAME;
-	else if (strcmp(text, "k8s") == 0)
-		*group = GROUP_K8S;
-	else if (strncmp(text, "label:", 6) == 0 && text[6] != '\0') {
-		*group = GROUP_LABEL;
-		*label = text + 6;
-	} else
-		return false;
-	return true;
 }
 
 int workload_compare_containers(const void *a, const void *b)

@@ -7,36 +7,11 @@
 #ifndef F2S_WORKLOAD_H
 #define F2S_WORKLOAD_H
 
+#include "jobs/workload_selection.h"
 #include "scan/scan.h"
 
 #include <stdbool.h>
 #include <stddef.h>
-
-/* The most values one selection option takes. */
-#define WORKLOAD_VALUES_MAX 16
-
-/* The containers --image, --name, --k8s and --label select: ORed within an option, ANDed across. */
-struct workload_selection {
-	const char *images[WORKLOAD_VALUES_MAX]; /* REPO or REPO:TAG */
-	size_t image_count;
-	const char *names[WORKLOAD_VALUES_MAX];  /* container.name */
-	size_t name_count;
-	const char *pods[WORKLOAD_VALUES_MAX];   /* NS/POD, POD may end in '*' */
-	size_t pod_count;
-	const char *labels[WORKLOAD_VALUES_MAX]; /* KEY=VALUE */
-	size_t label_count;
-};
-
-enum workload_group {
-	GROUP_NONE,  /* no --group-by */
-	GROUP_IMAGE, /* the image repository */
-	GROUP_NAME,  /* the container name */
-	GROUP_K8S,   /* namespace/pod, without a Deployment's generated suffixes */
-	GROUP_LABEL  /* the value of one pod label */
-};
-
-/* Tells whether the selection names anything. */
-bool workload_selecting(const struct workload_selection *selection);
 
 /*
  * The pod label keys the selection and a label grouping look at, into keys
@@ -65,8 +40,6 @@ bool workload_is_infrastructure(const struct scan_container *container);
 bool workload_key(enum workload_group group, const struct scan_container *container, size_t label_index, char *key,
                   size_t size);
 
-/* Parses --group-by's value; false when it is not image, name, k8s or label:KEY. */
-bool workload_group_parse(const char *text, enum workload_group *group, const char **label);
 
 /* Orders containers by events, most first, then by id (qsort). */
 int workload_compare_containers(const void *a, const void *b);

@@ -14,6 +14,7 @@
 #include "profile/profile_diff.h"
 #include "report/results.h"
 #include "policy/filter_diff.h"
+#include "report/report_format.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -32,14 +33,6 @@ struct report_note {
 
 /* The most notes a document keeps; the rest are counted. */
 #define REPORT_NOTES_MAX 200
-
-/* How results are told (--report). */
-enum report_format {
-	REPORT_TEXT,     /* sentences on standard error (the default) */
-	REPORT_JSON,     /* one JSON document on standard output */
-	REPORT_MARKDOWN, /* a Markdown table on standard output, for a pull request */
-	REPORT_GITHUB    /* GitHub workflow commands on standard output */
-};
 
 struct report {
 	FILE *messages;               /* summary, warnings, problems (standard error) */

@@ -5,7 +5,7 @@
 #ifndef F2S_TRANSLATE_H
 #define F2S_TRANSLATE_H
 
-#include "input/line_reader.h"
+#include "input/location.h"
 #include "syscalls/syscall_set.h"
 
 #include <stdbool.h>
