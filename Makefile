@@ -34,7 +34,7 @@ FUZZ_TARGETS = $(patsubst fuzz/fuzz_%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
 #   tsan     ThreadSanitizer, for the suite of the parallel pass
 #   nosimd   ASan and UBSan without the SSE2 and AVX2 paths (F2S_NO_SIMD): the
 #            plain C of the pre-filter and the quick reader, as on any CPU
-SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -Werror
+SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -Werror
 FLAVOUR_FLAGS_release =
 FLAVOUR_FLAGS_asan = $(SAN_FLAGS)
 FLAVOUR_FLAGS_plain = -O1 -g -gdwarf-4 -Werror

@@ -350,6 +350,9 @@ static bool arg_is(const cJSON *arg, int index, const char *op, double *value)
 	    !cJSON_IsString(item_op) || strcmp(item_op->valuestring, op) != 0 || !cJSON_IsNumber(item_value) ||
 	    (item_two != NULL && !(cJSON_IsNumber(item_two) && item_two->valuedouble == 0)))
 		return false;
+	/* Only a whole number a condition can hold is read: every cast of it below is then defined. */
+	if (!(item_value->valuedouble >= 0 && item_value->valuedouble < 18446744073709551616.0))
+		return false;
 	*value = item_value->valuedouble;
 	return true;
 }
@@ -425,7 +428,7 @@ bool arg_rules_absorb(const cJSON *rule, const char *path, struct arg_facts *fac
 	if (arg == NULL || !is_action(rule, "SCMP_ACT_ALLOW") || cJSON_GetObjectItemCaseSensitive(rule, "errnoRet"))
 		return false;
 	if (name != NULL && strcmp(name, "clone") == 0 && arg_is(arg, -1, "SCMP_CMP_MASKED_EQ", &value)) {
-		uint32_t mask = (uint32_t)value;
+		uint32_t mask = value <= UINT32_MAX ? (uint32_t)value : 0;
 		/* A mask of 0 refuses nothing: never written here, and judged like a plain clone. */
 		if ((double)mask != value || mask == 0 || (mask & ~DOCKER_CLONE_NAMESPACE_MASK) != 0)
 			return false;
@@ -484,7 +487,7 @@ static bool narrow_enough(const cJSON *rule, enum arg_rule which, const struct a
 	for (const cJSON *arg = args ? args->child : NULL; arg; arg = arg->next) {
 		switch (which) {
 		case ARG_RULE_CLONE:
-			if (arg_is(arg, -1, "SCMP_CMP_MASKED_EQ", &value) && ((uint32_t)value & refused) == refused)
+			if (arg_is(arg, -1, "SCMP_CMP_MASKED_EQ", &value) && ((uint64_t)value & refused) == refused)
 				return true;
 			break;
 		case ARG_RULE_PERSONALITY:

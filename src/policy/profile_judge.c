@@ -36,7 +36,8 @@ void profile_judge(const struct profile_input *input, const char *name, const st
 		if (!profile_action_allows(action->valuestring)) {
 			const cJSON *errno_ret = cJSON_GetObjectItemCaseSensitive(rule, "errnoRet");
 			if (cJSON_GetArraySize(args) == 0 && strcmp(action->valuestring, "SCMP_ACT_ERRNO") == 0 &&
-			    cJSON_IsNumber(errno_ret)) {
+			    cJSON_IsNumber(errno_ret) && errno_ret->valuedouble >= 0 &&
+			    errno_ret->valuedouble <= PROFILE_ERRNO_MAX) {
 				out->errno_rule = true;
 				out->errno_ret = (long)errno_ret->valuedouble;
 			}
@@ -64,6 +65,10 @@ static bool read_arg(const cJSON *arg, double *index, const char **op, double *v
 
 	if (!cJSON_IsNumber(item_index) || !cJSON_IsString(item_op) || !cJSON_IsNumber(item_value))
 		return false;
+	/* Only numbers a condition can hold (0 to 2^64 - 1), so that every cast of them is defined. */
+	if (!(item_value->valuedouble >= 0 && item_value->valuedouble < 18446744073709551616.0) ||
+	    (cJSON_IsNumber(item_two) && !(item_two->valuedouble >= 0 && item_two->valuedouble < 18446744073709551616.0)))
+		return false;
 	*index = item_index->valuedouble;
 	*op = item_op->valuestring;
 	*value = item_value->valuedouble;
@@ -82,7 +87,7 @@ static int clone_rule_holds(const cJSON *rule, uint32_t bits)
 		if (!read_arg(arg, &index, &op, &value, &two) || strcmp(op, "SCMP_CMP_MASKED_EQ") != 0 ||
 		    ((uint64_t)value & ~(uint64_t)DOCKER_CLONE_NAMESPACE_MASK) != 0)
 			return -1;
-		if ((bits & (uint32_t)value) != (uint32_t)two)
+		if (two > UINT32_MAX || (bits & (uint32_t)value) != (uint32_t)two)
 			return 0;
 	}
 	return 1;

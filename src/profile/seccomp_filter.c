@@ -9,6 +9,7 @@
 #include <seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -44,8 +45,14 @@ static int fail(char *message, size_t size, const char *format, ...)
 /* The libseccomp action of a profile's action name and errno (runc's getAction); false when there is none. */
 static bool action_of(const char *name, const cJSON *errno_ret, uint32_t *out)
 {
-	uint16_t code = cJSON_IsNumber(errno_ret) ? (uint16_t)errno_ret->valuedouble : (uint16_t)EPERM;
+	uint16_t code = EPERM;
 
+	if (cJSON_IsNumber(errno_ret)) {
+		/* libseccomp keeps 16 bits of an errno; the reader allows up to PROFILE_ERRNO_MAX. */
+		if (!(errno_ret->valuedouble >= 0 && errno_ret->valuedouble <= UINT16_MAX))
+			return false;
+		code = (uint16_t)errno_ret->valuedouble;
+	}
 	if (strcmp(name, "SCMP_ACT_KILL") == 0 || strcmp(name, "SCMP_ACT_KILL_THREAD") == 0)
 		*out = SCMP_ACT_KILL_THREAD;
 	else if (strcmp(name, "SCMP_ACT_KILL_PROCESS") == 0)
@@ -65,6 +72,13 @@ static bool action_of(const char *name, const cJSON *errno_ret, uint32_t *out)
 	else
 		return false;
 	return true;
+}
+
+/* Tells whether item is a number a condition can compare with: a whole one from 0 to 2^64 - 1. */
+static bool datum(const cJSON *item)
+{
+	return cJSON_IsNumber(item) && item->valuedouble >= 0 && item->valuedouble < 18446744073709551616.0 &&
+	       item->valuedouble == floor(item->valuedouble);
 }
 
 static bool comparison_of(const char *op, enum scmp_compare *out)
@@ -131,7 +145,8 @@ static int add_conditions(scmp_filter_ctx filter, uint32_t action, int nr, const
 			return fail(message, size, "syscalls[%d] (%s): more than 6 conditions, which runc cannot add", index,
 			            name);
 		if (!cJSON_IsNumber(item_index) || item_index->valuedouble < 0 || item_index->valuedouble > 5 ||
-		    !cJSON_IsString(item_op) || !comparison_of(item_op->valuestring, &op) || !cJSON_IsNumber(item_value))
+		    !cJSON_IsString(item_op) || !comparison_of(item_op->valuestring, &op) || !datum(item_value) ||
+		    (cJSON_IsNumber(item_two) && !datum(item_two)))
 			return fail(message, size, "syscalls[%d] (%s): a condition runc cannot read", index, name);
 		unsigned at = (unsigned)item_index->valuedouble;
 		split = split || seen[at]++ > 0;
