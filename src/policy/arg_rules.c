@@ -327,7 +327,7 @@ static bool is_empty(const cJSON *item)
 static bool arches_only(const cJSON *filter)
 {
 	for (const cJSON *item = filter ? filter->child : NULL; item; item = item->next)
-		if (strcmp(item->string, "arches") != 0 && !is_empty(item))
+		if (item->string == NULL || (strcmp(item->string, "arches") != 0 && !is_empty(item)))
 			return false;
 	return true;
 }

@@ -174,6 +174,36 @@ static int kernel_at_least(const struct rule_context *ctx, const cJSON *min)
 	return ctx->kernel_major > major || (ctx->kernel_major == major && ctx->kernel_minor >= minor);
 }
 
+/* Tells whether item is absent, null, or an array of strings, as Go reads a []string. */
+static bool strings_or_null(const cJSON *item)
+{
+	if (item == NULL || cJSON_IsNull(item))
+		return true;
+	if (!cJSON_IsArray(item))
+		return false;
+	for (const cJSON *entry = item->child; entry; entry = entry->next)
+		if (!cJSON_IsString(entry))
+			return false;
+	return true;
+}
+
+const char *profile_filter_problem(const cJSON *filter)
+{
+	const cJSON *min;
+
+	if (filter == NULL || cJSON_IsNull(filter))
+		return NULL;
+	if (!cJSON_IsObject(filter))
+		return "must be an object";
+	min = cJSON_GetObjectItemCaseSensitive(filter, "minKernel");
+	if (!strings_or_null(cJSON_GetObjectItemCaseSensitive(filter, "caps")) ||
+	    !strings_or_null(cJSON_GetObjectItemCaseSensitive(filter, "arches")))
+		return "caps and arches must be lists of strings";
+	if (min != NULL && !cJSON_IsNull(min) && !cJSON_IsString(min))
+		return "minKernel must be a kernel version such as \"4.8\"";
+	return NULL;
+}
+
 bool profile_rule_applies(const cJSON *rule, const struct rule_context *ctx, const char **cap)
 {
 	const cJSON *excludes = cJSON_GetObjectItemCaseSensitive(rule, "excludes");

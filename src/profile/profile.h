@@ -58,6 +58,13 @@ struct rule_context {
 };
 
 /*
+ * What is wrong with a rule's includes or excludes as moby's types.Filter
+ * reads it (an object, or null, whose caps and arches are lists of strings
+ * and whose minKernel is a string), or NULL when nothing is.
+ */
+const char *profile_filter_problem(const cJSON *filter);
+
+/*
  * Tells whether moby keeps rule for the container ctx describes. When a
  * capability that includes.caps asks for is missing, *missing names it.
  */

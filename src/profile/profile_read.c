@@ -118,6 +118,14 @@ static int split_conditions(const cJSON *rule, const cJSON *args, cJSON *rules)
 	return 0;
 }
 
+/* Checks a rule's includes or excludes (key) as Docker's loader reads it. */
+static int check_filter(struct reader *reader, const cJSON *rule, const char *key, int index)
+{
+	const char *why = profile_filter_problem(cJSON_GetObjectItemCaseSensitive(rule, key));
+
+	return why != NULL ? problem(reader, "syscalls[%d].%s: %s", index, key, why) : 0;
+}
+
 /* Reads one rule: a plain allow list goes to allow_names, any other rule is kept. */
 static int read_rule(struct reader *reader, const cJSON *rule, int index, struct profile_input *input)
 {
@@ -146,7 +154,8 @@ static int read_rule(struct reader *reader, const cJSON *rule, int index, struct
 		return problem(reader, "syscalls[%d].action: must be one of %s", index, profile_action_list());
 	if (errno_ret != NULL && (!exact_integer(errno_ret) || errno_ret->valuedouble > PROFILE_ERRNO_MAX))
 		return problem(reader, "syscalls[%d].errnoRet: must be an errno number from 0 to %d", index, PROFILE_ERRNO_MAX);
-	if (check_args(reader, args, index) != 0)
+	if (check_args(reader, args, index) != 0 || check_filter(reader, rule, "includes", index) != 0 ||
+	    check_filter(reader, rule, "excludes", index) != 0)
 		return -1;
 	plain = strcmp(action->valuestring, "SCMP_ACT_ALLOW") == 0 && profile_empty_or_absent(args) &&
 	        errno_ret == NULL &&
