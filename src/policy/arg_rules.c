@@ -351,7 +351,7 @@ static bool arg_is(const cJSON *arg, int index, const char *op, double *value)
 	    (item_two != NULL && !(cJSON_IsNumber(item_two) && item_two->valuedouble == 0)))
 		return false;
 	/* Only a whole number a condition can hold is read: every cast of it below is then defined. */
-	if (!(item_value->valuedouble >= 0 && item_value->valuedouble < 18446744073709551616.0))
+	if (!profile_datum_fits(item_value->valuedouble))
 		return false;
 	*value = item_value->valuedouble;
 	return true;

@@ -66,8 +66,8 @@ static bool read_arg(const cJSON *arg, double *index, const char **op, double *v
 	if (!cJSON_IsNumber(item_index) || !cJSON_IsString(item_op) || !cJSON_IsNumber(item_value))
 		return false;
 	/* Only numbers a condition can hold (0 to 2^64 - 1), so that every cast of them is defined. */
-	if (!(item_value->valuedouble >= 0 && item_value->valuedouble < 18446744073709551616.0) ||
-	    (cJSON_IsNumber(item_two) && !(item_two->valuedouble >= 0 && item_two->valuedouble < 18446744073709551616.0)))
+	if (!profile_datum_fits(item_value->valuedouble) ||
+	    (cJSON_IsNumber(item_two) && !profile_datum_fits(item_two->valuedouble)))
 		return false;
 	*index = item_index->valuedouble;
 	*op = item_op->valuestring;

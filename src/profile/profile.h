@@ -76,6 +76,15 @@ bool profile_rule_applies(const cJSON *rule, const struct rule_context *ctx, con
  */
 #define PROFILE_ERRNO_MAX 4095
 
+/*
+ * Tells whether value lies in a condition's range, 0 to 2^64 - 1 (runc's
+ * and libseccomp's scmp_datum_t), so that converting it is defined.
+ */
+static inline bool profile_datum_fits(double value)
+{
+	return value >= 0 && value < 18446744073709551616.0;
+}
+
 /* What a profile to write holds. Nothing in it is owned. */
 struct profile {
 	const char *default_action;  /* an SCMP_ACT_* name */

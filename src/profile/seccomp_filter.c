@@ -5,11 +5,11 @@
 #include "profile/seccomp_filter.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <math.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -77,8 +77,7 @@ static bool action_of(const char *name, const cJSON *errno_ret, uint32_t *out)
 /* Tells whether item is a number a condition can compare with: a whole one from 0 to 2^64 - 1. */
 static bool datum(const cJSON *item)
 {
-	return cJSON_IsNumber(item) && item->valuedouble >= 0 && item->valuedouble < 18446744073709551616.0 &&
-	       item->valuedouble == floor(item->valuedouble);
+	return cJSON_IsNumber(item) && profile_datum_fits(item->valuedouble) && item->valuedouble == floor(item->valuedouble);
 }
 
 static bool comparison_of(const char *op, enum scmp_compare *out)

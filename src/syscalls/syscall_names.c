@@ -303,14 +303,11 @@ bool syscall_names_well_formed(const char *name, size_t len)
 }
 
 /*
- * Architectures in the order Docker's own profile lists them, with the
- * name moby's includes and excludes use for the host each runs on (Go's
- * GOARCH turned into libseccomp's spelling; x32 runs on an amd64 host).
- */
-/*
- * One row per architecture: what differs between them, for the writer, the
- * judge and the tests alike.
- * - the names: a profile's, libseccomp's and uname's, moby's (includes.arches);
+ * One row per architecture, in the order Docker's own profile lists them:
+ * what differs between them, for the writer, the judge and the tests alike.
+ * - the names: a profile's, libseccomp's and uname's, and the one moby's
+ *   includes and excludes use for the host each runs on (Go's GOARCH turned
+ *   into libseccomp's spelling; x32 runs on an amd64 host);
  * - host: the architecture whose kernel runs this one's processes as a
  *   compat ABI (x86 and x32 on x86_64; Docker's archMap pairs the same);
  * - clone_flags_arg: the argument clone's flags are in (the kernel's
