@@ -80,6 +80,28 @@ PY
 )
 check "no include circle between files ($(echo "$cycle" | tail -1))" "[ \"\$(echo \"\$cycle\" | wc -l)\" -eq 1 ] && echo \"\$cycle\" | grep -q ' modules\$'"
 
+# Levels by file (each .c and each .h a node, an arrow per #include, the longest path): at most 9, so that
+# a room reads through few others; a header that only names a struct by pointer declares it instead.
+levels=$(python3 - <<'PY'
+import glob, os, re
+edges = {}
+for path in glob.glob("src/*/*.[ch]"):
+    node = os.path.relpath(path, "src")
+    edges[node] = {t for t in re.findall(r'#include "([a-z_/0-9]+\.h)"', open(path).read()) if t != node}
+memo = {}
+def depth(node, seen=()):
+    if node not in memo:
+        memo[node] = 1 + max((depth(other) for other in edges.get(node, ())), default=0)
+    return memo[node]
+top = max(edges, key=depth)
+path = [top]
+while edges.get(path[-1]):
+    path.append(max(edges[path[-1]], key=depth))
+print(depth(top), " -> ".join(path))
+PY
+)
+check "at most 9 include levels by file ($levels)" "[ '${levels%% *}' -le 9 ]"
+
 # Today's Docker is the floor: the generated table is what the script makes of the checked-in copy of
 # Docker's file, the copy names its source, and --version names the floor.
 check "src/policy/docker_facts.c is what scripts/docker_facts.py makes of data/moby/default.json" \

@@ -2,7 +2,7 @@
  * falco2seccomp: turns the syscalls a container made, as Falco logged them,
  * into a seccomp profile that allows exactly those syscalls.
  *
- * main parses the options, runs one job (run.c), which tells what it finds
+ * main parses the options, runs one job (jobs/run_job.c), which tells what it finds
  * through report.c, and maps the job's outcome to the exit status.
  */
 #include "jobs/options.h"
@@ -50,13 +50,13 @@ static int exit_status(enum run_status status)
 
 int main(int argc, char **argv)
 {
-	static struct run run;
+	static struct options options;
 	struct report report;
 	char message[512];
 	int status;
 
 	report_init(&report, stderr, stdout, NULL, 0, false, false, REPORT_TEXT);
-	switch (options_parse(argc, argv, &run.options, message, sizeof(message))) {
+	switch (options_parse(argc, argv, &options, message, sizeof(message))) {
 	case OPTIONS_HELP:
 		report_help(stdout);
 		status = EXIT_OK;
@@ -72,13 +72,11 @@ int main(int argc, char **argv)
 	case OPTIONS_OK:
 		break;
 	}
-	if (!run.options.progress_set)
-		run.options.progress = !run.options.quiet && isatty(STDERR_FILENO);
-	report_init(&report, stderr, stdout, run.options.logs.items, run.options.logs.count, run.options.quiet,
-	            run.options.strict, run.options.report);
-	run.report = &report;
-	status = exit_status(run_job(&run));
-	run_free(&run);
+	if (!options.progress_set)
+		options.progress = !options.quiet && isatty(STDERR_FILENO);
+	report_init(&report, stderr, stdout, options.logs.items, options.logs.count, options.quiet,
+	            options.strict, options.report);
+	status = exit_status(run_job(&options, &report));
 done:
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		if (status == EXIT_OK || status == EXIT_FINDINGS)

@@ -1,12 +1,40 @@
 /*
- * audit_log: the kernel's seccomp records read back (--audit-log).
+ * audit_log: --audit-log FILE: the kernel's seccomp records read back into
+ * the findings below (audit_log.c).
  */
 #ifndef F2S_AUDIT_LOG_H
 #define F2S_AUDIT_LOG_H
 
-#include "jobs/run.h"
+#include "jobs/run_status.h"
+#include "syscalls/syscall_set.h"
 
-/* Reads the --audit-log files into run->audit (audit_log.c); returns a status. */
-enum run_status read_audit_logs(struct run *run);
+#include <stddef.h>
+#include <stdint.h>
+
+struct options;
+struct report;
+
+/* The most processes named from the audit log. */
+#define AUDIT_PROCESSES_MAX 16
+
+/* What --audit-log gave. */
+struct audit_findings {
+	struct syscall_set syscalls;  /* of LOG records */
+	size_t records;               /* LOG records taken */
+	size_t denials;               /* records of other actions, not taken */
+	size_t others;                /* records of processes --audit-exe and --audit-comm leave out */
+	size_t unknown;               /* records whose syscall could not be named */
+	size_t lost;                  /* lines that say records were lost */
+	uint64_t lost_line;           /* the first of them */
+	char processes[AUDIT_PROCESSES_MAX][256]; /* exe (or comm) of the LOG records */
+	size_t process_count;
+};
+
+/*
+ * Reads the --audit-log files opts names into audit, naming their syscalls
+ * in catalog; problems go to report. Returns a status.
+ */
+enum run_status read_audit_logs(const struct options *opts, struct syscall_catalog *catalog, struct report *report,
+                                struct audit_findings *audit);
 
 #endif

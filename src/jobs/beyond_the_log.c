@@ -6,7 +6,7 @@
  */
 #include "jobs/beyond_the_log.h"
 
-#include "jobs/run_results.h"
+#include "jobs/options.h"
 
 #include "policy/companions.h"
 #include "policy/docker_default.h"
@@ -61,44 +61,45 @@ static void gather_refused(const char *name, void *context)
  * allows it only with another capability, or not at all) and the set does
  * not allow. Returns 0, or -1 when memory runs out.
  */
-int add_audit_refusals(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
-                       cJSON *rules, struct arg_rule_plan *plan)
+int add_audit_refusals(const struct options *opts, const struct syscall_catalog *catalog, struct report *report,
+                       const struct syscall_set *set, const struct arg_facts *facts, cJSON *rules,
+                       struct arg_rule_plan *plan)
 {
 	struct refused_names all = { NULL, 0, 0, false };
 	const char **refused = NULL;
 	size_t kept = 0;
 	int status = -1;
 
-	for (size_t a = 0; a < run->arches.count; a++)
-		if (syscall_names_each(run->arches.tokens[a], gather_refused, &all) < 0)
+	for (size_t a = 0; a < catalog->arches.count; a++)
+		if (syscall_names_each(catalog->arches.tokens[a], gather_refused, &all) < 0)
 			all.failed = true;
 	if (all.failed || (all.count > 0 && (refused = malloc(all.count * sizeof(refused[0]))) == NULL))
 		goto done;
 	qsort(all.names, all.count, sizeof(all.names[0]), text_compare_strings);
 	for (size_t i = 0; i < all.count; i++) {
-		int id = syscall_catalog_find(&run->catalog, all.names[i]);
+		int id = syscall_catalog_find(catalog, all.names[i]);
 		if (id < 0 || !syscall_set_has(set, id))
 			refused[kept++] = all.names[i];
 	}
 	/* What --remove names is refused too: under the logging default it would run. */
 	const char **all_refused = refused;
-	if (run->options.remove.count > 0) {
-		all_refused = realloc(refused, (kept + run->options.remove.count) * sizeof(refused[0]));
+	if (opts->remove.count > 0) {
+		all_refused = realloc(refused, (kept + opts->remove.count) * sizeof(refused[0]));
 		if (all_refused == NULL)
 			goto done;
 		refused = all_refused;
-		for (size_t i = 0; i < run->options.remove.count; i++) {
+		for (size_t i = 0; i < opts->remove.count; i++) {
 			bool listed = false;
 			for (size_t k = 0; k < kept && !listed; k++)
-				listed = strcmp(refused[k], run->options.remove.items[i]) == 0;
-			if (!listed && syscall_exists_on_any(&run->arches, run->options.remove.items[i]))
-				refused[kept++] = run->options.remove.items[i];
+				listed = strcmp(refused[k], opts->remove.items[i]) == 0;
+			if (!listed && syscall_exists_on_any(&catalog->arches, opts->remove.items[i]))
+				refused[kept++] = opts->remove.items[i];
 		}
 	}
-	if (arg_rules_add_audit(rules, &run->arches, plan, facts, &run->options.arg_rules, refused, kept) != 0)
+	if (arg_rules_add_audit(rules, &catalog->arches, plan, facts, &opts->arg_rules, refused, kept) != 0)
 		goto done;
 	if (plan->socket_logged)
-		report_say(run->report, "socket calls are logged, not allowed by family: libseccomp filters 32-bit x86's "
+		report_say(report, "socket calls are logged, not allowed by family: libseccomp filters 32-bit x86's "
 		            "socket through socketcall, whose arguments it cannot read, so an allowing family rule cannot "
 		            "stand beside the refusals of AF_ALG and AF_VSOCK; give --arch without x86 to allow the logged "
 		            "families quietly");
@@ -116,10 +117,11 @@ done:
  * (policy/successors.h), noting them in plan; returns 0, or -1 when memory
  * runs out.
  */
-int add_enosys(struct run *run, const struct syscall_set *set, cJSON *rules, struct arg_rule_plan *plan)
+int add_enosys(const struct syscall_catalog *catalog, const struct syscall_set *set, cJSON *rules,
+               struct arg_rule_plan *plan)
 {
 	const struct successor *rows[SUCCESSORS_MAX];
-	size_t count = successors_wanted(&run->catalog, set, rows);
+	size_t count = successors_wanted(catalog, set, rows);
 
 	/* clone3 is the argument rules' own, Docker's. */
 	plan->enosys_count = 0;
@@ -128,26 +130,27 @@ int add_enosys(struct run *run, const struct syscall_set *set, cJSON *rules, str
 			plan->enosys_older[plan->enosys_count] = rows[i]->older;
 			plan->enosys[plan->enosys_count++] = rows[i]->newer;
 		}
-	return arg_rules_add_enosys(rules, &run->arches, plan->enosys, plan->enosys_count);
+	return arg_rules_add_enosys(rules, &catalog->arches, plan->enosys, plan->enosys_count);
 }
 
 /*
  * Names the companions the log calls for and set lacks (policy/companions.h),
  * and with --companions adds them, but for those --remove names.
  */
-void take_companions(struct run *run, const struct syscall_set *observed, struct syscall_set *set)
+void take_companions(const struct options *opts, struct syscall_catalog *catalog, struct report *report,
+                     const struct run_results *results, const struct arg_facts *facts,
+                     const struct syscall_set *observed, struct syscall_set *set)
 {
 	struct companion_need needs[COMPANIONS_MAX];
-	const struct arg_facts *facts = &run->scan.facts;
-	size_t count = companions_missing(&run->catalog, observed, set, facts->clones_seen && !facts->children_made, needs);
+	size_t count = companions_missing(catalog, observed, set, facts->clones_seen && !facts->children_made, needs);
 
-	for (size_t n = 0; run->options.companions && n < count; n++) {
+	for (size_t n = 0; opts->companions && n < count; n++) {
 		size_t kept = 0;
 		for (size_t m = 0; m < needs[n].missing_count; m++) {
 			int id = needs[n].missing[m];
 			bool removed = false;
-			for (size_t r = 0; r < run->options.remove.count; r++)
-				removed |= strcmp(run->options.remove.items[r], syscall_catalog_name(&run->catalog, id)) == 0;
+			for (size_t r = 0; r < opts->remove.count; r++)
+				removed |= strcmp(opts->remove.items[r], syscall_catalog_name(catalog, id)) == 0;
 			if (removed)
 				continue;
 			syscall_set_add(set, id);
@@ -155,7 +158,7 @@ void take_companions(struct run *run, const struct syscall_set *observed, struct
 		}
 		needs[n].missing_count = kept;
 	}
-	report_companions(run->report, results_of(run), needs, count, run->options.companions);
+	report_companions(report, results, needs, count, opts->companions);
 }
 
 /*
@@ -164,16 +167,17 @@ void take_companions(struct run *run, const struct syscall_set *observed, struct
  * fork on any of them, so that clone's rule applies. Those only some
  * architectures need are written by write_profile for those alone.
  */
-void take_equivalents(struct run *run, struct syscall_set *set)
+void take_equivalents(struct syscall_catalog *catalog, struct report *report, const struct run_results *results,
+                      struct syscall_set *set)
 {
 	struct equivalent_need needs[EQUIVALENT_NEEDS_MAX];
-	size_t count = equivalents_needed(&run->catalog, set, needs);
-	uint32_t all = run->catalog.arches.count >= 32 ? UINT32_MAX : (1u << run->catalog.arches.count) - 1;
+	size_t count = equivalents_needed(catalog, set, needs);
+	uint32_t all = catalog->arches.count >= 32 ? UINT32_MAX : (1u << catalog->arches.count) - 1;
 
 	for (size_t n = 0; n < count; n++)
 		if (needs[n].arches == all || strcmp(needs[n].name, "clone") == 0)
-			syscall_set_add(set, syscall_catalog_find(&run->catalog, needs[n].name));
-	report_equivalents(run->report, results_of(run), needs, count);
+			syscall_set_add(set, syscall_catalog_find(catalog, needs[n].name));
+	report_equivalents(report, results, needs, count);
 }
 
 /*
@@ -183,19 +187,19 @@ void take_equivalents(struct run *run, struct syscall_set *set)
  * architecture): one rule per set of architectures. Returns 0, or -1 when
  * memory runs out.
  */
-void widen_by_equivalents(struct run *run, struct syscall_set *set)
+void widen_by_equivalents(struct syscall_catalog *catalog, struct syscall_set *set)
 {
 	struct equivalent_need needs[EQUIVALENT_NEEDS_MAX];
-	size_t count = equivalents_needed(&run->catalog, set, needs);
+	size_t count = equivalents_needed(catalog, set, needs);
 
 	for (size_t n = 0; n < count; n++)
-		syscall_set_add(set, syscall_catalog_find(&run->catalog, needs[n].name));
+		syscall_set_add(set, syscall_catalog_find(catalog, needs[n].name));
 }
 
-int add_equivalents(struct run *run, const struct syscall_set *set, cJSON *rules)
+int add_equivalents(struct syscall_catalog *catalog, const struct syscall_set *set, cJSON *rules)
 {
 	struct equivalent_need needs[EQUIVALENT_NEEDS_MAX];
-	size_t count = equivalents_needed(&run->catalog, set, needs);
+	size_t count = equivalents_needed(catalog, set, needs);
 	bool done[EQUIVALENT_NEEDS_MAX] = { false };
 
 	for (size_t n = 0; n < count; n++) {
@@ -220,10 +224,10 @@ int add_equivalents(struct run *run, const struct syscall_set *set, cJSON *rules
 		 * calling process's: a need of a compat ABI (arm under arm64) is its host's.
 		 */
 		uint32_t hosts[ARCH_MAX];
-		size_t host_count = seccomp_filter_hosts(&run->catalog.arches, hosts, ARCH_MAX);
+		size_t host_count = seccomp_filter_hosts(&catalog->arches, hosts, ARCH_MAX);
 		for (size_t h = 0; h < host_count; h++)
-			for (size_t a = 0; a < run->catalog.arches.count && a < 32; a++)
-				if (needs[n].arches >> a & 1 && seccomp_filter_runs_on(hosts[h], run->catalog.arches.tokens[a])) {
+			for (size_t a = 0; a < catalog->arches.count && a < 32; a++)
+				if (needs[n].arches >> a & 1 && seccomp_filter_runs_on(hosts[h], catalog->arches.tokens[a])) {
 					if (!profile_list_has(arches, arch_moby_name(hosts[h])))
 						cJSON_AddItemToArray(arches, cJSON_CreateString(arch_moby_name(hosts[h])));
 				}

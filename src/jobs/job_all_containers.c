@@ -3,6 +3,7 @@
  * container or workload, put in place together.
  */
 #include "jobs/job_all_containers.h"
+#include "jobs/run.h"
 
 #include "jobs/job_steps.h"
 #include "jobs/merged_profiles.h"
@@ -47,7 +48,7 @@ static enum run_status write_member(struct run *run, const char *dir, const char
 		return RUN_OUTPUT;
 	}
 	output_names_dns1123(base, run->profile_name, sizeof(run->profile_name));
-	status = settle_arg_facts(run, facts);
+	status = settle_arg_facts(&run->options, run->report, &run->frame, facts);
 	if (status == RUN_OK)
 		status = finish_set(run, &set, &added);
 	if (status == RUN_OK && warn_risky(run, &set, observed, &added, who) > 0 && run->options.strict)
@@ -91,8 +92,8 @@ static enum run_status write_workloads(struct run *run, const char *dir)
 	enum run_status status = RUN_OK;
 	size_t written = 0;
 
-	for (size_t g = 0; g < run->group_count && status == RUN_OK; g++) {
-		struct workload_profile *group = &run->groups[g];
+	for (size_t g = 0; g < run->workload.group_count && status == RUN_OK; g++) {
+		struct workload_profile *group = &run->workload.groups[g];
 		char who[sizeof(group->key) + 32], path[4096];
 		size_t allowed;
 
@@ -130,7 +131,7 @@ enum run_status job_all_containers(struct run *run)
 	struct atomic_batch batch = { NULL, NULL, 0, 0 };
 	run->batch = &batch;
 	if (run->options.group_by != GROUP_NONE) {
-		status = group_workloads(run);
+		status = group_workloads(run->options.group_by, run->options.quiet, &run->scan, run->report, &run->workload);
 		return place_profiles(run, status == RUN_OK ? write_workloads(run, dir) : status);
 	}
 	for (size_t i = 0; i < run->scan.container_count && status == RUN_OK; i++) {

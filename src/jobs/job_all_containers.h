@@ -4,7 +4,9 @@
 #ifndef F2S_JOB_ALL_CONTAINERS_H
 #define F2S_JOB_ALL_CONTAINERS_H
 
-#include "jobs/run.h"
+#include "jobs/run_status.h"
+
+struct run;
 
 enum run_status job_all_containers(struct run *run);
 

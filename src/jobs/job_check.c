@@ -3,6 +3,7 @@
  * allow, judged as the runtimes apply it.
  */
 #include "jobs/job_check.h"
+#include "jobs/run.h"
 
 #include "jobs/audit_log.h"
 #include "jobs/job_steps.h"
@@ -187,7 +188,7 @@ enum run_status job_check(struct run *run)
 		profile_input_free(&profile);
 		return RUN_INPUT;
 	}
-	warn_dead_names(run, "--check", &profile);
+	warn_dead_names(run->report, "--check", &profile);
 	rule_context_for(&run->options, seccomp_arch_native(), caps, &ctx);
 	/* The judge: the filter runc builds from the profile on this host. */
 	struct seccomp_filter filter;
@@ -197,13 +198,13 @@ enum run_status job_check(struct run *run)
 		profile_input_free(&profile);
 		return RUN_INPUT;
 	}
-	run->arches = run->options.has_arches || profile.arches.count == 0 ? run->options.arches : profile.arches;
+	run->frame.arches = run->options.has_arches || profile.arches.count == 0 ? run->options.arches : profile.arches;
 	status = run_scan(run, &run->options.containers, false);
 	if (status == RUN_OK)
 		status = check_matches(run);
 	/* The production gate: what the kernel logged under an audit profile is judged like the log's calls. */
 	if (status == RUN_OK && run->options.audit_logs.count > 0) {
-		status = read_audit_logs(run);
+		status = read_audit_logs(&run->options, &run->catalog, run->report, &run->audit);
 		syscall_set_union(&run->scan.syscalls, &run->audit.syscalls);
 	}
 	for (size_t id = 0; status == RUN_OK && id < run->catalog.count; id++) {

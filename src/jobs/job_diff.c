@@ -4,25 +4,16 @@
 #include "jobs/job_diff.h"
 
 #include "jobs/merged_profiles.h"
+#include "jobs/options.h"
 #include "jobs/rule_context.h"
-
-#include "text/text.h"
 
 #include "policy/docker_default.h"
 #include "policy/filter_diff.h"
-#include "profile/atomic_file.h"
+#include "profile/profile_diff.h"
 #include "report/report.h"
-#include "profile/rule_order.h"
 
-#include <errno.h>
-#include <libgen.h>
 #include <seccomp.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/utsname.h>
-#include <unistd.h>
 
 /*
  * The verdicts that differ, asked of both profiles' built filters on the
@@ -30,8 +21,8 @@
  * docker-default, the built-in floor, only what the new profile lets run
  * and Docker's default refuses fails the run.
  */
-static enum run_status diff_verdicts(struct run *run, const struct profile_input *old, const struct profile_input *new,
-                                     enum run_status status)
+static enum run_status diff_verdicts(const struct options *opts, struct report *report, const struct profile_input *old,
+                                     const struct profile_input *new, enum run_status status)
 {
 	const char *caps[DOCKER_DEFAULT_CAPABILITY_COUNT + OPTIONS_CAPS_MAX];
 	struct rule_context ctx;
@@ -42,19 +33,19 @@ static enum run_status diff_verdicts(struct run *run, const struct profile_input
 		if (old->arches.count == 0 || arch_list_has(&old->arches, new->arches.tokens[i]))
 			arch_list_add(&arches, new->arches.tokens[i]);
 	if (arches.count == 0)
-		arches = new->arches.count > 0 ? new->arches : run->options.arches;
-	rule_context_for(&run->options, seccomp_arch_native(), caps, &ctx);
+		arches = new->arches.count > 0 ? new->arches : opts->arches;
+	rule_context_for(opts, seccomp_arch_native(), caps, &ctx);
 	if (filter_diff_profiles(old->document, new->document, &arches, &ctx, &verdicts) != 0) {
-		report_say(run->report, "--diff: libseccomp cannot build %s's filter as runc would", verdicts.build_error);
+		report_say(report, "--diff: libseccomp cannot build %s's filter as runc would", verdicts.build_error);
 		return RUN_INPUT;
 	}
-	report_verdict_diff(run->report, &verdicts, old->path, new->path);
-	if (strcmp(run->options.diff_old, DOCKER_DEFAULT_PROFILE_NAME) == 0)
+	report_verdict_diff(report, &verdicts, old->path, new->path);
+	if (strcmp(opts->diff_old, DOCKER_DEFAULT_PROFILE_NAME) == 0)
 		return verdicts.widened > 0 ? RUN_NOT_ALLOWED : RUN_OK;
 	return verdicts.widened + verdicts.narrowed > 0 ? RUN_NOT_ALLOWED : status;
 }
 
-enum run_status job_diff(struct run *run)
+enum run_status job_diff(const struct options *opts, struct report *report)
 {
 	struct profile_input old, new;
 	struct profile_diff diff;
@@ -63,21 +54,21 @@ enum run_status job_diff(struct run *run)
 
 	memset(&diff, 0, sizeof(diff));
 	memset(&new, 0, sizeof(new));
-	if (read_profile(run->options.diff_old, &old, message, sizeof(message)) != 0 ||
-	    read_profile(run->options.diff_new, &new, message, sizeof(message)) != 0) {
-		report_say(run->report, "--diff %s", message);
+	if (read_profile(opts->diff_old, &old, message, sizeof(message)) != 0 ||
+	    read_profile(opts->diff_new, &new, message, sizeof(message)) != 0) {
+		report_say(report, "--diff %s", message);
 		status = RUN_INPUT;
 	} else {
-		warn_dead_names(run, "--diff", &old);
-		warn_dead_names(run, "--diff", &new);
+		warn_dead_names(report, "--diff", &old);
+		warn_dead_names(report, "--diff", &new);
 		if (profile_diff_compute(&old, &new, &diff) != 0) {
-			report_error(run->report, "out of memory");
+			report_error(report, "out of memory");
 			status = RUN_RESOURCES;
 		} else {
-			report_diff(run->report, &diff);
+			report_diff(report, &diff);
 			if (!profile_diff_empty(&diff))
 				status = RUN_NOT_ALLOWED;
-			status = diff_verdicts(run, &old, &new, status);
+			status = diff_verdicts(opts, report, &old, &new, status);
 		}
 	}
 	profile_diff_free(&diff);

@@ -4,8 +4,11 @@
 #ifndef F2S_JOB_DIFF_H
 #define F2S_JOB_DIFF_H
 
-#include "jobs/run.h"
+#include "jobs/run_status.h"
 
-enum run_status job_diff(struct run *run);
+struct options;
+struct report;
+
+enum run_status job_diff(const struct options *opts, struct report *report);
 
 #endif

@@ -3,6 +3,7 @@
  * the logs, as a table or a document.
  */
 #include "jobs/job_list_containers.h"
+#include "jobs/run.h"
 
 #include "jobs/job_steps.h"
 #include "jobs/run_results.h"
@@ -30,16 +31,16 @@ enum run_status job_list_containers(struct run *run)
 {
 	enum run_status status;
 
-	run->arches = run->options.arches;
+	run->frame.arches = run->options.arches;
 	status = run_scan(run, NULL, true);
 	if (status != RUN_OK)
 		return status;
 	qsort(run->scan.containers, run->scan.container_count, sizeof(run->scan.containers[0]), workload_compare_containers);
 	if (run->options.group_by != GROUP_NONE) {
-		status = group_workloads(run);
+		status = group_workloads(run->options.group_by, run->options.quiet, &run->scan, run->report, &run->workload);
 		if (status == RUN_OK)
 			report_workload_table(run->report, results_of(run));
-		return status != RUN_OK ? status : run->group_count == 0 ? RUN_NO_EVENTS : RUN_OK;
+		return status != RUN_OK ? status : run->workload.group_count == 0 ? RUN_NO_EVENTS : RUN_OK;
 	}
 	report_life(run->report, results_of(run));
 	report_container_table(run->report, results_of(run));

@@ -3,6 +3,7 @@
  * standard output).
  */
 #include "jobs/job_profile.h"
+#include "jobs/run.h"
 
 #include "jobs/job_steps.h"
 #include "jobs/merged_profiles.h"
@@ -27,7 +28,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-/* Writes the selection as the user gave it ("--image nginx --label app=web") into run->selection. */
+/* Writes the selection as the user gave it ("--image nginx --label app=web") into run->workload.selection. */
 static void describe_selection(struct run *run)
 {
 	const struct workload_selection *s = &run->options.workload;
@@ -37,10 +38,10 @@ static void describe_selection(struct run *run)
 	};
 	size_t used = 0;
 
-	run->selection[0] = '\0';
+	run->workload.selection[0] = '\0';
 	for (size_t p = 0; p < sizeof(parts) / sizeof(parts[0]); p++)
-		for (size_t i = 0; i < parts[p].count && used < sizeof(run->selection); i++)
-			used += (size_t)snprintf(run->selection + used, sizeof(run->selection) - used, "%s%s %s", used ? " " : "",
+		for (size_t i = 0; i < parts[p].count && used < sizeof(run->workload.selection); i++)
+			used += (size_t)snprintf(run->workload.selection + used, sizeof(run->workload.selection) - used, "%s%s %s", used ? " " : "",
 			                         parts[p].option, parts[p].values[i]);
 }
 
@@ -61,24 +62,24 @@ static enum run_status select_workload(struct run *run)
 	memset(&scan->facts, 0, sizeof(scan->facts));
 	for (size_t i = 0; i < scan->container_count; i++) {
 		const struct scan_container *c = &scan->containers[i];
-		if (!workload_matches(selection, c, run->label_keys, run->label_key_count))
+		if (!workload_matches(selection, c, run->workload.label_keys, run->workload.label_key_count))
 			continue;
 		if (workload_is_infrastructure(c) && !workload_image_named(selection, c)) {
-			run->workload_infrastructure++;
+			run->workload.infrastructure++;
 			continue;
 		}
 		syscall_set_union(&scan->syscalls, &c->syscalls);
 		arg_facts_unite(&scan->facts, &c->facts);
 		container_life_unite(&run->life, &c->life);
 		events += c->events;
-		run->workload_late_events += c->events_before_fields;
-		run->workload_containers++;
+		run->workload.late_events += c->events_before_fields;
+		run->workload.containers++;
 	}
 	scan->matched = events;
 	settle_runtime(run, &run->life, false);
-	if (run->workload_containers > 0 && syscall_set_count(&scan->syscalls) > 0)
+	if (run->workload.containers > 0 && syscall_set_count(&scan->syscalls) > 0)
 		return RUN_OK;
-	if (run->workload_containers > 0 && run->options.allow_empty)
+	if (run->workload.containers > 0 && run->options.allow_empty)
 		return RUN_OK;
 	report_no_workload(run->report, results_of(run));
 	return RUN_NO_EVENTS;
@@ -112,11 +113,11 @@ enum run_status job_profile(struct run *run)
 		snprintf(name, sizeof(name), "falco2seccomp-%s", run->options.containers.wanted[0].id);
 		output_names_dns1123(name, run->profile_name, sizeof(run->profile_name));
 	}
-	status = settle_arg_facts(run, &facts);
+	status = settle_arg_facts(&run->options, run->report, &run->frame, &facts);
 	if (status == RUN_OK)
 		status = finish_set(run, &set, &added);
-	char who[sizeof(run->selection) + 32];
-	snprintf(who, sizeof(who), "a container of %s", run->selection);
+	char who[sizeof(run->workload.selection) + 32];
+	snprintf(who, sizeof(who), "a container of %s", run->workload.selection);
 	if (status == RUN_OK && warn_risky(run, &set, &run->scan.syscalls, &added, workload ? who : NULL) > 0 &&
 	    run->options.strict)
 		status = RUN_INPUT;

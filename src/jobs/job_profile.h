@@ -4,7 +4,9 @@
 #ifndef F2S_JOB_PROFILE_H
 #define F2S_JOB_PROFILE_H
 
-#include "jobs/run.h"
+#include "jobs/run_status.h"
+
+struct run;
 
 /* The jobs, one per file. */
 enum run_status job_profile(struct run *run);

@@ -4,6 +4,7 @@
  * runtime's baseline.
  */
 #include "jobs/job_steps.h"
+#include "jobs/run.h"
 
 #include "text/text.h"
 
@@ -38,7 +39,7 @@
  * The merged rules to write after the allow list of count names: those that
  * name a syscall the list allows, or one an earlier merged rule decides,
  * would never answer (rule_order.h), so they are left out, and said.
- * *kept is a new array (or NULL: write run->kept_rules). Returns 0, or -1
+ * *kept is a new array (or NULL: write run->frame.kept_rules). Returns 0, or -1
  * when memory runs out.
  */
 static int settle_kept_rules(struct run *run, const char *path, const char *const *names, size_t count,
@@ -49,7 +50,7 @@ static int settle_kept_rules(struct run *run, const char *path, const char *cons
 	int status = -1;
 
 	*kept = NULL;
-	if (run->kept_rules == NULL) {
+	if (run->frame.kept_rules == NULL) {
 		cJSON_Delete(rules);
 		cJSON_Delete(first);
 		return 0;
@@ -63,7 +64,7 @@ static int settle_kept_rules(struct run *run, const char *path, const char *cons
 	    cJSON_AddStringToObject(first, "action", "SCMP_ACT_ALLOW") == NULL)
 		goto done;
 	size_t repeated = 0;
-	for (const cJSON *rule = run->kept_rules->child; rule; rule = rule->next) {
+	for (const cJSON *rule = run->frame.kept_rules->child; rule; rule = rule->next) {
 		bool failed = false;
 		cJSON *left = merge_rule_left_to_write(first, written, rule, &failed);
 		if (left == NULL && failed)
@@ -126,17 +127,17 @@ enum run_status write_profile(struct run *run, const struct syscall_set *set, co
 	struct syscall_set widened = *set;
 	/* Without includes, a generic call one architecture needs is allowed on all. */
 	if (!profile_format_row(run->options.format)->arch_map)
-		widen_by_equivalents(run, &widened);
+		widen_by_equivalents(&run->catalog, &widened);
 	set = &widened;
 	size_t count = syscall_set_sorted_names(set, &run->catalog, names);
 	struct profile profile = {
-		.default_action = run->default_action,
-		.has_errno_ret = run->has_errno_ret,
-		.errno_ret = run->errno_ret,
-		.arches = &run->arches,
-		.arch_map = run->arch_map,
+		.default_action = run->frame.default_action,
+		.has_errno_ret = run->frame.has_errno_ret,
+		.errno_ret = run->frame.errno_ret,
+		.arches = &run->frame.arches,
+		.arch_map = run->frame.arch_map,
 		.names = plain,
-		.kept_rules = run->kept_rules,
+		.kept_rules = run->frame.kept_rules,
 	};
 	const char *caps[DOCKER_DEFAULT_CAPABILITY_COUNT + OPTIONS_CAPS_MAX];
 	struct rule_context oci;
@@ -144,17 +145,17 @@ enum run_status write_profile(struct run *run, const struct syscall_set *set, co
 	struct atomic_file out;
 	int written;
 
-	rule_context_for(&run->options, run->arches.tokens[0], caps, &oci);
+	rule_context_for(&run->options, run->frame.arches.tokens[0], caps, &oci);
 	profile.oci = &oci;
 	profile.spo_name = run->profile_name;
 	profile.base_profile = run->options.base_profile;
-	if (arg_rules_build(names, count, &run->arches, facts, &run->options.arg_rules, plain, &profile.name_count,
+	if (arg_rules_build(names, count, &run->frame.arches, facts, &run->options.arg_rules, plain, &profile.name_count,
 	                    &rules, plan) != 0) {
 		report_error(run->report, "out of memory");
 		return RUN_RESOURCES;
 	}
-	if ((!run->options.no_enosys && add_enosys(run, set, rules, plan) != 0) || add_equivalents(run, set, rules) != 0 ||
-	    (run->options.audit && add_audit_refusals(run, set, facts, rules, plan) != 0)) {
+	if ((!run->options.no_enosys && add_enosys(&run->catalog, set, rules, plan) != 0) || add_equivalents(&run->catalog, set, rules) != 0 ||
+	    (run->options.audit && add_audit_refusals(&run->options, &run->catalog, run->report, set, facts, rules, plan) != 0)) {
 		report_error(run->report, "out of memory");
 		cJSON_Delete(rules);
 		return RUN_RESOURCES;
@@ -182,7 +183,9 @@ enum run_status write_profile(struct run *run, const struct syscall_set *set, co
 	}
 	cJSON_Delete(rules);
 	cJSON_Delete(kept);
-	enum run_status judged = judge_written(run, set, facts, plan, text, length);
+	struct written_profile written_profile = { set, facts, plan, text, length };
+	enum run_status judged = judge_written(&run->judge, &run->options, &run->frame.arches, &run->catalog, run->report,
+	                                       results_of(run), &written_profile);
 	if (judged != RUN_OK) {
 		free(text);
 		return judged;
@@ -219,7 +222,7 @@ enum run_status run_scan(struct run *run, const struct container_filter *filter,
 	const struct options *opts = &run->options;
 	enum scan_status status;
 
-	syscall_catalog_init(&run->catalog, &run->arches);
+	syscall_catalog_init(&run->catalog, &run->frame.arches);
 	if (translator_init(&run->translator, &run->catalog, opts->exact, with_ia32) != 0) {
 		report_error(run->report, "out of memory");
 		return RUN_RESOURCES;
@@ -239,9 +242,9 @@ enum run_status run_scan(struct run *run, const struct container_filter *filter,
 		long online = sysconf(_SC_NPROCESSORS_ONLN);
 		run->scan.jobs = online > 1 ? (unsigned)(online < 64 ? online : 64) : 1;
 	}
-	run->label_key_count = workload_label_keys(&opts->workload, opts->group_label, run->label_keys);
-	run->scan.label_keys = run->label_keys;
-	run->scan.label_key_count = run->label_key_count;
+	run->workload.label_key_count = workload_label_keys(&opts->workload, opts->group_label, run->workload.label_keys);
+	run->scan.label_keys = run->workload.label_keys;
+	run->scan.label_key_count = run->workload.label_key_count;
 	report_progress_start(run->report);
 	status = scan_run(&run->scan);
 	report_progress_end(run->report);
@@ -390,7 +393,7 @@ static enum run_status check_command_line(struct run *run)
 	const struct name_list *lists[] = { &run->options.add, &run->options.remove };
 	char message[512];
 
-	syscall_catalog_init(&run->catalog, &run->arches);
+	syscall_catalog_init(&run->catalog, &run->frame.arches);
 	for (size_t list = 0; list < 2; list++)
 		for (size_t i = 0; i < lists[list]->count; i++)
 			if (profile_set_user_name(&run->catalog, list ? "--remove" : "--add", lists[list]->items[i], message,
@@ -441,16 +444,16 @@ static enum run_status check_command_line(struct run *run)
 /* What the jobs that write profiles do first: merged profiles, the command line's names, then the scan. */
 enum run_status read_inputs(struct run *run, const struct container_filter *filter)
 {
-	enum run_status status = read_merged_profiles(run);
+	enum run_status status = read_merged_profiles(&run->options, run->report, &run->frame);
 
 	if (status == RUN_OK)
-		status = merge_profiles(run);
+		status = merge_profiles(&run->options, run->report, &run->frame);
 	if (status == RUN_OK)
 		status = check_command_line(run);
 	if (status == RUN_OK)
 		status = run_scan(run, filter, true);
 	if (status == RUN_OK && run->options.audit_logs.count > 0)
-		status = read_audit_logs(run);
+		status = read_audit_logs(&run->options, &run->catalog, run->report, &run->audit);
 	return status;
 }
 
@@ -480,13 +483,13 @@ enum run_status finish_set(struct run *run, struct syscall_set *set, struct addi
 		report_audit(run->report, syscall_set_count(set) - before, run->audit.records,
 		             run->audit.denials, (const char(*)[256])run->audit.processes, run->audit.process_count);
 	}
-	if (profile_set_finish(&run->catalog, &choices, run->merged, run->options.merge.count, set, added, message,
+	if (profile_set_finish(&run->catalog, &choices, run->frame.merged, run->frame.merged_count, set, added, message,
 	                       sizeof(message)) != 0) {
 		report_say(run->report, "%s", message);
 		return RUN_USAGE;
 	}
-	take_companions(run, &observed, set);
-	take_equivalents(run, set);
+	take_companions(&run->options, &run->catalog, run->report, results_of(run), &run->scan.facts, &observed, set);
+	take_equivalents(&run->catalog, run->report, results_of(run), set);
 	return RUN_OK;
 }
 

@@ -6,8 +6,18 @@
 #ifndef F2S_JOB_STEPS_H
 #define F2S_JOB_STEPS_H
 
-#include "jobs/merged_profiles.h"
-#include "jobs/run.h"
+#include "jobs/run_status.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct additions;
+struct arg_facts;
+struct arg_rule_plan;
+struct container_filter;
+struct container_life;
+struct run;
+struct syscall_set;
 
 /* What the jobs that write profiles do first: merged profiles, the command line's names, then the scan. */
 enum run_status read_inputs(struct run *run, const struct container_filter *filter);

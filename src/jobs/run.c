@@ -7,14 +7,9 @@
 
 void run_free(struct run *run)
 {
-	free(run->groups);
-	for (size_t i = 0; run->merged != NULL && i < run->options.merge.count; i++)
-		profile_input_free(&run->merged[i]);
-	free(run->merged);
+	free(run->workload.groups);
+	profile_frame_free(&run->frame);
 	translator_free(&run->translator);
 	scan_free(&run->scan);
-	cJSON_Delete(run->kept_rules);
-	for (size_t i = 0; i < run->judged_count; i++)
-		free(run->judged[i].text);
-	free(run->judged);
+	judge_memo_free(&run->judge);
 }

@@ -8,8 +8,14 @@
 #include "jobs/job_diff.h"
 #include "jobs/job_list_containers.h"
 #include "jobs/job_profile.h"
+#include "jobs/run.h"
 
-enum run_status run_job(struct run *run)
+#include <string.h>
+
+/* The job's parts: large (syscall catalogs, the scan's tables), so not on the stack. */
+static struct run the_run;
+
+static enum run_status dispatch(struct run *run)
 {
 	/* Until the log has shown its runtime, runc's baseline stands. */
 	run->runtime_given = run->options.runtime;
@@ -23,9 +29,22 @@ enum run_status run_job(struct run *run)
 	case JOB_LIST_CONTAINERS:
 		return job_list_containers(run);
 	case JOB_DIFF:
-		return job_diff(run);
+		return job_diff(&run->options, run->report);
 	case JOB_ALL_CONTAINERS:
 	default:
 		return job_all_containers(run);
 	}
+}
+
+enum run_status run_job(const struct options *options, struct report *report)
+{
+	struct run *run = &the_run;
+	enum run_status status;
+
+	memset(run, 0, sizeof(*run));
+	run->options = *options;
+	run->report = report;
+	status = dispatch(run);
+	run_free(run);
+	return status;
 }

@@ -4,7 +4,8 @@
 #ifndef F2S_RUN_RESULTS_H
 #define F2S_RUN_RESULTS_H
 
-#include "jobs/run.h"
+struct run;
+struct run_results;
 
 /* The results the report renders, brought up to date with run. */
 const struct run_results *results_of(struct run *run);

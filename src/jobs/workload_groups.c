@@ -7,22 +7,12 @@
 #include "jobs/output_names.h"
 #include "jobs/workload.h"
 
+#include "report/report.h"
 #include "text/text.h"
 
-#include "policy/docker_default.h"
-#include "profile/atomic_file.h"
-#include "report/report.h"
-#include "profile/rule_order.h"
-
-#include <errno.h>
-#include <libgen.h>
-#include <seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/utsname.h>
-#include <unistd.h>
 
 /* A container and the key of the workload it belongs to, for sorting. */
 struct keyed_container {
@@ -61,23 +51,23 @@ static const char **name_slot(const struct name_table *table, const char *name)
  * name go on from where its last workload stopped, so that many keys of one
  * base cost no more than few (they were once cubic).
  */
-static enum run_status name_workloads(struct run *run)
+static enum run_status name_workloads(bool quiet, struct report *report, struct workload_found *found)
 {
-	struct name_table taken = { calloc(2 * run->group_count + 1, sizeof(const char *)), 2 * run->group_count + 1 };
-	struct name_table bases = { calloc(2 * run->group_count + 1, sizeof(const char *)), 2 * run->group_count + 1 };
-	unsigned *next_suffix = calloc(2 * run->group_count + 1, sizeof(unsigned));
-	char (*base_names)[sizeof(run->groups[0].file) - 8] = calloc(run->group_count + 1, sizeof(*base_names));
+	struct name_table taken = { calloc(2 * found->group_count + 1, sizeof(const char *)), 2 * found->group_count + 1 };
+	struct name_table bases = { calloc(2 * found->group_count + 1, sizeof(const char *)), 2 * found->group_count + 1 };
+	unsigned *next_suffix = calloc(2 * found->group_count + 1, sizeof(unsigned));
+	char (*base_names)[sizeof(found->groups[0].file) - 8] = calloc(found->group_count + 1, sizeof(*base_names));
 
 	if (taken.slots == NULL || bases.slots == NULL || next_suffix == NULL || base_names == NULL) {
 		free(taken.slots);
 		free(bases.slots);
 		free(next_suffix);
 		free(base_names);
-		report_error(run->report, "out of memory");
+		report_error(report, "out of memory");
 		return RUN_RESOURCES;
 	}
-	for (size_t g = 0; g < run->group_count; g++) {
-		struct workload_profile *group = &run->groups[g];
+	for (size_t g = 0; g < found->group_count; g++) {
+		struct workload_profile *group = &found->groups[g];
 		char *base = base_names[g];
 		output_names_dns1123(group->key, base, sizeof(base_names[0]));
 		const char **base_slot = name_slot(&bases, base);
@@ -91,10 +81,10 @@ static enum run_status name_workloads(struct run *run)
 			snprintf(group->file, sizeof(group->file), "%s-%u", base, next_suffix[base_index]++);
 		*name_slot(&taken, group->file) = group->file;
 		if (strcmp(base, group->file) != 0)
-			report_say(run->report, "workload \"%s\" is named %s: another workload took %s first", group->key,
+			report_say(report, "workload \"%s\" is named %s: another workload took %s first", group->key,
 			            group->file, base);
-		else if (strcmp(base, group->key) != 0 && !run->options.quiet)
-			report_say(run->report, "workload \"%s\" is named %s (file and object names hold only a-z, 0-9, "
+		else if (strcmp(base, group->key) != 0 && !quiet)
+			report_say(report, "workload \"%s\" is named %s (file and object names hold only a-z, 0-9, "
 			            "'-' and '.')", group->key, base);
 	}
 	free(taken.slots);
@@ -110,26 +100,26 @@ static enum run_status name_workloads(struct run *run)
  * Pause containers are left out, and so are containers without the field
  * (counted). Returns a status.
  */
-enum run_status group_workloads(struct run *run)
+enum run_status group_workloads(enum workload_group by, bool quiet, const struct scan *scan, struct report *report,
+                                struct workload_found *found)
 {
-	const struct scan *scan = &run->scan;
-	size_t label_index = run->label_key_count > 0 ? run->label_key_count - 1 : 0, keyed = 0;
+	size_t label_index = found->label_key_count > 0 ? found->label_key_count - 1 : 0, keyed = 0;
 	struct keyed_container *keys = calloc(scan->container_count + 1, sizeof(keys[0]));
 
-	run->groups = calloc(scan->container_count + 1, sizeof(run->groups[0]));
-	if (run->groups == NULL || keys == NULL) {
+	found->groups = calloc(scan->container_count + 1, sizeof(found->groups[0]));
+	if (found->groups == NULL || keys == NULL) {
 		free(keys);
-		report_error(run->report, "out of memory");
+		report_error(report, "out of memory");
 		return RUN_RESOURCES;
 	}
 	for (size_t i = 0; i < scan->container_count; i++) {
 		const struct scan_container *c = &scan->containers[i];
 		if (workload_is_infrastructure(c)) {
-			run->workload_infrastructure++;
+			found->infrastructure++;
 			continue;
 		}
-		if (!workload_key(run->options.group_by, c, label_index, keys[keyed].key, sizeof(keys[keyed].key))) {
-			run->ungrouped++;
+		if (!workload_key(by, c, label_index, keys[keyed].key, sizeof(keys[keyed].key))) {
+			found->ungrouped++;
 			continue;
 		}
 		keys[keyed++].container = i;
@@ -137,9 +127,9 @@ enum run_status group_workloads(struct run *run)
 	qsort(keys, keyed, sizeof(keys[0]), compare_keyed);
 	for (size_t k = 0; k < keyed; k++) {
 		const struct scan_container *c = &scan->containers[keys[k].container];
-		if (run->group_count == 0 || strcmp(run->groups[run->group_count - 1].key, keys[k].key) != 0)
-			snprintf(run->groups[run->group_count++].key, sizeof(run->groups[0].key), "%s", keys[k].key);
-		struct workload_profile *group = &run->groups[run->group_count - 1];
+		if (found->group_count == 0 || strcmp(found->groups[found->group_count - 1].key, keys[k].key) != 0)
+			snprintf(found->groups[found->group_count++].key, sizeof(found->groups[0].key), "%s", keys[k].key);
+		struct workload_profile *group = &found->groups[found->group_count - 1];
 		group->containers++;
 		group->events += c->events;
 		syscall_set_union(&group->syscalls, &c->syscalls);
@@ -147,5 +137,5 @@ enum run_status group_workloads(struct run *run)
 		container_life_unite(&group->life, &c->life);
 	}
 	free(keys);
-	return name_workloads(run);
+	return name_workloads(quiet, report, found);
 }

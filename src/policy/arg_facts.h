@@ -9,7 +9,7 @@
 
 #include "policy/docker_default.h"
 #include "decode/event.h"
-#include "syscalls/translate.h"
+#include "input/location.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -3,9 +3,12 @@
  */
 #include "policy/filter_judge.h"
 
+#include "policy/arg_facts.h"
+#include "policy/arg_rules.h"
 #include "policy/docker_default.h"
 #include "profile/profile.h"
 #include "syscalls/equivalents.h"
+#include "syscalls/syscall_set.h"
 
 #include <seccomp.h>
 #include <stdlib.h>

@@ -22,15 +22,19 @@
 #ifndef F2S_FILTER_JUDGE_H
 #define F2S_FILTER_JUDGE_H
 
-#include "policy/arg_facts.h"
-#include "policy/arg_rules.h"
 #include "profile/seccomp_filter.h"
-#include "syscalls/syscall_set.h"
 
 #include <cJSON.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+struct arg_facts;
+struct arg_rule_choice;
+struct arg_rule_plan;
+struct rule_context;
+struct syscall_catalog;
+struct syscall_set;
 
 /* What the profile promises, as the tool decided it. Nothing in it is owned. */
 struct filter_promises {

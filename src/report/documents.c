@@ -3,6 +3,7 @@
  * standard output, with the warnings kept by the sink.
  */
 #include "report/report.h"
+#include "scan/scan.h"
 
 #include "input/log_source.h"
 #include "policy/docker_default.h"

@@ -21,6 +21,9 @@
 #include <stdio.h>
 #include <time.h>
 
+struct scan_container;
+struct workload_profile;
+
 /* The program's name, as every message begins. */
 #define F2S_PROGRAM "falco2seccomp"
 

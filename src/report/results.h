@@ -6,16 +6,19 @@
 #ifndef F2S_RESULTS_H
 #define F2S_RESULTS_H
 
-#include "policy/arg_rules.h"
-#include "policy/filter_judge.h"
-#include "scan/container_life.h"
-#include "scan/scan.h"
-#include "syscalls/syscall_names.h"
-#include "syscalls/translate.h"
-
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+struct arch_list;
+struct arg_rule_choice;
+struct container_life;
+struct filter_verdict;
+struct scan;
+struct syscall_catalog;
+struct syscall_set;
+struct translator;
+struct workload_profile;
 
 struct run_results {
 	const struct scan *scan;                  /* the pass over the logs */

@@ -4,6 +4,8 @@
  * --check's findings and the profiles written.
  */
 #include "report/report.h"
+#include "policy/filter_judge.h"
+#include "scan/scan.h"
 
 #include "input/log_source.h"
 #include "policy/docker_default.h"

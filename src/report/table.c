@@ -3,6 +3,7 @@
  * display width of their text (mbrtowc and wcwidth, in the locale).
  */
 #include "report/report.h"
+#include "scan/scan.h"
 
 #include <limits.h>
 #include <locale.h>

@@ -9,7 +9,7 @@
 #ifndef F2S_CONTAINER_LIFE_H
 #define F2S_CONTAINER_LIFE_H
 
-#include "input/line_reader.h"
+#include "input/location.h"
 #include "syscalls/syscall_set.h"
 
 #include <stdbool.h>

@@ -5,10 +5,13 @@
  * profiles are the cases an attack found the old model wrong on, and
  * Docker's default itself, on every architecture of --arch all-supported.
  */
+#include "policy/arg_facts.h"
+#include "policy/arg_rules.h"
 #include "policy/docker_default.h"
 #include "policy/filter_judge.h"
 #include "profile/bpf.h"
 #include "profile/seccomp_filter.h"
+#include "syscalls/syscall_set.h"
 #include "test.h"
 
 #include <errno.h>
