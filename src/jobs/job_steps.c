@@ -279,27 +279,24 @@ static void describe_wanted(const struct container_filter *filter, char *text, s
 		used += (size_t)snprintf(text + used, size - used, "%s%s", i ? ", " : "", filter->wanted[i].id);
 }
 
-/* Says which named containers the log never mentions; returns a status. */
 /*
  * Settles the baseline for the runtime whose processes the log shows in
- * the containers of life: without --runtime, crun's
- * where crun's processes are there, runc's otherwise (youki and runsc
- * have none of their own); with a --runtime that the log contradicts, a
- * warning.
+ * the containers of life: without --runtime, the baseline that holds the
+ * baselines of the runtimes shown (policy/runtime_baseline.c); with a
+ * --runtime that the log contradicts, a warning.
  */
 void settle_runtime(struct run *run, const struct container_life *life, bool quiet)
 {
 	/* The runtime that made the container, where the log shows it; else any whose processes came in later. */
 	uint32_t runtimes = life->creators ? life->creators : life->runtimes;
-	/*
-	 * With no runtime process in the log (Falco 0.44 records none of crun's,
-	 * and a log may come from another host), no runtime is assumed: crun's
-	 * baseline holds runc's, and its profile starts under both.
-	 */
-	const char *shown = runtimes & 1u << RUNTIME_CRUN || runtimes == 0 ? "crun" : "runc";
 
 	if (run->runtime_given == NULL) {
-		run->options.runtime = shown;
+		/*
+		 * With no runtime process in the log (Falco 0.44 records none of crun's,
+		 * and a log may come from another host), no runtime is assumed: the
+		 * baseline that holds every other's, so that the profile starts under each.
+		 */
+		run->options.runtime = runtime_baseline_settle(runtimes);
 		run->runtime_from_log = runtimes != 0;
 		return;
 	}
@@ -307,15 +304,9 @@ void settle_runtime(struct run *run, const struct container_life *life, bool qui
 	if (quiet || runtimes == 0 || strcmp(run->runtime_given, "none") == 0)
 		return;
 	/* A baseline that holds the shown runtime's (crun's holds runc's) starts under it too. */
-	const struct runtime_baseline *given = runtime_baseline_find(run->runtime_given);
-	for (unsigned r = 0; r < RUNTIME_COUNT; r++) {
-		const char *name = container_life_runtime_name((enum container_runtime)r);
-		if (!(runtimes >> r & 1))
-			continue;
-		for (const struct runtime_baseline *b = given; b != NULL; b = b->extends ? runtime_baseline_find(b->extends) : NULL)
-			if (strcmp(b->name, name) == 0)
-				return;
-	}
+	for (unsigned r = 0; r < RUNTIME_COUNT; r++)
+		if (runtimes >> r & 1 && runtime_baseline_holds(run->runtime_given, runtime_row((enum container_runtime)r)->name))
+			return;
 	char names[64];
 	container_life_describe(runtimes, names, sizeof(names));
 	report_warning(run->report, "--runtime %s, but the log shows the processes of %s: the profile may not "
@@ -332,6 +323,7 @@ static void settle_wanted_lives(struct run *run)
 	settle_runtime(run, &run->life, false);
 }
 
+/* Says which named containers the log never mentions; returns a status. */
 enum run_status check_matches(struct run *run)
 {
 	const struct container_filter *filter = &run->options.containers;

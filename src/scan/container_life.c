@@ -1,71 +1,18 @@
 /*
- * container_life: the container runtimes' process names, and the rule that
- * tells their setup from the workload.
+ * container_life: the rule that tells the container runtimes' setup from the
+ * workload, by their process names (policy/runtime_baseline.c).
  */
 #include "scan/container_life.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/*
- * The proc.name Falco shows for each runtime's processes. A stage name is
- * one the runtime sets itself with prctl(PR_SET_NAME); libsinsp does not
- * follow such renames, so a stage's Go code keeps the name of the stage it
- * was forked from (runc's init shows as runc:[1:CHILD]). Sources:
- * - runc 1.1.5, libcontainer/nsenter/nsexec.c (prctl names of its three
- *   stages), https://github.com/opencontainers/runc/blob/v1.1.5/libcontainer/nsenter/nsexec.c,
- *   and the recordings by Falco 0.40.0 of runc 1.1.5 under podman 4.3.1
- *   (tests/data/real-falco/falco-0.40.0-nginx.jsonl.gz: runc, runc:[0:PARENT],
- *   runc:[1:CHILD], runc:[2:INIT]);
- * - crun 1.8.1, the same recordings (falco-0.40.0-nginx-crun.jsonl.gz): crun
- *   renames no stage, every process is crun until the workload's execve;
- * - youki 0.x, crates/libcontainer/src/process/container_main_process.rs
- *   (prctl::set_name "youki:[1:INTER]"; the init process "youki:[2:INIT]"),
- *   https://github.com/youki-dev/youki;
- * - gVisor's runsc (runsc/sandbox/sandbox.go names its processes by argv
- *   only; the kernel's comm, which Falco shows, stays runsc),
- *   https://github.com/google/gvisor. Under gVisor the workload's syscalls
- *   are served by the sandbox and never reach the host as the workload's.
- */
-static const struct {
-	const char *name;               /* proc.name as Falco writes it */
-	enum container_runtime runtime; /* whose it is */
-	bool stage;                     /* a name only the runtime sets */
-} runtime_processes[] = {
-	{ "runc", RUNTIME_RUNC, false },
-	{ "runc:[0:PARENT]", RUNTIME_RUNC, true },
-	{ "runc:[1:CHILD]", RUNTIME_RUNC, true },
-	{ "runc:[2:INIT]", RUNTIME_RUNC, true },
-	{ "crun", RUNTIME_CRUN, false },
-	{ "youki", RUNTIME_YOUKI, false },
-	{ "youki:[1:INTER]", RUNTIME_YOUKI, true },
-	{ "youki:[2:INIT]", RUNTIME_YOUKI, true },
-	{ "runsc", RUNTIME_RUNSC, false },
-};
-
-static const char *const runtime_names[RUNTIME_COUNT] = { "runc", "crun", "youki", "runsc" };
-
-const char *container_life_runtime_name(enum container_runtime runtime)
+/* The runtime process is one of, or -1 (policy/runtime_baseline.c holds their names); *stage as there. */
+static int find_process(const char *process, size_t length, bool *stage)
 {
-	return runtime < RUNTIME_COUNT ? runtime_names[runtime] : "?";
-}
+	enum container_runtime runtime = runtime_of_process(process, length, stage);
 
-/* The row of runtime_processes for process, or -1. */
-static int find_process(const char *process, size_t length)
-{
-	if (process == NULL || length < 4 || (process[0] != 'r' && process[0] != 'c' && process[0] != 'y'))
-		return -1;
-	for (size_t i = 0; i < sizeof(runtime_processes) / sizeof(runtime_processes[0]); i++)
-		if (strlen(runtime_processes[i].name) == length && memcmp(runtime_processes[i].name, process, length) == 0)
-			return (int)i;
-	return -1;
-}
-
-enum container_runtime container_life_runtime_of(const char *process, size_t length)
-{
-	int row = find_process(process, length);
-
-	return row < 0 ? RUNTIME_COUNT : runtime_processes[row].runtime;
+	return runtime < RUNTIME_COUNT ? (int)runtime : -1;
 }
 
 /* Closes the window: the workload's program (its pending syscalls into set), or the runtime's restart. */
@@ -89,7 +36,8 @@ static void close_window(struct container_life *life, bool restart, struct sysca
 enum life_verdict container_life_judge(struct container_life *life, const char *process, size_t length, bool executes,
                                        struct syscall_set *set)
 {
-	int row = find_process(process, length);
+	bool stage;
+	int row = find_process(process, length, &stage);
 
 	if (row < 0) {
 		if (life->window)
@@ -97,12 +45,12 @@ enum life_verdict container_life_judge(struct container_life *life, const char *
 		life->started = true;
 		return LIFE_WORKLOAD;
 	}
-	uint32_t bit = 1u << runtime_processes[row].runtime;
+	uint32_t bit = 1u << row;
 	if (life->window & bit)
-		return runtime_processes[row].stage ? LIFE_RUNTIME : LIFE_PENDING;
-	if (!runtime_processes[row].stage && executes && (life->started || life->guessing))
+		return stage ? LIFE_RUNTIME : LIFE_PENDING;
+	if (!stage && executes && (life->started || life->guessing))
 		life->reexec_seen = true;
-	if (!runtime_processes[row].stage && executes && life->started && !(life->executed & bit)) {
+	if (!stage && executes && life->started && !(life->executed & bit)) {
 		life->runtimes |= bit;
 		life->window |= bit;
 		return LIFE_PENDING;
@@ -118,19 +66,20 @@ void container_life_finish(struct container_life *life, struct syscall_set *set)
 
 bool container_life_is_runtime(struct container_life *life, const char *process, size_t length, bool executes)
 {
-	int row = find_process(process, length);
+	bool stage;
+	int row = find_process(process, length, &stage);
 
 	if (row < 0) {
 		life->started = true;
 		return false;
 	}
-	uint32_t bit = 1u << runtime_processes[row].runtime;
+	uint32_t bit = 1u << row;
 	life->runtimes |= bit;
 	if (!life->started && life->guessing)
 		life->maybe_creators |= bit;
 	else if (!life->started)
 		life->creators |= bit;
-	if (runtime_processes[row].stage)
+	if (stage)
 		return true;
 	if (executes && life->started)
 		life->executed |= bit;
@@ -164,5 +113,5 @@ void container_life_describe(uint32_t runtimes, char *out, size_t size)
 	out[0] = '\0';
 	for (unsigned r = 0; r < RUNTIME_COUNT && used < size; r++)
 		if (runtimes >> r & 1)
-			used += (size_t)snprintf(out + used, size - used, "%s%s", used ? ", " : "", runtime_names[r]);
+			used += (size_t)snprintf(out + used, size - used, "%s%s", used ? ", " : "", runtime_row((enum container_runtime)r)->name);
 }

@@ -10,20 +10,12 @@
 #define F2S_CONTAINER_LIFE_H
 
 #include "input/location.h"
+#include "policy/runtime_baseline.h"
 #include "syscalls/syscall_set.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-/* The runtimes whose processes are told apart; the index of a bit in container_life.runtimes. */
-enum container_runtime {
-	RUNTIME_RUNC,
-	RUNTIME_CRUN,
-	RUNTIME_YOUKI,
-	RUNTIME_RUNSC,
-	RUNTIME_COUNT
-};
 
 /* What one container's events said of its life so far. */
 struct container_life {
@@ -88,11 +80,6 @@ enum life_verdict container_life_judge(struct container_life *life, const char *
 /* Ends the log for life: a window still open is the workload's, its syscalls put into set. */
 void container_life_finish(struct container_life *life, struct syscall_set *set);
 
-/* The runtime a proc.name belongs to, or RUNTIME_COUNT. */
-enum container_runtime container_life_runtime_of(const char *process, size_t length);
-
-/* The runtime's name as --runtime takes it ("runc"). */
-const char *container_life_runtime_name(enum container_runtime runtime);
 
 /*
  * Adds from's counts and runtimes to into's, from coming after into (a

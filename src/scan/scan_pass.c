@@ -418,7 +418,8 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 		if (event->container_id.text == NULL) {
 			/* Counted only where every line is decoded: the pre-filter passes over them. */
 			if (event->unplaced) {
-				enum container_runtime runtime = container_life_runtime_of(event->process.text, event->process.length);
+				bool stage;
+				enum container_runtime runtime = runtime_of_process(event->process.text, event->process.length, &stage);
 				if (scan->unplaced++ == 0)
 					scan->first_unplaced = where;
 				if (runtime < RUNTIME_COUNT)

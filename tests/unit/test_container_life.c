@@ -85,18 +85,53 @@ static void life_should_tell_a_restart_from_a_program_called_like_the_runtime(vo
 	CHECK(judge(&life, "runc:[2:INIT]", false, &set) == LIFE_RUNTIME);
 }
 
+/* The baseline a container gets from the runtimes its log shows: the one that holds all of theirs. */
+static void life_should_settle_the_baseline_that_holds_every_runtime_shown(void)
+{
+	static const struct {
+		uint32_t seen;
+		const char *baseline;
+	} rows[] = {
+		{ 0, "crun" }, /* none shown: the one that holds every other */
+		{ 1u << RUNTIME_RUNC, "runc" },
+		{ 1u << RUNTIME_CRUN, "crun" },
+		{ 1u << RUNTIME_RUNC | 1u << RUNTIME_CRUN, "crun" },
+		{ 1u << RUNTIME_YOUKI, "runc" },
+		{ 1u << RUNTIME_RUNSC, "runc" },
+		{ 1u << RUNTIME_YOUKI | 1u << RUNTIME_CRUN, "crun" },
+		{ 1u << RUNTIME_RUNSC | 1u << RUNTIME_RUNC, "runc" },
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		CHECK(strcmp(runtime_baseline_settle(rows[i].seen), rows[i].baseline) == 0);
+	CHECK(runtime_baseline_holds("crun", "runc") && runtime_baseline_holds("runc", "runc"));
+	CHECK(!runtime_baseline_holds("runc", "crun") && !runtime_baseline_holds("none", "runc"));
+	CHECK(!runtime_baseline_holds("runc", "youki"));
+}
+
 static void life_should_know_every_runtimes_names_and_nothing_like_them(void)
 {
 	struct container_life life;
 	memset(&life, 0, sizeof(life));
-	CHECK(container_life_runtime_of("crun", 4) == RUNTIME_CRUN);
-	CHECK(container_life_runtime_of("youki:[1:INTER]", 15) == RUNTIME_YOUKI);
-	CHECK(container_life_runtime_of("youki:[2:INIT]", 14) == RUNTIME_YOUKI);
-	CHECK(container_life_runtime_of("runsc", 5) == RUNTIME_RUNSC);
-	CHECK(container_life_runtime_of("runc:[2:INIT", 12) == RUNTIME_COUNT);
-	CHECK(container_life_runtime_of("runcx", 5) == RUNTIME_COUNT);
-	CHECK(container_life_runtime_of("run", 3) == RUNTIME_COUNT);
-	CHECK(container_life_runtime_of(NULL, 0) == RUNTIME_COUNT);
+	static const struct {
+		const char *process;
+		enum container_runtime runtime;
+		bool stage;
+	} rows[] = {
+		{ "runc", RUNTIME_RUNC, false },           { "runc:[0:PARENT]", RUNTIME_RUNC, true },
+		{ "runc:[1:CHILD]", RUNTIME_RUNC, true },  { "runc:[2:INIT]", RUNTIME_RUNC, true },
+		{ "crun", RUNTIME_CRUN, false },           { "youki", RUNTIME_YOUKI, false },
+		{ "youki:[1:INTER]", RUNTIME_YOUKI, true }, { "youki:[2:INIT]", RUNTIME_YOUKI, true },
+		{ "runsc", RUNTIME_RUNSC, false },         { "runc:[2:INIT", RUNTIME_COUNT, false },
+		{ "runcx", RUNTIME_COUNT, false },         { "run", RUNTIME_COUNT, false },
+		{ "crun:[1:CHILD]", RUNTIME_COUNT, false }, { "runc:[0:PARENT] runc", RUNTIME_COUNT, false },
+		{ "", RUNTIME_COUNT, false },              { NULL, RUNTIME_COUNT, false },
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		bool stage = !rows[i].stage;
+		size_t length = rows[i].process ? strlen(rows[i].process) : 0;
+		CHECK(runtime_of_process(rows[i].process, length, &stage) == rows[i].runtime);
+		CHECK(stage == rows[i].stage);
+	}
 	/* A log without proc.name: every event is the workload's, as before. */
 	CHECK(!runtime(&life, NULL));
 	CHECK(life.started);
@@ -133,6 +168,7 @@ const struct test_case life_tests[] = {
 	TEST_CASE(life_should_tell_a_restart_from_a_program_called_like_the_runtime),
 	TEST_CASE(life_should_leave_out_the_runtimes_setup_until_the_workload_starts),
 	TEST_CASE(life_should_know_every_runtimes_names_and_nothing_like_them),
+	TEST_CASE(life_should_settle_the_baseline_that_holds_every_runtime_shown),
 	TEST_CASE(life_should_note_where_a_worker_guessed),
 	{ NULL, NULL },
 };
