@@ -195,10 +195,11 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 		}
 		opts->all_arches = false;
 		if (!arch_list_parse(arg, &opts->arches, &bad, &bad_len)) {
+			char names[512];
+			arch_name_list(names, sizeof(names));
 			snprintf(message, size,
-			         "--arch: '%.*s' is not an architecture; use names such as x86_64, x86, x32, "
-			         "aarch64, arm, ppc64le, s390x, riscv64 (or SCMP_ARCH_X86_64, ...), native or all-supported",
-			         (int)(bad_len > 40 ? 40 : bad_len), bad);
+			         "--arch: '%.*s' is not an architecture; use %s (or SCMP_ARCH_X86_64, ...), native or "
+			         "all-supported", (int)(bad_len > 40 ? 40 : bad_len), bad, names);
 			return OPTIONS_USAGE;
 		}
 		/* One order whatever the command line's: the profile is the same for x86_64,aarch64 and aarch64,x86_64. */

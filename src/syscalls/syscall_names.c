@@ -373,6 +373,15 @@ const char *arch_docker_name(uint32_t token)
 	return i < ARCH_NAME_COUNT ? arch_names[i].docker : NULL;
 }
 
+void arch_name_list(char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < ARCH_NAME_COUNT && used < size; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? ", " : "", arch_names[i].short_name);
+}
+
 const char *arch_short_name(uint32_t token)
 {
 	size_t i = arch_index(token);

@@ -118,6 +118,9 @@ const char *arch_docker_name(uint32_t token);
 /* "x86_64" for a token, or NULL; the string is static. */
 const char *arch_short_name(uint32_t token);
 
+/* Every architecture's short name, in the table's order, as "x86_64, x86, ...", into out (size bytes). */
+void arch_name_list(char *out, size_t size);
+
 /* "amd64" for a token: moby's spelling in includes.arches; static, or NULL. */
 const char *arch_moby_name(uint32_t token);
 

@@ -2,6 +2,7 @@
 #include "test.h"
 
 #include <seccomp.h>
+#include <string.h>
 
 static void table_should_be_sorted_for_bsearch(void)
 {
@@ -65,11 +66,30 @@ static void exists_should_follow_each_architecture(void)
 	CHECK(!syscall_exists_on(SCMP_ARCH_X86_64, "procexit"));
 }
 
+/* The names --arch's message offers are the table's: each parses back, and none is left out. */
+static void arch_name_list_should_name_every_row_once(void)
+{
+	char text[512], *save = NULL;
+	size_t count = 0;
+
+	arch_name_list(text, sizeof(text));
+	for (char *name = strtok_r(text, ", ", &save); name != NULL; name = strtok_r(NULL, ", ", &save)) {
+		struct arch_list list;
+		const char *bad;
+		size_t bad_len;
+		CHECK(arch_list_parse(name, &list, &bad, &bad_len) && list.count == 1);
+		CHECK(strcmp(arch_short_name(list.tokens[0]), name) == 0);
+		count++;
+	}
+	CHECK(count == 19);
+}
+
 const struct test_case names_tests[] = {
 	TEST_CASE(table_should_be_sorted_for_bsearch),
 	TEST_CASE(lookup_should_find_renamed_events),
 	TEST_CASE(well_formed_should_accept_only_syscall_spellings),
 	TEST_CASE(arch_list_should_accept_both_spellings_and_native),
 	TEST_CASE(exists_should_follow_each_architecture),
+	TEST_CASE(arch_name_list_should_name_every_row_once),
 	{ NULL, NULL },
 };
