@@ -160,9 +160,9 @@ enum run_status read_audit_logs(const struct options *opts, struct syscall_catal
 		report_say(reading->report, "left out %zu seccomp records of other processes than --audit-exe and "
 		            "--audit-comm name", reading->audit->others);
 	if (reading->audit->lost > 0) {
-		report_say(reading->report, "%s: the audit log says records were lost (%zu %s, the first at line %llu: the "
+		report_strictly(reading->report, "the audit log says records were lost (%zu %s, the first at line %llu: the "
 		            "printk rate limit or auditd's backlog), so the syscalls read may be incomplete; run auditd, or "
-		            "set kernel.printk_ratelimit=0 during the audit", reading->opts->strict ? "error" : "warning",
+		            "set kernel.printk_ratelimit=0 during the audit",
 		            reading->audit->lost, reading->audit->lost == 1 ? "line says so" : "lines say so",
 		            (unsigned long long)reading->audit->lost_line);
 		if (reading->opts->strict)

@@ -504,10 +504,10 @@ bool capture_gap(struct run *run)
 		if (id >= 0 && syscall_set_has(&run->scan.syscalls, id))
 			return false;
 	}
-	report_say(run->report, "%s: %llu events of the named containers, but not one read or write: Falco "
+	report_strictly(run->report, "%llu events of the named containers, but not one read or write: Falco "
 	            "was not tracing all syscalls, and the profile would stop the workload at its first read; set "
 	            "base_syscalls.all: true (Falco 0.40+) or run falco -A (before 0.41), and record again",
-	            run->options.strict ? "error" : "warning", (unsigned long long)run->scan.matched);
+	            (unsigned long long)run->scan.matched);
 	return true;
 }
 

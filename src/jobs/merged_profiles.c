@@ -80,10 +80,10 @@ enum run_status merge_profiles(const struct options *opts, struct report *report
 	} else if (profile_action_allows(frame->default_action)) {
 		/* Nothing the profile says holds: what no rule allows runs all the same. */
 		bool merged = opts->default_action == NULL;
-		report_say(report, "%s: the default action is %s%s: every syscall the profile does not name runs%s, so "
+		(merged && opts->strict ? report_error : report_warning)(report, "the default action is %s%s: every syscall the profile does not name runs%s, so "
 		            "it restricts nothing and no argument rule holds (clone with namespace flags runs too); "
 		            "give --default-action SCMP_ACT_ERRNO to enforce it",
-		            merged && opts->strict ? "error" : "warning", frame->default_action,
+		            frame->default_action,
 		            merged ? ", taken from the merged profiles" : "",
 		            strcmp(frame->default_action, "SCMP_ACT_LOG") == 0 ? " (and is logged)" : "");
 		if (merged && opts->strict)
@@ -156,16 +156,10 @@ enum run_status read_merged_profiles(const struct options *opts, struct report *
 	return RUN_OK;
 }
 
-/* Where a narrowed rule is told. */
-struct narrowing_told {
-	struct report *report;
-	bool strict;
-};
-
+/* Tells a narrowed rule (context is the report). */
 static void tell_narrowed(void *context, const char *message)
 {
-	const struct narrowing_told *told = context;
-	report_say(told->report, "%s: %s; the profile keeps Docker's rule", told->strict ? "error" : "warning", message);
+	report_strictly(context, "%s; the profile keeps Docker's rule", message);
 }
 
 /*
@@ -176,12 +170,11 @@ static void tell_narrowed(void *context, const char *message)
 enum run_status settle_arg_facts(const struct options *opts, struct report *report, struct profile_frame *frame,
                                  struct arg_facts *facts)
 {
-	struct narrowing_told told = { report, opts->strict };
 	bool narrowed = false;
 
 	arg_facts_unite(facts, &frame->merged_facts);
 	if (merge_narrow_arg_rules(frame->merged, frame->merged_count, facts, &opts->arg_rules, tell_narrowed,
-	                           &told, &narrowed) != MERGE_OK) {
+	                           report, &narrowed) != MERGE_OK) {
 		report_error(report, "out of memory");
 		return RUN_RESOURCES;
 	}

@@ -98,6 +98,7 @@ SEVERITY_FUNCTION(report_error, SEVERITY_ERROR)
 SEVERITY_FUNCTION(report_warning, SEVERITY_WARNING)
 SEVERITY_FUNCTION(report_note, SEVERITY_NOTE)
 SEVERITY_FUNCTION(report_say, SEVERITY_NONE)
+SEVERITY_FUNCTION(report_strictly, report->strict ? SEVERITY_ERROR : SEVERITY_WARNING)
 
 void report_progress_end(struct report *report)
 {

@@ -67,6 +67,8 @@ void report_free(struct report *report);
  *                   (the caller returns the status main maps to an exit code);
  *   report_warning  "warning: ": done, but the profile or the log may not be
  *                   what the user thinks;
+ *   report_strictly report_error with --strict, else report_warning: what
+ *                   --strict makes fail;
  *   report_note     "note: ": a limit of what was proven or read;
  *   report_say      no prefix: the summary's sentences, and problems whose
  *                   sentence names its file and what to do.
@@ -75,6 +77,8 @@ __attribute__((format(printf, 2, 3)))
 void report_error(struct report *report, const char *format, ...);
 __attribute__((format(printf, 2, 3)))
 void report_warning(struct report *report, const char *format, ...);
+__attribute__((format(printf, 2, 3)))
+void report_strictly(struct report *report, const char *format, ...);
 __attribute__((format(printf, 2, 3)))
 void report_note(struct report *report, const char *format, ...);
 __attribute__((format(printf, 2, 3)))

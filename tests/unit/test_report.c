@@ -7,12 +7,16 @@ static void each_severity_should_be_said_by_its_call_and_kept_for_the_document(v
 {
 	static const struct {
 		void (*say)(struct report *, const char *, ...);
+		bool strict;      /* --strict */
 		const char *line; /* as standard error shows it */
 	} rows[] = {
-		{ report_error, "falco2seccomp: error: out of memory\n" },
-		{ report_warning, "falco2seccomp: warning: out of memory\n" },
-		{ report_note, "falco2seccomp: note: out of memory\n" },
-		{ report_say, "falco2seccomp: out of memory\n" },
+		{ report_error, false, "falco2seccomp: error: out of memory\n" },
+		{ report_warning, false, "falco2seccomp: warning: out of memory\n" },
+		{ report_note, false, "falco2seccomp: note: out of memory\n" },
+		{ report_say, false, "falco2seccomp: out of memory\n" },
+		{ report_strictly, false, "falco2seccomp: warning: out of memory\n" },
+		{ report_strictly, true, "falco2seccomp: error: out of memory\n" },
+		{ report_warning, true, "falco2seccomp: warning: out of memory\n" },
 	};
 
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
@@ -20,7 +24,7 @@ static void each_severity_should_be_said_by_its_call_and_kept_for_the_document(v
 		char *text = NULL;
 		size_t size;
 		FILE *messages = open_memstream(&text, &size);
-		report_init(&report, messages, stdout, NULL, 0, false, false, REPORT_JSON);
+		report_init(&report, messages, stdout, NULL, 0, false, rows[i].strict, REPORT_JSON);
 		rows[i].say(&report, "out of %s", "memory");
 		fclose(messages);
 		CHECK_STR(text, rows[i].line);
