@@ -165,7 +165,7 @@ void take_companions(const struct options *opts, struct syscall_catalog *catalog
  * Allows, where every target architecture needs them, the generic calls
  * that stand for observed legacy ones (syscalls/equivalents.h): clone for
  * fork on any of them, so that clone's rule applies. Those only some
- * architectures need are written by write_profile for those alone.
+ * architectures need are written by profile_writer_write for those alone.
  */
 void take_equivalents(struct syscall_catalog *catalog, struct report *report, const struct run_results *results,
                       struct syscall_set *set)

@@ -1,5 +1,5 @@
 /*
- * job_diff: the job diff; run_job (run.c) picks it.
+ * job_diff: the job diff; run_job.c picks it.
  */
 #ifndef F2S_JOB_DIFF_H
 #define F2S_JOB_DIFF_H

@@ -1,55 +1,55 @@
 /*
- * job_steps: the steps the jobs that read logs share: the inputs read,
- * the scan and its checks, the runtime settled, the set completed, the
- * profile written. Included by the jobs that take them.
+ * job_steps: the steps the jobs that write profiles share (job_steps.c).
  */
 #ifndef F2S_JOB_STEPS_H
 #define F2S_JOB_STEPS_H
 
+#include "jobs/audit_log.h"
+#include "jobs/log_pass.h"
+#include "jobs/merged_profiles.h"
 #include "jobs/run_status.h"
 
-#include <stdbool.h>
 #include <stddef.h>
 
 struct additions;
-struct arg_facts;
-struct arg_rule_plan;
 struct container_filter;
-struct container_life;
-struct run;
-struct syscall_set;
+struct options;
+struct report;
+struct run_results;
 
-/* What the jobs that write profiles do first: merged profiles, the command line's names, then the scan. */
-enum run_status read_inputs(struct run *run, const struct container_filter *filter);
-
-/* The scan and its checks, shared by every job. */
-enum run_status run_scan(struct run *run, const struct container_filter *filter, bool with_ia32);
-
-/* Says which named containers the log never mentions; returns a status. */
-enum run_status check_matches(struct run *run);
+/* What the jobs that write profiles read: the merged profiles' frame, the pass over the logs, the audit log. */
+struct profile_inputs {
+	struct profile_frame frame;        /* header, architectures and merged rules of every profile written */
+	struct log_pass pass;              /* the logs, for the containers of the filter */
+	struct audit_findings audit;       /* --audit-log */
+};
 
 /*
- * Settles the baseline for the runtime whose processes the log shows in
- * the containers of life (see run.c); quiet: no warning.
+ * Reads the inputs opts names into in: merged profiles, the command line's
+ * names, then the logs for the containers of filter (NULL: every one), and
+ * the audit logs; results point at in. Returns a status.
  */
-void settle_runtime(struct run *run, const struct container_life *life, bool quiet);
+enum run_status read_inputs(struct profile_inputs *in, const struct options *opts, const struct container_filter *filter,
+                            struct report *report, const struct run_results *results);
 
-/* Completes set as every profile is completed; returns a status. */
-enum run_status finish_set(struct run *run, struct syscall_set *set, struct additions *added);
+/*
+ * Completes set as every profile is completed: the audit log's syscalls,
+ * the runtime's baseline, --add and --remove, companions and generic
+ * calls; added says what was added. Returns a status.
+ */
+enum run_status finish_set(struct profile_inputs *in, const struct options *opts, const char *runtime,
+                           struct report *report, const struct run_results *results, struct syscall_set *set,
+                           struct additions *added);
 
 /* Warns about the risky syscalls set allows (profile_set_risky); returns how many. */
-size_t warn_risky(struct run *run, const struct syscall_set *set, const struct syscall_set *observed,
-                  const struct additions *added, const char *who);
+size_t warn_risky(struct syscall_catalog *catalog, struct report *report, const struct run_results *results,
+                  const struct syscall_set *set, const struct syscall_set *observed, const struct additions *added,
+                  const char *who);
 
-/*
- * Tells whether the recording looks incomplete in the way Falco's default
- * makes it (many events, none of the I/O syscalls); warns when so.
- */
-bool capture_gap(struct run *run);
+/* Points results at in: the pass over the logs, the audit log's syscalls, the architectures. */
+void profile_inputs_view(const struct profile_inputs *in, struct run_results *results);
 
-/* Writes the profile for set to path (NULL: stdout); returns a status. */
-enum run_status write_profile(struct run *run, const struct syscall_set *set, const struct arg_facts *facts,
-                              const char *path, struct arg_rule_plan *plan);
-
+/* Frees what in owns. */
+void profile_inputs_free(struct profile_inputs *in);
 
 #endif

@@ -1,33 +1,36 @@
 /*
- * run_results: the results a report is handed (report/results.h), taken
- * from the run as it stands.
+ * run_results: the report's view of a job, at first empty.
  */
 #include "jobs/run_results.h"
-#include "jobs/run.h"
 
-/* The results the report renders, brought up to date with run. */
-const struct run_results *results_of(struct run *run)
+#include "jobs/options.h"
+#include "policy/filter_judge.h"
+#include "report/results.h"
+#include "scan/scan.h"
+#include "syscalls/translate.h"
+
+void results_init(struct run_results *results, const struct options *opts)
 {
-	struct run_results *r = &run->results;
+	/* A job's parts are large (the scan, the catalog); the empty ones are shared and never written. */
+	static const struct scan no_scan;
+	static const struct syscall_set no_syscalls;
+	static const struct filter_verdict no_verdict;
+	static const struct translator no_translator;
+	static const struct syscall_catalog no_catalog;
+	static const struct arch_list no_arches;
+	static const struct runtime_choice no_runtime = { NULL, "runc", false, { 0 } };
+	static const struct workload_found no_workload;
 
-	r->scan = &run->scan;
-	r->audit_syscalls = &run->audit.syscalls;
-	r->verdict = &run->judge.verdict;
-	r->translator = &run->translator;
-	r->catalog = &run->catalog;
-	r->arches = &run->frame.arches;
-	r->life = &run->life;
-	r->groups = run->workload.groups;
-	r->group_count = run->workload.group_count;
-	r->arg_rules = &run->options.arg_rules;
-	r->runtime = run->options.runtime;
-	r->runtime_from_log = run->runtime_from_log;
-	r->runtime_given = run->runtime_given;
-	r->base_profile = run->options.base_profile;
-	r->selection = run->workload.selection;
-	r->workload_containers = run->workload.containers;
-	r->workload_late_events = run->workload.late_events;
-	r->workload_infrastructure = run->workload.infrastructure;
-	r->ungrouped = run->workload.ungrouped;
-	return r;
+	*results = (struct run_results){
+		.scan = &no_scan,
+		.audit_syscalls = &no_syscalls,
+		.verdict = &no_verdict,
+		.translator = &no_translator,
+		.catalog = &no_catalog,
+		.arches = &no_arches,
+		.runtime = &no_runtime,
+		.workload = &no_workload,
+		.arg_rules = &opts->arg_rules,
+		.base_profile = opts->base_profile,
+	};
 }

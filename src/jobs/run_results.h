@@ -1,13 +1,18 @@
 /*
- * run_results: the results a report is handed (report/results.h), taken from the run as it stands.
+ * run_results: the report's view of a job (report/results.h), pointed at
+ * the job's parts (run_results.c).
  */
 #ifndef F2S_RUN_RESULTS_H
 #define F2S_RUN_RESULTS_H
 
-struct run;
+struct options;
 struct run_results;
 
-/* The results the report renders, brought up to date with run. */
-const struct run_results *results_of(struct run *run);
+/*
+ * Points every part of results at an empty one, and takes what the
+ * options say (the argument rules lifted, --base-profile); each job then
+ * points results at the parts it has.
+ */
+void results_init(struct run_results *results, const struct options *opts);
 
 #endif

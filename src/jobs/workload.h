@@ -12,20 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
-/* What the command line's workload selection or --group-by found in the scan. */
-struct workload_found {
-	char selection[512];                         /* the workload selection, as the user gave it, for messages */
-	const char *label_keys[SCAN_LABEL_KEYS_MAX]; /* the pod label keys looked at */
-	size_t label_key_count;                      /* entries in label_keys */
-	size_t containers;                           /* containers of the selected workload */
-	uint64_t late_events;                        /* their events logged before their workload fields */
-	size_t infrastructure;                       /* pause containers left out */
-	struct workload_profile *groups;             /* owned: the workloads of --group-by */
-	size_t group_count;                          /* entries in groups */
-	size_t ungrouped;                            /* containers without the field grouped by */
-};
 
 /*
  * The pod label keys the selection and a label grouping look at, into keys

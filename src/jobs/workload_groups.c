@@ -8,6 +8,7 @@
 #include "jobs/workload.h"
 
 #include "report/report.h"
+#include "report/results.h"
 #include "text/text.h"
 
 #include <stdio.h>
@@ -100,10 +101,10 @@ static enum run_status name_workloads(bool quiet, struct report *report, struct 
  * Pause containers are left out, and so are containers without the field
  * (counted). Returns a status.
  */
-enum run_status group_workloads(enum workload_group by, bool quiet, const struct scan *scan, struct report *report,
-                                struct workload_found *found)
+enum run_status group_workloads(enum workload_group by, bool quiet, const struct scan *scan, size_t label_key_count,
+                                struct report *report, struct workload_found *found)
 {
-	size_t label_index = found->label_key_count > 0 ? found->label_key_count - 1 : 0, keyed = 0;
+	size_t label_index = label_key_count > 0 ? label_key_count - 1 : 0, keyed = 0;
 	struct keyed_container *keys = calloc(scan->container_count + 1, sizeof(keys[0]));
 
 	found->groups = calloc(scan->container_count + 1, sizeof(found->groups[0]));

@@ -8,6 +8,7 @@
 #include "jobs/workload_selection.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct report;
 struct scan;
@@ -17,7 +18,7 @@ struct workload_found;
  * Unites the containers into the workloads of --group-by, in key order,
  * and names their files (workload_groups.c); returns a status.
  */
-enum run_status group_workloads(enum workload_group by, bool quiet, const struct scan *scan, struct report *report,
-                                struct workload_found *found);
+enum run_status group_workloads(enum workload_group by, bool quiet, const struct scan *scan, size_t label_key_count,
+                                struct report *report, struct workload_found *found);
 
 #endif

@@ -168,12 +168,12 @@ static cJSON *json_totals(const struct run_results *res)
 	cJSON_AddNumberToObject(totals, "aliases_added", (double)(syscall_set_count(&scan->syscalls) - observed));
 	cJSON_AddNumberToObject(totals, "drop_alerts", (double)scan->drop_alerts);
 	cJSON_AddNumberToObject(totals, "events_lost", (double)scan->drops);
-	cJSON_AddNumberToObject(totals, "runtime_events_left_out", (double)res->life->runtime_events);
+	cJSON_AddNumberToObject(totals, "runtime_events_left_out", (double)res->runtime->life.runtime_events);
 	cJSON_AddNumberToObject(totals, "unplaced_events", (double)scan->unplaced);
 	char names[64];
-	container_life_describe(res->life->runtimes | scan->unplaced_runtimes, names, sizeof(names));
+	container_life_describe(res->runtime->life.runtimes | scan->unplaced_runtimes, names, sizeof(names));
 	cJSON_AddStringToObject(totals, "runtimes_seen", names);
-	cJSON_AddStringToObject(totals, "runtime_baseline", res->runtime != NULL ? res->runtime : "runc");
+	cJSON_AddStringToObject(totals, "runtime_baseline", res->runtime->used != NULL ? res->runtime->used : "runc");
 	return totals;
 }
 

@@ -384,7 +384,7 @@ void report_audit(struct report *report, size_t added, size_t records, size_t de
 
 void report_life(struct report *report, const struct run_results *res)
 {
-	const struct container_life *life = res->life;
+	const struct container_life *life = &res->runtime->life;
 	const struct scan *scan = res->scan;
 	char names[64];
 
@@ -427,7 +427,7 @@ void report_summary(struct report *report, const struct run_results *res, const 
 	     "names of them added)",
 	     (unsigned long long)scan->events, (unsigned long long)scan->matched, observed,
 	     syscall_set_count(&scan->syscalls) - observed);
-	const struct runtime_baseline *baseline = runtime_baseline_find(res->runtime);
+	const struct runtime_baseline *baseline = runtime_baseline_find(res->runtime->used);
 	char runtime[200];
 	if (res->base_profile != NULL)
 		snprintf(runtime, sizeof(runtime), "the runtime's needs left to the base profile %s",
@@ -435,9 +435,9 @@ void report_summary(struct report *report, const struct run_results *res, const 
 	else if (baseline != NULL)
 		snprintf(runtime, sizeof(runtime), "%zu from the %s baseline (%s%s)", added->baseline, baseline->name,
 		         baseline->source,
-		         res->runtime_from_log ? "; the log shows its processes"
+		         res->runtime->from_log ? "; the log shows its processes"
 		         : added->baseline == 0 && added->baseline_present > 0 ? "; all of it already allowed"
-		         : res->runtime_given == NULL ? "; the log shows no runtime's processes, and crun's baseline, which "
+		         : res->runtime->given == NULL ? "; the log shows no runtime's processes, and crun's baseline, which "
 		                                       "holds runc's, starts under both; --runtime runc narrows it"
 		                                     : "");
 	else
@@ -552,7 +552,7 @@ void report_no_workload(struct report *report, const struct run_results *res)
 	if (res->scan->container_count > shown && used < sizeof(list))
 		snprintf(list + used, sizeof(list) - used, ", and %zu more", res->scan->container_count - shown);
 	report_say(report, "no container of %s has syscall events in %llu events read; nothing written "
-	            "(the log has: %s)", res->selection, (unsigned long long)res->scan->events,
+	            "(the log has: %s)", res->workload->selection, (unsigned long long)res->scan->events,
 	            shown ? list : "no container at all");
 	report_fields_missing(report, res);
 }
@@ -574,10 +574,10 @@ void report_workload(struct report *report, const struct run_results *res)
 	if (report->format != REPORT_TEXT)
 		return;
 	report_say(report, "workload %s: %zu %s; %llu of their events came before their workload fields "
-	            "did, and count too; %zu pause %s left out", res->selection, res->workload_containers,
-	            res->workload_containers == 1 ? "container" : "containers",
-	            (unsigned long long)res->workload_late_events, res->workload_infrastructure,
-	            res->workload_infrastructure == 1 ? "container" : "containers");
+	            "did, and count too; %zu pause %s left out", res->workload->selection, res->workload->containers,
+	            res->workload->containers == 1 ? "container" : "containers",
+	            (unsigned long long)res->workload->late_events, res->workload->infrastructure,
+	            res->workload->infrastructure == 1 ? "container" : "containers");
 }
 
 void report_workload_written(struct report *report, const char *path, const struct workload_profile *workload,

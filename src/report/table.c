@@ -109,16 +109,16 @@ void report_workload_table(struct report *report, const struct run_results *res)
 	FILE *out = report->out;
 
 	fprintf(out, "%-40s  %-32s  %10s  %10s  %8s\n", "WORKLOAD", "FILE", "CONTAINERS", "EVENTS", "SYSCALLS");
-	for (size_t g = 0; g < res->group_count; g++) {
-		const struct workload_profile *w = &res->groups[g];
+	for (size_t g = 0; g < res->workload->group_count; g++) {
+		const struct workload_profile *w = &res->workload->groups[g];
 		print_cell(out, w->key, 40);
 		fputs("  ", out);
 		print_cell(out, w->file, 32);
 		fprintf(out, "  %10zu  %10llu  %8zu\n", w->containers, (unsigned long long)w->events,
 		        translator_count_observed(res->translator, &w->syscalls));
 	}
-	if (res->workload_infrastructure > 0 || res->ungrouped > 0)
+	if (res->workload->infrastructure > 0 || res->workload->ungrouped > 0)
 		report_say(report, "left out %zu pause %s and %zu %s without the field grouped by",
-		            res->workload_infrastructure, res->workload_infrastructure == 1 ? "container" : "containers",
-		            res->ungrouped, res->ungrouped == 1 ? "container" : "containers");
+		            res->workload->infrastructure, res->workload->infrastructure == 1 ? "container" : "containers",
+		            res->workload->ungrouped, res->workload->ungrouped == 1 ? "container" : "containers");
 }
