@@ -261,6 +261,9 @@ if [ "$(uname -m)" = x86_64 ]; then
 		"[ $run_status -ne 0 ] && ! grep -q '^socketcall-vsock: ' '$work/socketcall-64.out'"
 	echo "e2e: socketcall: under the default architectures $(cat "$work/socketcall-vsock.out"); under --arch x86_64 status $run_status"
 	expect socket-64 "$work/probe-64.json" work "work: ok"
+	# The audit profile logs socket rather than allowing it by family: libseccomp then refuses socketcall's
+	# socket whole, so AF_VSOCK stays refused that way too (a 32-bit process must use the socket syscall).
+	expect audit-socketcall "$work/probe-audit.json" socketcall-vsock "socketcall-vsock: EPERM"
 fi
 expect nodomain-work "$work/probe-nodomain.json" work "work: ok"
 expect nodomain-alg "$work/probe-nodomain.json" socket-alg "socket-alg: EPERM"
@@ -315,6 +318,9 @@ expect audit-newuser "$work/probe-audit.json" clone-newuser "clone-newuser: EPER
 expect audit-clone3 "$work/probe-audit.json" clone3-newuser "clone3-newuser: ENOSYS"
 expect audit-unshare "$work/probe-audit.json" unshare-newuser "unshare-newuser: EPERM"
 expect audit-vsock "$work/probe-audit-64.json" socket-vsock "socket-vsock: EPERM"
+# Under the default architectures too (x86_64, x86, x32), where socket is logged rather than allowed by
+# family: a 64-bit socket(AF_VSOCK) is refused; only socketcall, which the summary names, passes.
+expect audit-vsock-default "$work/probe-audit.json" socket-vsock "socket-vsock: EPERM"
 expect audit-netlink "$work/probe-audit.json" socket-netlink "socket-netlink: ok"
 expect audit-persona "$work/probe-audit.json" personality "personality: EPERM"
 expect clock "$work/probe-profile.json" clock-syscalls "clock-syscalls: ok"

@@ -11,6 +11,7 @@
 #include "jobs/rule_context.h"
 #include "jobs/run_results.h"
 #include "jobs/runtime_choice.h"
+#include "jobs/workload_select.h"
 
 #include "policy/docker_default.h"
 #include "policy/profile_judge.h"
@@ -29,6 +30,7 @@ static struct {
 	struct log_pass pass;              /* the logs, for the containers named by id */
 	struct audit_findings audit;       /* --audit-log */
 	struct runtime_choice runtime;     /* whose baseline the profile is held to */
+	struct workload_found workload;    /* the selected workload */
 	struct run_results results;        /* the report's view of the above */
 } job;
 
@@ -203,9 +205,17 @@ static enum run_status run_check(const struct options *opts, struct report *repo
 		return RUN_INPUT;
 	}
 	job.arches = opts->has_arches || profile.arches.count == 0 ? opts->arches : profile.arches;
-	status = log_pass_run(pass, opts, &job.arches, &opts->containers, false, report, results);
-	if (status == RUN_OK)
-		status = log_pass_check_matches(pass, opts, &job.runtime, report);
+	bool workload = workload_selecting(&opts->workload);
+	if (opts->audit_only) {
+		/* No Falco log: the kernel's records are all there is to judge. */
+		syscall_catalog_init(&pass->catalog, &job.arches);
+		status = RUN_OK;
+	} else {
+		status = log_pass_run(pass, opts, &job.arches, workload ? NULL : &opts->containers, false, report, results);
+	}
+	if (status == RUN_OK && !opts->audit_only)
+		status = workload ? workload_select(pass, opts, &job.runtime, &job.workload, report, results)
+		                  : log_pass_check_matches(pass, opts, &job.runtime, report);
 	/* The production gate: what the kernel logged under an audit profile is judged like the log's calls. */
 	if (status == RUN_OK && opts->audit_logs.count > 0) {
 		status = read_audit_logs(opts, &pass->catalog, report, &job.audit);
@@ -224,7 +234,9 @@ static enum run_status run_check(const struct options *opts, struct report *repo
 		report_life(report, results);
 		report_check_total(report, opts->check, denied,
 		                   translator_count_observed(&pass->translator, &pass->scan.syscalls));
-		report_check_document(report, results, opts->check, findings, count, unused, never_used(pass, job.runtime.used, &profile, unused));
+		/* What the records never show says nothing: a profile's allowed calls make none. */
+		report_check_document(report, results, opts->check, findings, count, unused,
+		                      opts->audit_only ? 0 : never_used(pass, job.runtime.used, &profile, unused));
 	}
 	profile_input_free(&profile);
 	seccomp_filter_free(&filter);
@@ -243,7 +255,9 @@ enum run_status job_check(const struct options *opts, struct report *report)
 	job.results.audit_syscalls = &job.audit.syscalls;
 	job.results.arches = &job.arches;
 	job.results.runtime = &job.runtime;
+	job.results.workload = &job.workload;
 	status = run_check(opts, report);
 	log_pass_free(&job.pass);
+	free(job.workload.groups);
 	return status;
 }

@@ -357,9 +357,13 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 		return usage_error(message, size, "--audit-exe and --audit-comm narrow the records of --audit-log");
 	/* --merge alone: the union of the merged profiles, with the audit log, --add and --remove. */
 	opts->merge_only = opts->job == JOB_PROFILE && !selecting && opts->merge.count > 0 && opts->logs.count == 0;
-	if ((opts->job == JOB_PROFILE || opts->job == JOB_CHECK) && !selecting && !opts->merge_only)
+	/* The production gate without Falco: the kernel's records judged alone. */
+	opts->audit_only = opts->job == JOB_CHECK && !selecting && opts->audit_logs.count > 0 && opts->logs.count == 0;
+	if ((opts->job == JOB_PROFILE || opts->job == JOB_CHECK) && !selecting && !opts->merge_only && !opts->audit_only)
 		return usage_error(message, size, "no container named: give -container-id ID, or select a workload with "
-		                   "--image, --name, --k8s or --label (--list-containers shows what the log has)");
+		                   "--image, --name, --k8s or --label (--list-containers shows what the log has)%s",
+		                   opts->job == JOB_CHECK ? "; --check PROFILE --audit-log FILE alone judges the kernel's "
+		                                            "records" : "");
 	if ((opts->job == JOB_LIST_CONTAINERS || opts->job == JOB_ALL_CONTAINERS) && selecting)
 		return usage_error(message, size, "--container-id does not go with --list-containers "
 		                   "or --all-containers");
@@ -369,9 +373,9 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 	if (opts->containers.count > 0 && workload_selecting(&opts->workload))
 		return usage_error(message, size, "-container-id and --image, --name, --k8s or --label are two ways to "
 		                   "select: give one");
-	if (workload_selecting(&opts->workload) && opts->job != JOB_PROFILE)
-		return usage_error(message, size, "--image, --name, --k8s and --label select the containers of one profile; "
-		                   "--check takes -container-id, and --all-containers and --list-containers --group-by");
+	if (workload_selecting(&opts->workload) && opts->job != JOB_PROFILE && opts->job != JOB_CHECK)
+		return usage_error(message, size, "--image, --name, --k8s and --label select the containers of one profile "
+		                   "or one check; --all-containers and --list-containers take --group-by");
 	if (workload_selecting(&opts->workload) && opts->report != REPORT_TEXT)
 		return usage_error(message, size, "--report %s goes with -container-id; a workload's profile reports as text",
 		                   report_formats[opts->report]);
@@ -408,7 +412,7 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 		                   "they go with --format spo");
 	if (opts->base_profile != NULL)
 		opts->runtime = "none"; /* the base profile brings what the runtime needs */
-	if (opts->logs.count == 0 && !opts->merge_only)
+	if (opts->logs.count == 0 && !opts->merge_only && !opts->audit_only)
 		push(&opts->logs, "-");
 	return OPTIONS_OK;
 }

@@ -65,6 +65,7 @@ struct options {
 	struct name_list audit_exes;     /* --audit-exe: only records of these executables */
 	struct name_list audit_comms;    /* --audit-comm: only records of these process names */
 	bool merge_only;                 /* --merge without a log or a selection: the merged profiles' union */
+	bool audit_only;                 /* --check with --audit-log, without a log or a selection: the records alone */
 	struct arg_rule_choice arg_rules; /* --allow-namespaces, --no-arg-rule */
 	bool deny_risky;                 /* --deny-risky */
 	bool no_enosys;                  /* --no-enosys: newer syscalls get the default action, not ENOSYS */

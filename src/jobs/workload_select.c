@@ -66,6 +66,6 @@ enum run_status workload_select(struct log_pass *pass, const struct options *opt
 		return RUN_OK;
 	if (found->containers > 0 && opts->allow_empty)
 		return RUN_OK;
-	report_no_workload(report, results);
+	report_no_workload(report, results, opts->job == JOB_CHECK ? "nothing to check" : "nothing written");
 	return RUN_NO_EVENTS;
 }

@@ -205,7 +205,9 @@ static void ask_refused(struct asking *a)
 	args[0] = QUERY_SYS_SOCKET;
 	uint32_t action;
 	int nr = seccomp_syscall_resolve_name_arch(a->arch, "socketcall");
-	if (nr >= 0 && allows(p, "socket") && seccomp_filter_answer_nr(a->filter, a->arch, nr, args, &action) == 0 &&
+	/* An audit profile lets socket run without allowing it: logged, through socketcall too. */
+	if (nr >= 0 && (allows(p, "socket") || p->audit) &&
+	    seccomp_filter_answer_nr(a->filter, a->arch, nr, args, &action) == 0 &&
 	    !refused(action))
 		arch_list_add(&a->verdict->socketcall_open, a->arch);
 	if (arg_rule_active(choice, ARG_RULE_PERSONALITY))

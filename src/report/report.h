@@ -175,8 +175,8 @@ void report_check_document(struct report *report, const struct run_results *res,
 /* What --diff found, in the report's format. */
 void report_diff(struct report *report, const struct profile_diff *diff);
 
-/* Says that no container matches the workload selection, and which workloads the log has. */
-void report_no_workload(struct report *report, const struct run_results *res);
+/* Says that no container matches the workload selection, what follows (outcome), and which workloads the log has. */
+void report_no_workload(struct report *report, const struct run_results *res, const char *outcome);
 
 /* The summary's line on the workload's containers. */
 void report_workload(struct report *report, const struct run_results *res);

@@ -536,7 +536,7 @@ void report_profile_written(struct report *report, const char *path, const struc
 		            (unsigned long long)container->events, allowed);
 }
 
-void report_no_workload(struct report *report, const struct run_results *res)
+void report_no_workload(struct report *report, const struct run_results *res, const char *outcome)
 {
 	char list[1024];
 	size_t used = 0, shown = 0;
@@ -551,9 +551,9 @@ void report_no_workload(struct report *report, const struct run_results *res)
 	}
 	if (res->scan->container_count > shown && used < sizeof(list))
 		snprintf(list + used, sizeof(list) - used, ", and %zu more", res->scan->container_count - shown);
-	report_say(report, "no container of %s has syscall events in %llu events read; nothing written "
-	            "(the log has: %s)", res->workload->selection, (unsigned long long)res->scan->events,
-	            shown ? list : "no container at all");
+	report_say(report, "no container of %s has syscall events in %llu events read; %s (the log has: %s)",
+	           res->workload->selection, (unsigned long long)res->scan->events, outcome,
+	           shown ? list : "no container at all");
 	report_fields_missing(report, res);
 }
 
