@@ -288,16 +288,23 @@ expect no-reap "$work/probe-no-reap.json" work "work: fork failed: EPERM"
 expect companions "$work/probe-companions.json" work "work: ok"
 # Issue 20: an audit profile lets what was not recorded run (and the kernel logs it), but never what
 # Docker's default refuses.
-sysctl -q -w kernel.printk_ratelimit=0 >/dev/null 2>&1 || true
+# The README's rollout as written: the printk limit lifted for the audit run and restored, a marker, the
+# whole kernel log saved, and only the records after the marker taken.
+old_ratelimit=$(sysctl -n kernel.printk_ratelimit)
+sysctl -q -w kernel.printk_ratelimit=0
 echo "$name: audit starts" >/dev/kmsg
 run_container audit-mkdir "$work/audit.json" '["/bin/mkdir", "/made-under-audit"]'
 check "mkdir, never recorded, did not run under the audit profile (status $run_status): $(head -3 "$work/audit-mkdir.out")" \
 	"[ $run_status -eq 0 ] && [ -d '$rootfs/made-under-audit' ]"
 # The rollout: the kernel's records of the audit run, read back, fix the profile, which then enforces.
-dmesg | sed -n "/$name: audit starts/,\$p" >"$work/audit.log"
-check "the kernel logged no seccomp record of the mkdir run: $(tail -2 "$work/audit.log")" \
-	"grep -q 'type=1326.*comm=\"mkdir\".*syscall=83 ' '$work/audit.log'"
-profile "$work/fixed.json" -log "$work/events.jsonl" --audit-log "$work/audit.log"
+dmesg >"$work/audit.log"
+sysctl -q -w kernel.printk_ratelimit="$old_ratelimit"
+check "the printk rate limit was not restored ($(sysctl -n kernel.printk_ratelimit), was $old_ratelimit)" \
+	"[ \"\$(sysctl -n kernel.printk_ratelimit)\" = '$old_ratelimit' ]"
+sed -n "/$name: audit starts/,\$p" "$work/audit.log" >"$work/audit-run.log"
+check "the kernel logged no seccomp record of the mkdir run: $(tail -2 "$work/audit-run.log")" \
+	"grep -q 'type=1326.*comm=\"mkdir\".*syscall=83 ' '$work/audit-run.log'"
+profile "$work/fixed.json" -log "$work/events.jsonl" --audit-log "$work/audit.log" --audit-since "$name: audit starts"
 rmdir "$rootfs/made-under-audit" 2>/dev/null || true
 run_container fixed-mkdir "$work/fixed.json" '["/bin/mkdir", "/made-under-audit"]'
 check "mkdir did not run under the profile fixed from the audit log (status $run_status): $(head -3 "$work/fixed-mkdir.out")" \

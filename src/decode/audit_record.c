@@ -128,6 +128,39 @@ static const char *record_start(const char *line, const char *end)
 	return NULL;
 }
 
+/* Reads "audit(SECONDS.MMM:SERIAL)" at at (up to end) into record; leaves it 0 when it is not there whole. */
+static void stamp(const char *at, const char *end, struct audit_record *record)
+{
+	const char *open = memmem(at, (size_t)(end - at), "audit(", 6);
+	unsigned long long seconds, millis, serial;
+	const char *dot, *colon, *close;
+
+	if (open == NULL)
+		return;
+	open += 6;
+	close = memchr(open, ')', (size_t)(end - open));
+	dot = close ? memchr(open, '.', (size_t)(close - open)) : NULL;
+	colon = dot ? memchr(dot, ':', (size_t)(close - dot)) : NULL;
+	/* The kernel prints "%llu.%03lu:%u": each part is copied and read whole, digits only. */
+	char text[24];
+	size_t lengths[3] = { dot ? (size_t)(dot - open) : 0, colon ? (size_t)(colon - dot - 1) : 0,
+		              colon ? (size_t)(close - colon - 1) : 0 };
+	const char *starts[3] = { open, dot ? dot + 1 : NULL, colon ? colon + 1 : NULL };
+	unsigned long long *values[3] = { &seconds, &millis, &serial };
+	for (size_t i = 0; i < 3; i++) {
+		if (starts[i] == NULL || lengths[i] == 0 || lengths[i] >= sizeof(text) || (i == 1 && lengths[i] != 3))
+			return;
+		memcpy(text, starts[i], lengths[i]);
+		text[lengths[i]] = '\0';
+		if (strspn(text, "0123456789") != lengths[i])
+			return;
+		if (!number(text, text + lengths[i], 10, i == 1 ? 999 : UINT64_MAX / 2000, values[i]))
+			return;
+	}
+	record->time_ms = seconds * 1000 + millis;
+	record->serial = serial;
+}
+
 enum audit_line audit_record_parse(const char *line, size_t length, struct audit_record *record, const char **why)
 {
 	const char *end = line + length;
@@ -166,5 +199,7 @@ enum audit_line audit_record_parse(const char *line, size_t length, struct audit
 	record->compat = number(field(start, end, "compat"), end, 10, 1, &value) ? (int)value : 0;
 	text_field(field(start, end, "comm"), end, record->comm, sizeof(record->comm));
 	text_field(field(start, end, "exe"), end, record->exe, sizeof(record->exe));
+	record->printk = begins(start, end, "audit: ");
+	stamp(start, end, record);
 	return AUDIT_RECORD;
 }

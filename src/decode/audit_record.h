@@ -5,11 +5,13 @@
  * is "audit: type=1326 audit(...): ...", and auditd's audit.log, where it is
  * "type=SECCOMP msg=audit(...): ..." (with auditd's enriched fields after a
  * 0x1d byte, which are not needed). Fields: pid, comm, exe, arch (the
- * AUDIT_ARCH value, which is libseccomp's token), syscall, compat, code.
+ * AUDIT_ARCH value, which is libseccomp's token), syscall, compat, code,
+ * and the stamp audit(SECONDS.MMM:SERIAL).
  */
 #ifndef F2S_AUDIT_RECORD_H
 #define F2S_AUDIT_RECORD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +30,17 @@ struct audit_record {
 	long syscall;        /* the number on arch */
 	int compat;          /* compat=1: the 32-bit ABI of a 64-bit kernel (arch says which) */
 	uint32_t code;       /* the action: 0x7ffc0000 LOG, 0x0005NNNN ERRNO, 0x80000000 KILL_PROCESS, ... */
+	uint64_t time_ms;    /* audit(SECONDS.MMM:SERIAL)'s time in milliseconds since the epoch; 0 when unreadable */
+	uint64_t serial;     /* and its serial */
+	bool printk;         /* read from the kernel log ("audit: type=1326"), where the printk rate limit applies;
+	                        false for auditd's "type=SECCOMP" lines */
+};
+
+/* A process the records name (its exe, or its comm without one), and how many of its records were taken. */
+struct audit_process {
+	char name[256];
+	size_t taken;        /* LOG records taken */
+	size_t left_out;     /* records --audit-exe and --audit-comm left out */
 };
 
 /* The action bits of code. */

@@ -5,6 +5,7 @@
 #ifndef F2S_AUDIT_LOG_H
 #define F2S_AUDIT_LOG_H
 
+#include "decode/audit_record.h"
 #include "jobs/run_status.h"
 #include "syscalls/syscall_set.h"
 
@@ -14,8 +15,8 @@
 struct options;
 struct report;
 
-/* The most processes named from the audit log. */
-#define AUDIT_PROCESSES_MAX 16
+/* The most processes told apart in the records; those past it are counted, and said. */
+#define AUDIT_PROCESSES_MAX 4096
 
 /* What --audit-log gave. */
 struct audit_findings {
@@ -24,10 +25,12 @@ struct audit_findings {
 	size_t denials;               /* records of other actions, not taken */
 	size_t others;                /* records of processes --audit-exe and --audit-comm leave out */
 	size_t unknown;               /* records whose syscall could not be named */
+	size_t before_since;          /* records before --audit-since, left out */
 	size_t lost;                  /* lines that say records were lost */
 	uint64_t lost_line;           /* the first of them */
-	char processes[AUDIT_PROCESSES_MAX][256]; /* exe (or comm) of the LOG records */
+	struct audit_process *processes; /* owned: every process the records in scope name, with its counts */
 	size_t process_count;
+	size_t processes_untold;      /* records of processes past AUDIT_PROCESSES_MAX */
 };
 
 /*
@@ -36,5 +39,8 @@ struct audit_findings {
  */
 enum run_status read_audit_logs(const struct options *opts, struct syscall_catalog *catalog, struct report *report,
                                 struct audit_findings *audit);
+
+/* Frees what audit owns. */
+void audit_findings_free(struct audit_findings *audit);
 
 #endif

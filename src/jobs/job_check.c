@@ -258,6 +258,7 @@ enum run_status job_check(const struct options *opts, struct report *report)
 	job.results.workload = &job.workload;
 	status = run_check(opts, report);
 	log_pass_free(&job.pass);
+	audit_findings_free(&job.audit);
 	free(job.workload.groups);
 	return status;
 }

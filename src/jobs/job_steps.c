@@ -145,8 +145,8 @@ enum run_status finish_set(struct profile_inputs *in, const struct options *opts
 	if (in->audit.records > 0) {
 		size_t before = syscall_set_count(set);
 		syscall_set_union(set, &in->audit.syscalls);
-		report_audit(report, syscall_set_count(set) - before, in->audit.records,
-		             in->audit.denials, (const char(*)[256])in->audit.processes, in->audit.process_count);
+		report_audit(report, syscall_set_count(set) - before, in->audit.records, in->audit.denials,
+		             in->audit.processes, in->audit.process_count);
 	}
 	if (profile_set_finish(&in->pass.catalog, &choices, in->frame.merged, in->frame.merged_count, set, added, message,
 	                       sizeof(message)) != 0) {
@@ -169,4 +169,5 @@ void profile_inputs_free(struct profile_inputs *in)
 {
 	profile_frame_free(&in->frame);
 	log_pass_free(&in->pass);
+	audit_findings_free(&in->audit);
 }

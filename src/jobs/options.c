@@ -22,7 +22,7 @@ enum option_code {
 	OPT_LOG = 256, OPT_CONTAINER_ID, OPT_DEFAULT_ACTION, OPT_ERRNO_RET, OPT_ARCH, OPT_FORMAT,
 	OPT_RUNTIME, OPT_EXACT, OPT_ADD, OPT_REMOVE, OPT_MERGE, OPT_CHECK, OPT_LIST_CONTAINERS,
 	OPT_ALL_CONTAINERS, OPT_OUTPUT_DIR, OPT_STRICT, OPT_ALLOW_EMPTY, OPT_VERSION, OPT_FULL_PARSE,
-	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY, OPT_NO_ENOSYS, OPT_COMPANIONS, OPT_AUDIT, OPT_AUDIT_LOG, OPT_AUDIT_EXE, OPT_AUDIT_COMM,
+	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY, OPT_NO_ENOSYS, OPT_COMPANIONS, OPT_AUDIT, OPT_AUDIT_LOG, OPT_AUDIT_EXE, OPT_AUDIT_COMM, OPT_AUDIT_SINCE,
 	OPT_CAP_ADD, OPT_REPORT, OPT_DIFF, OPT_PROFILE_NAME, OPT_BASE_PROFILE,
 	OPT_IMAGE, OPT_NAME, OPT_K8S, OPT_LABEL, OPT_GROUP_BY, OPT_JOBS
 };
@@ -54,6 +54,7 @@ static const struct option long_options[] = {
 	{ "audit-log", required_argument, NULL, OPT_AUDIT_LOG },
 	{ "audit-exe", required_argument, NULL, OPT_AUDIT_EXE },
 	{ "audit-comm", required_argument, NULL, OPT_AUDIT_COMM },
+	{ "audit-since", required_argument, NULL, OPT_AUDIT_SINCE },
 	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "diff", required_argument, NULL, OPT_DIFF },
@@ -107,6 +108,22 @@ static bool parse_errno(const char *text, long *value)
 	errno = 0;
 	*value = strtol(text, &end, 10);
 	return errno == 0 && end != text && *end == '\0' && *value >= 0 && *value <= PROFILE_ERRNO_MAX;
+}
+
+/* Reads --audit-since's @SECONDS (digits only, as date +%s prints them) into milliseconds. */
+static bool parse_epoch(const char *text, uint64_t *ms)
+{
+	char *end;
+	unsigned long long seconds;
+
+	if (text[0] < '0' || text[0] > '9')
+		return false;
+	errno = 0;
+	seconds = strtoull(text, &end, 10);
+	if (errno != 0 || *end != '\0' || seconds > UINT64_MAX / 2000)
+		return false;
+	*ms = seconds * 1000;
+	return true;
 }
 
 /* Adds --cap-add's capability, spelled CAP_SYS_ADMIN or SYS_ADMIN in any case. */
@@ -231,6 +248,12 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 		if (!push(&opts->audit_logs, arg))
 			return usage_error(message, size, "too many --audit-log files");
 		return OPTIONS_OK;
+	case OPT_AUDIT_SINCE:
+		if (arg[0] == '\0' || (arg[0] == '@' && !parse_epoch(arg + 1, &opts->audit_since_ms)))
+			return usage_error(message, size, "--audit-since: '%s' is neither @SECONDS (since the epoch, as "
+			                   "date +%%s prints) nor a marker text", arg);
+		opts->audit_since = arg;
+		return OPTIONS_OK;
 	case OPT_AUDIT_EXE:
 	case OPT_AUDIT_COMM:
 		if (!push(code == OPT_AUDIT_EXE ? &opts->audit_exes : &opts->audit_comms, arg))
@@ -353,8 +376,10 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 			if (strcmp(opts->audit_logs.items[i], "-") == 0 && strcmp(opts->logs.items[j], "-") == 0)
 				return usage_error(message, size, "standard input can be read once: give the Falco log or "
 				                   "the audit log as a file");
-	if ((opts->audit_exes.count > 0 || opts->audit_comms.count > 0) && opts->audit_logs.count == 0)
-		return usage_error(message, size, "--audit-exe and --audit-comm narrow the records of --audit-log");
+	if ((opts->audit_exes.count > 0 || opts->audit_comms.count > 0 || opts->audit_since != NULL) &&
+	    opts->audit_logs.count == 0)
+		return usage_error(message, size, "--audit-exe, --audit-comm and --audit-since narrow the records of "
+		                   "--audit-log");
 	/* --merge alone: the union of the merged profiles, with the audit log, --add and --remove. */
 	opts->merge_only = opts->job == JOB_PROFILE && !selecting && opts->merge.count > 0 && opts->logs.count == 0;
 	/* The production gate without Falco: the kernel's records judged alone. */

@@ -64,6 +64,8 @@ struct options {
 	struct name_list audit_logs;     /* --audit-log: the kernel's seccomp records */
 	struct name_list audit_exes;     /* --audit-exe: only records of these executables */
 	struct name_list audit_comms;    /* --audit-comm: only records of these process names */
+	const char *audit_since;         /* --audit-since: @SECONDS, or a marker line's text; NULL: every record */
+	uint64_t audit_since_ms;         /* @SECONDS in milliseconds; 0 for a marker */
 	bool merge_only;                 /* --merge without a log or a selection: the merged profiles' union */
 	bool audit_only;                 /* --check with --audit-log, without a log or a selection: the records alone */
 	struct arg_rule_choice arg_rules; /* --allow-namespaces, --no-arg-rule */

@@ -64,7 +64,11 @@ static const char *const help_text[] = {
 	"                         FILE (dmesg, /dev/kmsg, journal, kern.log, audit.log;\n"
 	"                         gzip or zstd; - for standard input); repeatable\n"
 	"  --audit-exe PATH, --audit-comm NAME\n"
-	"                         take only the records of these processes; repeatable\n"
+	"                         take only the records of these processes (PATH's\n"
+	"                         symlinks resolved, as the kernel names it); repeatable\n"
+	"  --audit-since @SECONDS|MARKER\n"
+	"                         take only the records from that time on, or after the\n"
+	"                         last line holding MARKER (echo MARKER >/dev/kmsg)\n"
 	"  --companions           add the syscalls the log's calls need off its path\n"
 	"                         (wait4 for a fork, shutdown for an accept, ...)\n",
 	"Output:\n"

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <time.h>
 
+struct audit_process;
 struct scan_container;
 struct workload_profile;
 
@@ -150,7 +151,16 @@ void report_equivalents(struct report *report, const struct run_results *res, co
 
 /* Says what the audit log added: added new syscalls from records LOG records, of processes. */
 void report_audit(struct report *report, size_t added, size_t records, size_t denials,
-                  const char (*processes)[256], size_t process_count);
+                  struct audit_process *processes, size_t process_count);
+
+/*
+ * Names every process the audit log's records in scope came from, with its
+ * records and how many were taken (count of them, sorted in place; untold
+ * records of processes past the list), when --audit-exe and --audit-comm
+ * left out left_out of them; an error with --strict when taken is 0.
+ */
+void report_audit_processes(struct report *report, struct audit_process *processes, size_t count, size_t untold,
+                            size_t left_out, size_t taken);
 
 /* One finding of --check, with the profile at path. */
 void report_check_finding(struct report *report, const struct run_results *res, const char *path, const struct check_finding *finding);

@@ -366,22 +366,6 @@ void report_equivalents(struct report *report, const struct run_results *res, co
 	}
 }
 
-void report_audit(struct report *report, size_t added, size_t records, size_t denials,
-                  const char (*processes)[256], size_t process_count)
-{
-	char list[1024];
-	size_t used = 0;
-
-	if (report->quiet && report->format == REPORT_TEXT)
-		return;
-	list[0] = '\0';
-	for (size_t i = 0; i < process_count && used < sizeof(list); i++)
-		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "", processes[i]);
-	report_say(report, "the audit log added %zu syscalls from %zu records of the logging default, made by %s; "
-	            "check that each is the workload's%s", added, records, list[0] ? list : "unnamed processes",
-	            denials > 0 ? " (records of denials, from enforcing profiles, were not taken)" : "");
-}
-
 void report_life(struct report *report, const struct run_results *res)
 {
 	const struct container_life *life = &res->runtime->life;

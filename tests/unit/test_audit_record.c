@@ -7,6 +7,7 @@
 #include "test.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 struct audit_row {
 	const char *line;
@@ -107,7 +108,45 @@ static void audit_record_should_read_each_row_as_its_table_says(void)
 	}
 }
 
+/* The stamp of each form, and whether the printk rate limit applies to it; a malformed stamp reads as 0. */
+static void audit_record_should_read_the_stamp_and_the_way_it_came(void)
+{
+	static const struct {
+		const char *line;
+		uint64_t time_ms;
+		uint64_t serial;
+		bool printk;
+	} stamps[] = {
+		{ "[ 1.0] audit: type=1326 audit(1796152468.003:14): pid=1 arch=c000003e syscall=1 code=0x7ffc0000",
+		  1796152468003ull, 14, true },
+		{ "type=SECCOMP msg=audit(1796152468.120:15): pid=1 arch=c000003e syscall=1 code=0x7ffc0000",
+		  1796152468120ull, 15, false },
+		{ "6,1,2,-;audit: type=1326 audit(0.999:4294967295): pid=1 arch=c000003e syscall=1 code=0x7ffc0000",
+		  999, 4294967295ull, true },
+		/* Not the kernel's "%llu.%03lu:%u": unread. */
+		{ "audit: type=1326 audit(1.0:9): pid=1 arch=c000003e syscall=1 code=0x7ffc0000", 0, 0, true },
+		{ "audit: type=1326 audit(1.0001:9): pid=1 arch=c000003e syscall=1 code=0x7ffc0000", 0, 0, true },
+		{ "audit: type=1326 audit(-1.000:9): pid=1 arch=c000003e syscall=1 code=0x7ffc0000", 0, 0, true },
+		{ "audit: type=1326 audit(1.000:+9): pid=1 arch=c000003e syscall=1 code=0x7ffc0000", 0, 0, true },
+		{ "audit: type=1326 audit(99999999999999999999.000:9): pid=1 arch=c000003e syscall=1 code=0x7ffc0000",
+		  0, 0, true },
+		{ "audit: type=1326 audit(1.000:9 pid=1 arch=c000003e syscall=1 code=0x7ffc0000", 0, 0, true },
+	};
+	for (size_t i = 0; i < sizeof(stamps) / sizeof(stamps[0]); i++) {
+		size_t length = strlen(stamps[i].line);
+		char *copy = malloc(length);
+		struct audit_record record;
+		const char *why;
+		memcpy(copy, stamps[i].line, length);
+		CHECK(audit_record_parse(copy, length, &record, &why) == AUDIT_RECORD);
+		CHECK(record.time_ms == stamps[i].time_ms && record.serial == stamps[i].serial);
+		CHECK(record.printk == stamps[i].printk);
+		free(copy);
+	}
+}
+
 const struct test_case audit_record_tests[] = {
 	TEST_CASE(audit_record_should_read_each_row_as_its_table_says),
+	TEST_CASE(audit_record_should_read_the_stamp_and_the_way_it_came),
 	{ NULL, NULL },
 };
