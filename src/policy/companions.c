@@ -17,8 +17,36 @@ const struct companion companion_table[] = {
 	  "a process that makes children must reap them (wait(2)); without it they stay zombies", true },
 	{ "nanosleep clock_nanosleep", "nanosleep clock_nanosleep",
 	  "sleep(3) and nanosleep(3) make either call, by C library version (glibc 2.31 and later clock_nanosleep)", false },
-	{ "accept accept4", "shutdown getsockname getpeername",
-	  "a server shuts connections down and asks their addresses off the tested path (shutdown(2), getpeername(2))", false },
+	/*
+	 * Peers' names and errors: nginx reads SO_ERROR when a client aborts
+	 * (src/event/ngx_event_connect.c, ngx_http_upstream.c), redis names its
+	 * clients' addresses in CLIENT LIST (src/anet.c, anetFdToString).
+	 */
+	{ "accept accept4", "shutdown getsockname getpeername getsockopt",
+	  "a server shuts connections down and asks their addresses and pending errors off the tested path "
+	  "(shutdown(2), getpeername(2), getsockopt(2) SO_ERROR)", false },
+	/*
+	 * A file server sends files with sendfile once the traffic asks for a
+	 * file: Go's net/http (src/net/sendfile_linux.go) and nginx's
+	 * "sendfile on" (src/os/unix/ngx_linux_sendfile_chain.c); refused, Go
+	 * falls back to read and write without a word.
+	 */
+	{ "accept accept4", "sendfile",
+	  "a server may send files with sendfile(2) where the tests sent none; refused, Go falls back to read and "
+	  "write without a word", false },
+	/*
+	 * A program that syncs a file puts it in place atomically: a temporary
+	 * file written, synced, renamed over the old one, removed on failure
+	 * (redis's rdbSave in src/rdb.c, SQLite's journal, rename(2)).
+	 */
+	{ "fsync fdatasync", "rename renameat unlink unlinkat",
+	  "a program that syncs a file usually renames it into place and removes a temporary one (rename(2); redis's "
+	  "rdb.c, SQLite)", false },
+	/* The C library chooses the call: glibc's rename, unlink and mkdir use the *at calls on architectures without the old ones. */
+	{ "rename renameat renameat2", "rename renameat renameat2",
+	  "rename(3) is renameat or renameat2 by C library and architecture (rename(2))", false },
+	{ "unlink unlinkat", "unlink unlinkat", "unlink(3) and remove(3) are unlinkat by C library and architecture", false },
+	{ "mkdir mkdirat", "mkdir mkdirat", "mkdir(3) is mkdirat by C library and architecture (mkdir(2))", false },
 	{ "rt_sigaction", "rt_sigsuspend rt_sigtimedwait",
 	  "a program that handles signals may wait for them (sigsuspend(2), sigwaitinfo(2)), as a shell's wait does", false },
 	{ "fsync fdatasync", "fsync fdatasync",
