@@ -15,6 +15,9 @@ check() {
 }
 
 check "man page passes mandoc -Tlint" "mandoc -Tlint -W warning man/falco2seccomp.1 >&2"
+check "man page has no mandoc style message" \
+	"[ -z \"\$(mandoc -T lint -W style man/falco2seccomp.1 2>&1 | grep -v 'outdated mandoc.db')\" ]"
+check "man page renders in groff without a warning" "[ -z \"\$(groff -mandoc -Tutf8 -ww -z man/falco2seccomp.1 2>&1)\" ]"
 ./falco2seccomp --help >"$work/help"
 check "--help exits 0" "[ \$? -eq 0 ]"
 man_text=$(mandoc -Tascii man/falco2seccomp.1 | col -b)

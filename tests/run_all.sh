@@ -26,6 +26,7 @@ tests/hostile.sh build/asan/falco2seccomp build/plain/falco2seccomp
 tests/real_falco.sh build/asan/falco2seccomp
 tests/fastpath.sh build/asan/falco2seccomp
 tests/hosts.sh build/asan/falco2seccomp
+tests/readme.sh build/asan/falco2seccomp
 tests/fuzz.sh
 tests/aarch64.sh
 tests/multiarch.sh build/asan/falco2seccomp
