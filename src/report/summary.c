@@ -267,7 +267,6 @@ void report_arg_rules(struct report *report, const struct run_results *res, cons
 void report_risky(struct report *report, const struct run_results *res, const struct risky_syscall *risky,
                   size_t count, const struct syscall_set *observed, const char *container)
 {
-	const char *level = report->strict ? "error" : "warning";
 	size_t merged = 0, used = 0;
 	char where[320], list[2048];
 
@@ -278,8 +277,8 @@ void report_risky(struct report *report, const struct run_results *res, const st
 		const char *cap = risky[i].capability;
 		if (!syscall_set_has(observed, id) && syscall_set_has(res->audit_syscalls, id)) {
 			/* A record's process names itself: what it says is a claim, and only --add takes it. */
-			report_say(report, "%s: %s is allowed, which Docker's default %s%s; the audit log's records made it "
-			     "(--add %s keeps it, --deny-risky leaves such syscalls out)", level, name,
+			report_strictly(report, "%s is allowed, which Docker's default %s%s; the audit log's records made it "
+			     "(--add %s keeps it, --deny-risky leaves such syscalls out)", name,
 			     cap[0] ? "allows only with " : "never allows", cap, name);
 			continue;
 		}
@@ -301,15 +300,15 @@ void report_risky(struct report *report, const struct run_results *res, const st
 			snprintf(where, sizeof(where), "first made at %s:%llu", report_file_name(report, res->scan->first_seen[id].file),
 			         (unsigned long long)res->scan->first_seen[id].line);
 		if (cap[0] != '\0')
-			report_say(report, "%s: %s is allowed, which Docker's default allows only with %s; %s (--add %s keeps it, "
-			     "--deny-risky leaves such syscalls out)", level, name, cap, where, name);
+			report_strictly(report, "%s is allowed, which Docker's default allows only with %s; %s (--add %s keeps it, "
+			     "--deny-risky leaves such syscalls out)", name, cap, where, name);
 		else
-			report_say(report, "%s: %s is allowed, which Docker's default never allows; %s (--add %s keeps it, "
-			     "--deny-risky leaves such syscalls out)", level, name, where, name);
+			report_strictly(report, "%s is allowed, which Docker's default never allows; %s (--add %s keeps it, "
+			     "--deny-risky leaves such syscalls out)", name, where, name);
 	}
 	if (merged > 0)
-		report_say(report, "%s: the merged profiles allow %zu syscalls that Docker's default allows only with a capability "
-		     "(or never): %s; --deny-risky leaves them out, --add keeps one", level, merged, list);
+		report_strictly(report, "the merged profiles allow %zu syscalls that Docker's default allows only with a "
+		     "capability (or never): %s; --deny-risky leaves them out, --add keeps one", merged, list);
 }
 
 void report_companions(struct report *report, const struct run_results *res, const struct companion_need *needs,
