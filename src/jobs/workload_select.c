@@ -44,6 +44,7 @@ enum run_status workload_select(struct log_pass *pass, const struct options *opt
 
 	describe_selection(selection, found);
 	memset(&scan->syscalls, 0, sizeof(scan->syscalls));
+	memset(&scan->refused, 0, sizeof(scan->refused));
 	memset(&scan->facts, 0, sizeof(scan->facts));
 	for (size_t i = 0; i < scan->container_count; i++) {
 		const struct scan_container *c = &scan->containers[i];
@@ -54,6 +55,7 @@ enum run_status workload_select(struct log_pass *pass, const struct options *opt
 			continue;
 		}
 		syscall_set_union(&scan->syscalls, &c->syscalls);
+		syscall_set_union(&scan->refused, &c->refused);
 		arg_facts_unite(&scan->facts, &c->facts);
 		container_life_unite(&runtime->life, &c->life);
 		events += c->events;

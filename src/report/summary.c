@@ -455,6 +455,11 @@ void report_check_finding(struct report *report, const struct run_results *res, 
 		snprintf(where, sizeof(where), "the audit log");
 	const char *cap = finding->judgement.needs_cap;
 	char conditions[512], origin[256] = "";
+	/* Recorded under the profile, a refused call fails with EPERM or ENOSYS: the program may have hidden it. */
+	const char *refused = syscall_set_has(&res->scan->refused, finding->id)
+	                      ? "; the log shows it failing with EPERM or ENOSYS, as the filter's refusal makes it, "
+	                        "which the program may have hidden (a fallback, an address shown as ?:0)"
+	                      : "";
 
 	if (report->format != REPORT_TEXT)
 		return;
@@ -481,8 +486,8 @@ void report_check_finding(struct report *report, const struct run_results *res, 
 			report_say(report, "%s: %s, with the arguments the log shows, is refused by the filter libseccomp builds "
 			            "from %s, as runc loads it%s", where, name, path, origin);
 		else
-			report_say(report, "%s: %s is allowed by %s %s, which the arguments in the log do not meet%s",
-			            where, name, path, conditions, origin);
+			report_say(report, "%s: %s is allowed by %s %s, which the arguments in the log do not meet%s%s",
+			            where, name, path, conditions, origin, refused);
 		break;
 	case CHECK_ENOSYS_FALLBACK:
 		if (!report->quiet)
@@ -494,13 +499,14 @@ void report_check_finding(struct report *report, const struct run_results *res, 
 			char action[48];
 			seccomp_action_describe(finding->filter_action, action, sizeof(action));
 			report_say(report, "%s: %s is not allowed by %s: the filter libseccomp builds from it, as runc loads it, "
-			            "answers %s%s", where, name, path, action,
-			            (finding->filter_action & 0xffff0000u) == 0x7ff00000u ? " (it runs only under a tracer)" : "");
+			            "answers %s%s%s", where, name, path, action,
+			            (finding->filter_action & 0xffff0000u) == 0x7ff00000u ? " (it runs only under a tracer)" : "",
+			            refused);
 		} else if (cap != NULL)
 			report_say(report, "%s: %s is not allowed by %s without %s (--cap-add %s judges for a "
-			            "container that has it)", where, name, path, cap, cap);
+			            "container that has it)%s", where, name, path, cap, cap, refused);
 		else
-			report_say(report, "%s: %s is not allowed by %s", where, name, path);
+			report_say(report, "%s: %s is not allowed by %s%s", where, name, path, refused);
 		break;
 	}
 }

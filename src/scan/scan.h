@@ -53,6 +53,7 @@ struct scan_container {
 	uint64_t events_before_fields; /* events seen before that */
 	uint64_t events;               /* events of the container */
 	struct syscall_set syscalls;   /* kernel syscalls it made */
+	struct syscall_set refused;    /* those the log shows failing with EPERM or ENOSYS (evt.rawres -1, -38) */
 	struct arg_facts facts;        /* what its logged arguments say */
 	struct container_life life;    /* its runtime's setup, left out */
 };
@@ -125,6 +126,8 @@ struct scan {
 	uint64_t unknown;               /* matched events naming no syscall */
 	uint64_t bytes;                 /* bytes read */
 	struct syscall_set syscalls;    /* what the wanted containers made */
+	struct syscall_set refused;     /* of those, what the log shows failing with EPERM or ENOSYS (evt.rawres -1
+	                                   or -38, Falco 0.38 and later), as a seccomp filter's refusal does */
 	struct location first_seen[SYSCALL_NAMES_MAX]; /* where each id was first seen */
 	char first_process[SYSCALL_NAMES_MAX][SCAN_PROCESS_MAX + 1]; /* proc.name there, or "" */
 	struct arg_facts facts;         /* what the wanted containers' arguments say */

@@ -226,6 +226,8 @@ static enum scan_status absorb(struct scan *scan, struct worker *worker, uint32_
 	scan->translator->catalog_full |= worker->translator.catalog_full;
 	for (size_t id = 0; id < worker->catalog->count; id++) {
 		int mine = syscall_catalog_find(scan->translator->catalog, syscall_catalog_name(worker->catalog, (int)id));
+		if (mine >= 0 && syscall_set_has(&part->refused, (int)id))
+			syscall_set_add(&scan->refused, mine);
 		if (mine < 0 || !syscall_set_has(&part->syscalls, (int)id) || syscall_set_has(&scan->syscalls, mine))
 			continue;
 		syscall_set_add(&scan->syscalls, mine);

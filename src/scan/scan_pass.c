@@ -232,8 +232,11 @@ static void note_workload(struct scan *scan, struct scan_container *container, c
 }
 
 static void add_translation(struct scan *scan, const struct translation *translation, const struct event *event,
-                            struct syscall_set *set, struct location where)
+                            struct syscall_set *set, struct syscall_set *refused, struct location where)
 {
+	/* What a seccomp filter's refusal returns: EPERM (SCMP_ACT_ERRNO's default) or ENOSYS. */
+	bool failed = event->result.kind == JSON_NUMBER && (event->result.number == -1 || event->result.number == -38);
+
 	if (translation->kind == TRANSLATION_NOT_SYSCALL) {
 		scan->not_syscall++;
 		return;
@@ -244,6 +247,8 @@ static void add_translation(struct scan *scan, const struct translation *transla
 	}
 	for (int i = 0; i < translation->count; i++) {
 		int id = translation->ids[i];
+		if (failed)
+			syscall_set_add(refused, id);
 		if (!syscall_set_has(set, id)) {
 			syscall_set_add(set, id);
 			if (set == &scan->syscalls) {
@@ -402,7 +407,7 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 {
 	if (event->result.kind == JSON_NUMBER)
 		scan->rawres_seen = true;
-	struct syscall_set *set = &scan->syscalls;
+	struct syscall_set *set = &scan->syscalls, *refused = &scan->refused;
 	struct arg_facts *facts = &scan->facts;
 	enum scan_status status = SCAN_OK;
 	const struct translation *translation;
@@ -439,6 +444,7 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 		container->events++;
 		note_workload(scan, container, event);
 		set = &container->syscalls;
+		refused = &container->refused;
 		facts = &container->facts;
 		life = &container->life;
 	}
@@ -466,7 +472,7 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 		return SCAN_OK;
 	}
 	translation = translator_get(scan->translator, event->name.text, event->name.length, where);
-	add_translation(scan, translation, event, set, where);
+	add_translation(scan, translation, event, set, refused, where);
 	for (int i = 0; scan->details_by_id != NULL && i < translation->count; i++)
 		note_detail(scan, translation->ids[i], event, where);
 	if (translation->kind == TRANSLATION_SYSCALLS)
