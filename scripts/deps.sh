@@ -7,7 +7,7 @@ set -eu
 build="gcc make pkg-config libcjson-dev libseccomp-dev zlib1g-dev libzstd-dev libyaml-dev"
 case "${1:-build}" in
 build) packages="$build" ;;
-test) packages="$build zstd python3-yaml valgrind qemu-user-static gcc-aarch64-linux-gnu libc6-dev-arm64-cross libcjson-dev:arm64 libseccomp-dev:arm64 zlib1g-dev:arm64 libzstd-dev:arm64 libyaml-dev:arm64 runc busybox-static strace mandoc seccomp jq golang-github-containers-common nginx-light curl" ;;
+test) packages="$build zstd python3-yaml valgrind qemu-user-static gcc-aarch64-linux-gnu libc6-dev-arm64-cross libcjson-dev:arm64 libseccomp-dev:arm64 zlib1g-dev:arm64 libzstd-dev:arm64 libyaml-dev:arm64 runc busybox-static strace mandoc seccomp jq golang-github-containers-common nginx-light curl skopeo docker-registry" ;;
 bench) packages="$build jq time zstd" ;;
 fuzz) packages="$build clang libclang-rt-14-dev" ;;
 *) echo "usage: $0 build|test|bench|fuzz" >&2; exit 2 ;;

@@ -387,4 +387,40 @@ else
 	check "the workload did not run under the profile merged with podman's default (status $run_status): $(head -3 "$work/merged.out")" \
 		"[ $run_status -eq 0 ] && grep -qx hello '$work/merged.out'"
 fi
+# Issue 31: the profile as an OCI artifact, through a real registry (Debian's docker-registry, the
+# distribution project's) on localhost and Debian's skopeo: pushed, pulled back with its digests kept, and
+# the pulled layer run under runc. Run under runc as pulled: the workload runs, and what it never did is
+# refused.
+if command -v docker-registry >/dev/null && command -v skopeo >/dev/null; then
+	port=$((20000 + $$ % 20000))
+	mkdir -p "$work/registry"
+	printf 'version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: %s\nhttp:\n  addr: 127.0.0.1:%s\n' \
+		"$work/registry" "$port" >"$work/registry.yml"
+	docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
+	registry_pid=$!
+	for _ in 1 2 3 4 5 6 7 8 9 10; do curl -fs "http://127.0.0.1:$port/v2/" >/dev/null 2>&1 && break; sleep 0.5; done
+	"$binary" -q -container-id e2e0e2e0e2e0 -log "$work/probe.jsonl" --oci-layout "$work/artifact" \
+		--oci-annotation org.opencontainers.image.source=https://example.org/probe || fail "--oci-layout failed"
+	ref=$(jq -r '.manifests[0].annotations["org.opencontainers.image.ref.name"]' "$work/artifact/index.json")
+	pushed=$(jq -r '.manifests[0].digest' "$work/artifact/index.json")
+	skopeo copy -q --dest-tls-verify=false "oci:$work/artifact:$ref" "docker://127.0.0.1:$port/f2s/probe:v1" \
+		>"$work/push.log" 2>&1 || fail "skopeo could not push the layout: $(tail -2 "$work/push.log")"
+	served=$(skopeo inspect --tls-verify=false --raw "docker://127.0.0.1:$port/f2s/probe:v1" 2>/dev/null)
+	check "the registry does not serve the manifest as written (artifactType, config media type, one JSON layer): $served" \
+		"printf '%s' '$served' | jq -e '.artifactType == \"application/vnd.cncf.seccomp-profile.config.v1+json\" and .config.mediaType == .artifactType and (.layers | length) == 1 and .layers[0].mediaType == \"application/json\"' >/dev/null"
+	check "the registry's manifest digest differs from the layout's ($pushed)" \
+		"[ \"sha256:\$(printf '%s' '$served' | sha256sum | cut -d' ' -f1)\" = '$pushed' ]"
+	skopeo copy -q --src-tls-verify=false "docker://127.0.0.1:$port/f2s/probe:v1" "oci:$work/pulled:v1" \
+		>"$work/pull.log" 2>&1 || fail "skopeo could not pull the artifact back: $(tail -2 "$work/pull.log")"
+	check "the pulled artifact's manifest digest differs from the pushed one" \
+		"[ \"\$(jq -r '.manifests[0].digest' '$work/pulled/index.json')\" = '$pushed' ]"
+	layer=$(jq -r '.layers[0].digest' "$work/pulled/blobs/sha256/${pushed#sha256:}")
+	cp "$work/pulled/blobs/sha256/${layer#sha256:}" "$work/pulled-profile.json"
+	expect pulled-work "$work/pulled-profile.json" work "work: ok"
+	expect pulled-vsock "$work/pulled-profile.json" socket-vsock "socket-vsock: EPERM"
+	kill "$registry_pid" 2>/dev/null
+	wait "$registry_pid" 2>/dev/null || true
+else
+	fail "docker-registry and skopeo are missing (scripts/deps.sh test installs them)"
+fi
 finish

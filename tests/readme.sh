@@ -1,6 +1,7 @@
 #!/bin/sh
 # The README's commands as written: every falco2seccomp command of its
-# sections "A CI workflow, end to end" and "Audit profiles", in the
+# sections "A CI workflow, end to end", "Audit profiles" and "From CI to
+# the cluster", in the
 # README's order, on inputs named as the README names them (the shipped
 # examples, with the workload of events-k8s.jsonl renamed myorg/myapp, and
 # a kernel log of an audit run). A profile job must exit 0, --check and
@@ -18,7 +19,7 @@ python3 - "$root/README.md" >"$work/commands" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 sections = []
-for title in ("## A CI workflow, end to end", "### Audit profiles"):
+for title in ("## A CI workflow, end to end", "### Audit profiles", "## From CI to the cluster"):
     start = text.index(title)
     end = text.find("\n#", start + len(title))
     sections.append(text[start:end if end >= 0 else len(text)])

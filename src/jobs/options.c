@@ -22,7 +22,7 @@ enum option_code {
 	OPT_LOG = 256, OPT_CONTAINER_ID, OPT_DEFAULT_ACTION, OPT_ERRNO_RET, OPT_ARCH, OPT_FORMAT,
 	OPT_RUNTIME, OPT_EXACT, OPT_ADD, OPT_REMOVE, OPT_MERGE, OPT_CHECK, OPT_LIST_CONTAINERS,
 	OPT_ALL_CONTAINERS, OPT_OUTPUT_DIR, OPT_STRICT, OPT_ALLOW_EMPTY, OPT_VERSION, OPT_FULL_PARSE,
-	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY, OPT_NO_ENOSYS, OPT_COMPANIONS, OPT_AUDIT, OPT_AUDIT_LOG, OPT_AUDIT_EXE, OPT_AUDIT_COMM, OPT_AUDIT_SINCE,
+	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY, OPT_NO_ENOSYS, OPT_COMPANIONS, OPT_AUDIT, OPT_AUDIT_LOG, OPT_AUDIT_EXE, OPT_AUDIT_COMM, OPT_AUDIT_SINCE, OPT_OCI_LAYOUT, OPT_OCI_ANNOTATION,
 	OPT_CAP_ADD, OPT_REPORT, OPT_DIFF, OPT_PROFILE_NAME, OPT_BASE_PROFILE,
 	OPT_IMAGE, OPT_NAME, OPT_K8S, OPT_LABEL, OPT_GROUP_BY, OPT_JOBS
 };
@@ -70,6 +70,8 @@ static const struct option long_options[] = {
 	{ "list-containers", no_argument, NULL, OPT_LIST_CONTAINERS },
 	{ "all-containers", no_argument, NULL, OPT_ALL_CONTAINERS },
 	{ "output-dir", required_argument, NULL, OPT_OUTPUT_DIR },
+	{ "oci-layout", required_argument, NULL, OPT_OCI_LAYOUT },
+	{ "oci-annotation", required_argument, NULL, OPT_OCI_ANNOTATION },
 	{ "output", required_argument, NULL, 'o' },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY },
@@ -227,6 +229,7 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 		if (profile_format_from_name(arg) < 0)
 			return usage_error(message, size, "--format: '%s' is not %s", arg, profile_format_list());
 		opts->format = (enum profile_format)profile_format_from_name(arg);
+		opts->format_given = true;
 		return OPTIONS_OK;
 	case OPT_RUNTIME:
 		if (strcmp(arg, "none") != 0 && runtime_baseline_find(arg) == NULL)
@@ -316,6 +319,20 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 	case OPT_OUTPUT_DIR:
 		opts->output_dir = arg;
 		return OPTIONS_OK;
+	case OPT_OCI_LAYOUT:
+		opts->oci_layout = arg;
+		return OPTIONS_OK;
+	case OPT_OCI_ANNOTATION: {
+		const char *equals = strchr(arg, '=');
+		/* The image spec's rule for keys: reverse-DNS, no '=' in them; a value may be empty. */
+		if (equals == NULL || equals == arg || strspn(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		                                                 "0123456789.-_/") != (size_t)(equals - arg))
+			return usage_error(message, size, "--oci-annotation: '%s' is not KEY=VALUE with a key of letters, "
+			                   "digits, '.', '-', '_' and '/'", arg);
+		if (!push(&opts->oci_annotations, arg))
+			return usage_error(message, size, "too many --oci-annotation values");
+		return OPTIONS_OK;
+	}
 	case 'o':
 		opts->output = arg;
 		return OPTIONS_OK;
@@ -413,6 +430,16 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 	if (opts->cap_add_count > 0 && opts->job != JOB_CHECK)
 		return usage_error(message, size, "--cap-add says which capabilities --check judges a profile for; "
 		                   "it goes with --check");
+	if (opts->oci_layout != NULL && (opts->job != JOB_PROFILE || opts->output != NULL))
+		return usage_error(message, size, "--oci-layout DIR writes the profile job's profile as an OCI artifact "
+		                   "instead of a file: it goes with neither -o nor another job");
+	if (opts->oci_layout != NULL && opts->format_given && opts->format != PROFILE_FORMAT_OCI)
+		return usage_error(message, size, "--oci-layout holds the profile as OCI runtime-spec JSON, as runtimes "
+		                   "pull it (KEP-6061): give --format oci, or leave --format out");
+	if (opts->oci_layout != NULL)
+		opts->format = PROFILE_FORMAT_OCI;
+	if (opts->oci_annotations.count > 0 && opts->oci_layout == NULL)
+		return usage_error(message, size, "--oci-annotation annotates the manifest of --oci-layout");
 	if (opts->job == JOB_ALL_CONTAINERS && opts->output_dir == NULL)
 		return usage_error(message, size, "--all-containers needs --output-dir DIR");
 	if (opts->job != JOB_ALL_CONTAINERS && opts->output_dir != NULL)

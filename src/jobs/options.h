@@ -87,6 +87,9 @@ struct options {
 	const char *base_profile;        /* --base-profile: spec.baseProfileName, and no runtime baseline */
 	const char *output;              /* -o, NULL for stdout */
 	const char *output_dir;          /* --output-dir */
+	const char *oci_layout;          /* --oci-layout: the profile as an OCI artifact in this image layout */
+	struct name_list oci_annotations; /* --oci-annotation KEY=VALUE: more annotations of its manifest */
+	bool format_given;               /* --format was given */
 	bool strict;                     /* --strict */
 	bool allow_empty;                /* --allow-empty */
 	bool quiet;                      /* -q */

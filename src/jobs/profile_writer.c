@@ -10,8 +10,10 @@
 #include "jobs/judge_written.h"
 #include "jobs/merged_profiles.h"
 #include "jobs/options.h"
+#include "jobs/provenance.h"
 #include "jobs/rule_context.h"
 
+#include "policy/artifact_limits.h"
 #include "policy/docker_default.h"
 #include "profile/atomic_file.h"
 #include "profile/rule_order.h"
@@ -106,6 +108,40 @@ done:
 	return status;
 }
 
+/*
+ * Writes the profile's text (length bytes, the oci format) as an OCI
+ * artifact in the image layout --oci-layout names, once it is within what
+ * the runtimes that pull it accept; returns a status.
+ */
+static enum run_status write_artifact(const struct profile_writer *writer, const char *text, size_t length)
+{
+	static struct provenance provenance;
+	const char *dir = writer->opts->oci_layout;
+	char message[512], digest[SHA256_HEX + 7];
+	cJSON *document = cJSON_ParseWithLength(text, length);
+	int refused;
+
+	if (document == NULL) {
+		report_error(writer->report, "out of memory");
+		return RUN_RESOURCES;
+	}
+	refused = artifact_limits_check(document, length, message, sizeof(message));
+	cJSON_Delete(document);
+	if (refused) {
+		report_say(writer->report, "--oci-layout %s: not an artifact the runtimes that pull it accept (KEP-6061, "
+		           "the Security Profiles Merger's ValidateArtifact): %s; nothing written", dir, message);
+		return RUN_OUTPUT;
+	}
+	provenance_fill(&provenance, writer->opts, writer->results);
+	if (oci_layout_write(dir, writer->name[0] ? writer->name : "profile", text, length, provenance.items,
+	                     provenance.count, digest, message, sizeof(message)) != 0) {
+		report_say(writer->report, "%s", message);
+		return RUN_OUTPUT;
+	}
+	report_artifact_written(writer->report, dir, writer->name[0] ? writer->name : "profile", digest, length);
+	return RUN_OK;
+}
+
 enum run_status profile_writer_write(struct profile_writer *writer, const struct syscall_set *set,
                                      const struct arg_facts *facts, const char *path, struct arg_rule_plan *plan)
 {
@@ -174,9 +210,10 @@ enum run_status profile_writer_write(struct profile_writer *writer, const struct
 	struct written_profile written_profile = { set, facts, plan, text, length };
 	enum run_status judged = judge_written(writer->judge, writer->opts, &writer->frame->arches, writer->catalog,
 	                                       writer->report, writer->results, &written_profile);
-	if (judged != RUN_OK) {
+	if (judged != RUN_OK || writer->opts->oci_layout != NULL) {
+		enum run_status status = judged != RUN_OK ? judged : write_artifact(writer, text, length);
 		free(text);
-		return judged;
+		return status;
 	}
 	/* -o names its file as a redirect does; --output-dir's entries are never followed. */
 	switch (atomic_file_open(&out, path, path == writer->opts->output)) {

@@ -35,6 +35,23 @@ static void describe_selection(const struct workload_selection *s, struct worklo
  * any of its events carried the fields that select it. Pause containers
  * are left out unless --image names their image.
  */
+/* Adds image to the workload's list of images, once. */
+static void note_image(struct workload_found *found, const char *image)
+{
+	size_t used = strlen(found->images), length = strlen(image);
+	const char *at = found->images;
+
+	if (image[0] == '\0')
+		return;
+	while ((at = strstr(at, image)) != NULL) {
+		if ((at == found->images || at[-1] == ',') && (at[length] == ',' || at[length] == '\0'))
+			return;
+		at += length;
+	}
+	if (used + length + 2 < sizeof(found->images))
+		snprintf(found->images + used, sizeof(found->images) - used, "%s%s", used ? "," : "", image);
+}
+
 enum run_status workload_select(struct log_pass *pass, const struct options *opts, struct runtime_choice *runtime,
                                 struct workload_found *found, struct report *report, const struct run_results *results)
 {
@@ -56,6 +73,7 @@ enum run_status workload_select(struct log_pass *pass, const struct options *opt
 		}
 		syscall_set_union(&scan->syscalls, &c->syscalls);
 		syscall_set_union(&scan->refused, &c->refused);
+		note_image(found, c->image);
 		arg_facts_unite(&scan->facts, &c->facts);
 		container_life_unite(&runtime->life, &c->life);
 		events += c->events;

@@ -185,6 +185,10 @@ void report_check_document(struct report *report, const struct run_results *res,
 /* What --diff found, in the report's format. */
 void report_diff(struct report *report, const struct profile_diff *diff);
 
+/* Says where the profile went as an OCI artifact: the layout, its reference, the manifest's digest. */
+void report_artifact_written(struct report *report, const char *dir, const char *ref, const char *digest,
+                             size_t profile_bytes);
+
 /* Says that no container matches the workload selection, what follows (outcome), and which workloads the log has. */
 void report_no_workload(struct report *report, const struct run_results *res, const char *outcome);
 

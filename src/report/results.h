@@ -24,6 +24,7 @@ struct workload_profile;
 /* What a workload selection, or --group-by, found (jobs/job_profile.c and jobs/workload_groups.c fill it). */
 struct workload_found {
 	char selection[512];              /* the workload selection, as the user gave it, for messages */
+	char images[1024];                /* the images of its containers, repository:tag, comma-separated */
 	size_t containers;                /* containers of the selected workload */
 	uint64_t late_events;             /* their events logged before their workload fields */
 	size_t infrastructure;            /* pause containers left out */

@@ -517,6 +517,15 @@ void report_check_total(struct report *report, const char *path, size_t denied, 
 		report_say(report, "%zu of %zu syscalls observed are not allowed by %s", denied, observed, path);
 }
 
+void report_artifact_written(struct report *report, const char *dir, const char *ref, const char *digest,
+                             size_t profile_bytes)
+{
+	if (!report->quiet)
+		report_say(report, "wrote the profile (%zu bytes) as an OCI artifact to the image layout %s, reference "
+		           "%s, manifest %s: skopeo copy oci:%s:%s docker://REGISTRY/REPOSITORY:TAG pushes it", profile_bytes,
+		           dir, ref, digest, dir, ref);
+}
+
 void report_profile_written(struct report *report, const char *path, const struct scan_container *container,
                             size_t allowed)
 {

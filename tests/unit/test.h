@@ -42,6 +42,7 @@ struct test_case {
 extern const struct test_case event_tests[], filter_tests[], names_tests[], reader_tests[],
 	profile_tests[], options_tests[], translate_tests[], json_scan_tests[], merge_tests[],
 	arg_rules_tests[], workload_tests[], life_tests[], order_tests[], successor_tests[],
-	audit_record_tests[], docker_default_tests[], filter_tests_[], report_tests[];
+	audit_record_tests[], docker_default_tests[], filter_tests_[], report_tests[], sha256_tests[],
+	artifact_limits_tests[];
 
 #endif

@@ -1,0 +1,83 @@
+/*
+ * provenance: the annotations of a profile's artifact. Keys: the OCI image
+ * spec's (annotations.md: org.opencontainers.image.created, RFC 3339) and
+ * the program's own under dev.falco2seccomp.
+ */
+#include "jobs/provenance.h"
+
+#include "jobs/options.h"
+#include "policy/docker_default.h"
+#include "report/results.h"
+#include "scan/scan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Sets key to value, replacing an earlier value of that key. */
+static void put(struct provenance *provenance, const char *key, const char *value)
+{
+	for (size_t i = 0; i < provenance->count; i++)
+		if (strcmp(provenance->items[i].key, key) == 0) {
+			provenance->items[i].value = value;
+			return;
+		}
+	if (provenance->count < PROVENANCE_MAX)
+		provenance->items[provenance->count++] = (struct oci_annotation){ key, value };
+}
+
+/* The time the profile was made: SOURCE_DATE_EPOCH (reproducible-builds.org) when set, else now. */
+static void created(char *text, size_t size)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end = NULL;
+	long long seconds = epoch != NULL ? strtoll(epoch, &end, 10) : -1;
+	time_t when = epoch != NULL && end != epoch && *end == '\0' && seconds >= 0 ? (time_t)seconds : time(NULL);
+	struct tm utc;
+
+	if (gmtime_r(&when, &utc) == NULL || strftime(text, size, "%Y-%m-%dT%H:%M:%SZ", &utc) == 0)
+		snprintf(text, size, "1970-01-01T00:00:00Z");
+}
+
+void provenance_fill(struct provenance *provenance, const struct options *opts, const struct run_results *results)
+{
+	char (*texts)[1024] = provenance->texts;
+	size_t used = 0;
+
+	provenance->count = 0;
+	created(texts[0], sizeof(texts[0]));
+	put(provenance, "org.opencontainers.image.created", texts[0]);
+	put(provenance, "dev.falco2seccomp.version", F2S_VERSION);
+	put(provenance, "dev.falco2seccomp.floor", docker_default_version());
+	/* What was selected: the workload as the user gave it, or the container ids. */
+	if (results->workload->selection[0] != '\0') {
+		snprintf(texts[1], sizeof(texts[1]), "%s", results->workload->selection);
+	} else {
+		texts[1][0] = '\0';
+		for (size_t i = 0; i < opts->containers.count && used < sizeof(texts[1]); i++)
+			used += (size_t)snprintf(texts[1] + used, sizeof(texts[1]) - used, "%s-container-id %s",
+			                         i ? " " : "", opts->containers.wanted[i].id);
+	}
+	put(provenance, "dev.falco2seccomp.selection", texts[1]);
+	snprintf(texts[2], sizeof(texts[2]), "%llu", (unsigned long long)results->scan->matched);
+	put(provenance, "dev.falco2seccomp.events", texts[2]);
+	snprintf(texts[3], sizeof(texts[3]), "%zu",
+	         results->workload->selection[0] != '\0' ? results->workload->containers : opts->containers.count);
+	put(provenance, "dev.falco2seccomp.containers", texts[3]);
+	if (results->workload->images[0] != '\0')
+		put(provenance, "dev.falco2seccomp.images", results->workload->images);
+	put(provenance, "dev.falco2seccomp.runtime", results->runtime->used);
+	arch_list_describe(results->arches, texts[4], sizeof(texts[4]));
+	put(provenance, "dev.falco2seccomp.architectures", texts[4]);
+	/* The command line's own, each KEY=VALUE split at its first '='; options.c checked the key's letters. */
+	for (size_t i = 0; i < opts->oci_annotations.count && i < PROVENANCE_MAX; i++) {
+		const char *item = opts->oci_annotations.items[i];
+		size_t key_length = strcspn(item, "=");
+		if (key_length >= sizeof(provenance->keys[i]))
+			continue;
+		memcpy(provenance->keys[i], item, key_length);
+		provenance->keys[i][key_length] = '\0';
+		put(provenance, provenance->keys[i], item + key_length + 1);
+	}
+}
