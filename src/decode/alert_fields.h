@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 enum json_kind {
 	JSON_ABSENT, /* the key is not there */
@@ -22,6 +23,19 @@ struct json_value {
 	size_t length;       /* bytes in text */
 	double number;       /* for JSON_NUMBER */
 };
+
+/*
+ * Tells whether key (length bytes) is a pod label field as Falco writes it:
+ * k8s.pod.label.KEY, or k8s.pod.label[KEY] (Falco 0.38 and later). Both
+ * parsers ask this one.
+ */
+static inline bool alert_is_label_key(const char *key, size_t length)
+{
+	static const char prefix[] = "k8s.pod.label";
+	size_t n = sizeof(prefix) - 1;
+
+	return length > n + 1 && memcmp(key, prefix, n) == 0 && (key[n] == '.' || key[n] == '[');
+}
 
 /* The most k8s.pod.label keys kept from one alert. */
 #define ALERT_LABELS_MAX 8

@@ -301,8 +301,7 @@ static void fields_from_tree(const cJSON *alert, struct alert_fields *fields)
 	fields->label_count = 0;
 	for (const cJSON *item = output_fields ? output_fields->child : NULL; item; item = item->next) {
 		size_t length = strlen(item->string);
-		if (fields->label_count == ALERT_LABELS_MAX || length <= 14 || memcmp(item->string, "k8s.pod.label", 13) != 0 ||
-		    (item->string[13] != '.' && item->string[13] != '['))
+		if (fields->label_count == ALERT_LABELS_MAX || !alert_is_label_key(item->string, length))
 			continue;
 		/* The quick reader keeps a label once, under its first key; so does this. */
 		bool seen = false;

@@ -257,12 +257,6 @@ static struct json_value *slot_of(struct alert_fields *fields, int wanted)
 	return value->kind == JSON_ABSENT ? value : NULL;
 }
 
-/* Tells whether key is a pod label field, k8s.pod.label.KEY or k8s.pod.label[KEY]. */
-static bool is_label_key(const char *key, size_t length)
-{
-	return length > 14 && memcmp(key, "k8s.pod.label", 13) == 0 && (key[13] == '.' || key[13] == '[');
-}
-
 /* Tells whether a label of this key was kept already: the first one counts, as with cJSON. */
 static bool label_seen(const struct alert_fields *fields, const char *key, size_t length)
 {
@@ -463,7 +457,7 @@ bool json_scan_alert(const char *line, size_t length, struct alert_fields *field
 					role = ROLE_FIELDS;
 				} else if (kept) {
 					slot = slot_of(fields, wanted);
-					if (slot == NULL && object == ROLE_FIELDS && is_label_key(key, key_length) &&
+					if (slot == NULL && object == ROLE_FIELDS && alert_is_label_key(key, key_length) &&
 					    fields->label_count < ALERT_LABELS_MAX && !label_seen(fields, key, key_length)) {
 						struct alert_label *label = &fields->labels[fields->label_count++];
 						label->key = key;

@@ -42,7 +42,7 @@ enum run_status log_pass_run(struct log_pass *pass, const struct options *opts, 
 	pass->scan.jobs = opts->jobs;
 	if (pass->scan.jobs == 0) {
 		long online = sysconf(_SC_NPROCESSORS_ONLN);
-		pass->scan.jobs = online > 1 ? (unsigned)(online < 64 ? online : 64) : 1;
+		pass->scan.jobs = online > 1 ? (unsigned)(online < JOBS_DEFAULT_MAX ? online : JOBS_DEFAULT_MAX) : 1;
 	}
 	pass->label_key_count = workload_label_keys(&opts->workload, opts->group_label, pass->label_keys);
 	pass->scan.label_keys = pass->label_keys;

@@ -28,7 +28,6 @@ enum option_code {
 };
 
 /* The most threads --jobs may ask for. */
-#define JOBS_MAX 256
 
 /* The report formats, in the order of enum report_format: help, checks and messages come from here. */
 static const char *const report_formats[] = { "text", "json", "markdown", "github" };
@@ -183,7 +182,7 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 	switch (code) {
 	case OPT_LOG:
 		if (!push(&opts->logs, arg))
-			return usage_error(message, size, "too many --log files (the most is 256)");
+			return usage_error(message, size, "too many --log files (the most is %d)", OPTIONS_LIST_MAX);
 		return OPTIONS_OK;
 	case OPT_CONTAINER_ID:
 		if (container_filter_add(&opts->containers, arg, reason, sizeof(reason)) != 0)

@@ -22,6 +22,10 @@
 /* The most files one option may name (--log, --merge, --add, --remove). */
 #define OPTIONS_LIST_MAX 256
 
+/* --jobs: the most threads one may ask for, and the most the default (one per online CPU) takes. */
+#define JOBS_MAX 256
+#define JOBS_DEFAULT_MAX 64
+
 enum options_status {
 	OPTIONS_OK,      /* run the job */
 	OPTIONS_HELP,    /* print the help and exit 0 */
