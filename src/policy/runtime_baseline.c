@@ -117,9 +117,12 @@ static bool list_has(const char *list, const char *word, size_t length)
 enum container_runtime runtime_of_process(const char *process, size_t length, bool *stage)
 {
 	*stage = false;
-	if (process == NULL)
+	if (process == NULL || length == 0)
 		return RUNTIME_COUNT;
+	/* Called for every event of a wanted container: most names differ at the first byte. */
 	for (unsigned r = 0; r < RUNTIME_COUNT; r++) {
+		if (process[0] != runtimes[r].name[0])
+			continue;
 		size_t name = strlen(runtimes[r].name);
 		if (length < name || memcmp(process, runtimes[r].name, name) != 0)
 			continue;
