@@ -98,7 +98,7 @@ int add_audit_refusals(const struct options *opts, const struct syscall_catalog 
 	}
 	if (arg_rules_add_audit(rules, &catalog->arches, plan, facts, &opts->arg_rules, refused, kept) != 0)
 		goto done;
-	if (plan->socket_logged)
+	if (plan->socket_logged && !opts->quiet)
 		report_say(report, "socket calls are logged, not allowed by family: libseccomp filters 32-bit x86's "
 		            "socket through socketcall, whose arguments it cannot read, so an allowing family rule cannot "
 		            "stand beside the refusals of AF_ALG and AF_VSOCK; give --arch without x86 to allow the logged "
