@@ -121,20 +121,16 @@ static enum run_status write_workloads(const struct options *opts, struct report
 	return status;
 }
 
-static enum run_status run_all(const struct options *opts, struct report *report)
+/*
+ * Writes the profile of every container of the scan, or of every workload
+ * of --group-by, into dir, and puts them in place together; a status.
+ */
+static enum run_status write_all(const struct options *opts, struct report *report, const char *dir)
 {
-	const char *dir = opts->output_dir;
+	enum run_status status = RUN_OK;
 	size_t written = 0;
-	enum run_status status = read_inputs(&job.in, opts, NULL, report, &job.results);
-
-	if (status != RUN_OK)
-		return status;
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		report_say(report, "cannot create %s: %s", dir, strerror(errno));
-		return RUN_OUTPUT;
-	}
-	qsort(job.in.pass.scan.containers, job.in.pass.scan.container_count, sizeof(job.in.pass.scan.containers[0]), workload_compare_containers);
 	struct atomic_batch batch = { NULL, NULL, 0, 0 };
+
 	job.writer.batch = &batch;
 	if (opts->group_by != GROUP_NONE) {
 		status = group_workloads(opts->group_by, opts->quiet, &job.in.pass.scan, job.in.pass.label_key_count, report,
@@ -170,6 +166,29 @@ static enum run_status run_all(const struct options *opts, struct report *report
 		status = RUN_NO_EVENTS;
 	}
 	return place_profiles(report, status);
+}
+
+/* Makes --output-dir when it is not there; a status. */
+static enum run_status make_output_dir(struct report *report, const char *dir)
+{
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		report_say(report, "cannot create %s: %s", dir, strerror(errno));
+		return RUN_OUTPUT;
+	}
+	return RUN_OK;
+}
+
+static enum run_status run_all(const struct options *opts, struct report *report)
+{
+	enum run_status status = read_inputs(&job.in, opts, NULL, report, &job.results);
+
+	if (status == RUN_OK)
+		status = make_output_dir(report, opts->output_dir);
+	if (status != RUN_OK)
+		return status;
+	qsort(job.in.pass.scan.containers, job.in.pass.scan.container_count, sizeof(job.in.pass.scan.containers[0]),
+	      workload_compare_containers);
+	return write_all(opts, report, opts->output_dir);
 }
 
 enum run_status job_all_containers(const struct options *opts, struct report *report)

@@ -103,9 +103,7 @@ static enum run_status check_command_line(const struct options *opts, const stru
 	return RUN_OK;
 }
 
-/* What the jobs that write profiles do first: merged profiles, the command line's names, then the scan. */
-enum run_status read_inputs(struct profile_inputs *in, const struct options *opts, const struct container_filter *filter,
-                            struct report *report, const struct run_results *results)
+enum run_status prepare_inputs(struct profile_inputs *in, const struct options *opts, struct report *report)
 {
 	enum run_status status = read_merged_profiles(opts, report, &in->frame);
 
@@ -113,6 +111,15 @@ enum run_status read_inputs(struct profile_inputs *in, const struct options *opt
 		status = merge_profiles(opts, report, &in->frame);
 	if (status == RUN_OK)
 		status = check_command_line(opts, &in->frame.arches, &in->pass.catalog, report);
+	return status;
+}
+
+/* What the jobs that write profiles do first: merged profiles, the command line's names, then the scan. */
+enum run_status read_inputs(struct profile_inputs *in, const struct options *opts, const struct container_filter *filter,
+                            struct report *report, const struct run_results *results)
+{
+	enum run_status status = prepare_inputs(in, opts, report);
+
 	if (status == RUN_OK)
 		status = log_pass_run(&in->pass, opts, &in->frame.arches, filter, true, report, results);
 	if (status == RUN_OK && opts->audit_logs.count > 0)

@@ -25,6 +25,13 @@ struct profile_inputs {
 };
 
 /*
+ * Reads what comes before the logs: the merged profiles and the frame they
+ * and the command line settle, and checks the command line's names and
+ * outputs; a status.
+ */
+enum run_status prepare_inputs(struct profile_inputs *in, const struct options *opts, struct report *report);
+
+/*
  * Reads the inputs opts names into in: merged profiles, the command line's
  * names, then the logs for the containers of filter (NULL: every one), and
  * the audit logs; results point at in. Returns a status.

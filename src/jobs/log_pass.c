@@ -18,12 +18,9 @@
 /* Events of the named containers from which a log without any I/O syscall is taken as incomplete. */
 #define CAPTURE_GAP_EVENTS 100
 
-enum run_status log_pass_run(struct log_pass *pass, const struct options *opts, const struct arch_list *arches,
-                             const struct container_filter *filter, bool with_ia32, struct report *report,
-                             const struct run_results *results)
+enum run_status log_pass_begin(struct log_pass *pass, const struct options *opts, const struct arch_list *arches,
+                               const struct container_filter *filter, bool with_ia32, struct report *report)
 {
-	enum scan_status status;
-
 	syscall_catalog_init(&pass->catalog, arches);
 	if (translator_init(&pass->translator, &pass->catalog, opts->exact, with_ia32) != 0) {
 		report_error(report, "out of memory");
@@ -47,6 +44,18 @@ enum run_status log_pass_run(struct log_pass *pass, const struct options *opts, 
 	pass->label_key_count = workload_label_keys(&opts->workload, opts->group_label, pass->label_keys);
 	pass->scan.label_keys = pass->label_keys;
 	pass->scan.label_key_count = pass->label_key_count;
+	return RUN_OK;
+}
+
+enum run_status log_pass_run(struct log_pass *pass, const struct options *opts, const struct arch_list *arches,
+                             const struct container_filter *filter, bool with_ia32, struct report *report,
+                             const struct run_results *results)
+{
+	enum scan_status status;
+	enum run_status begun = log_pass_begin(pass, opts, arches, filter, with_ia32, report);
+
+	if (begun != RUN_OK)
+		return begun;
 	report_progress_start(report);
 	status = scan_run(&pass->scan);
 	report_progress_end(report);

@@ -28,6 +28,14 @@ struct log_pass {
 };
 
 /*
+ * Sets pass up to read the logs opts names, for the containers of filter
+ * (NULL: every one) and the target arches, with 32-bit x86's names too
+ * when with_ia32, as log_pass_run does before it reads; a status.
+ */
+enum run_status log_pass_begin(struct log_pass *pass, const struct options *opts, const struct arch_list *arches,
+                               const struct container_filter *filter, bool with_ia32, struct report *report);
+
+/*
  * Reads the logs opts names into pass, for the containers of filter (NULL:
  * every one) and the target arches, with 32-bit x86's names too when
  * with_ia32; says what it could not name, and Falco's drop alerts, with

@@ -22,7 +22,7 @@ enum option_code {
 	OPT_LOG = 256, OPT_CONTAINER_ID, OPT_DEFAULT_ACTION, OPT_ERRNO_RET, OPT_ARCH, OPT_FORMAT,
 	OPT_RUNTIME, OPT_EXACT, OPT_ADD, OPT_REMOVE, OPT_MERGE, OPT_CHECK, OPT_LIST_CONTAINERS,
 	OPT_ALL_CONTAINERS, OPT_OUTPUT_DIR, OPT_STRICT, OPT_ALLOW_EMPTY, OPT_VERSION, OPT_FULL_PARSE,
-	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY, OPT_NO_ENOSYS, OPT_COMPANIONS, OPT_AUDIT, OPT_AUDIT_LOG, OPT_AUDIT_EXE, OPT_AUDIT_COMM, OPT_AUDIT_SINCE, OPT_OCI_LAYOUT, OPT_OCI_ANNOTATION,
+	OPT_PROGRESS, OPT_NO_PROGRESS, OPT_ALLOW_NAMESPACES, OPT_NO_ARG_RULE, OPT_DENY_RISKY, OPT_NO_ENOSYS, OPT_COMPANIONS, OPT_AUDIT, OPT_AUDIT_LOG, OPT_AUDIT_EXE, OPT_AUDIT_COMM, OPT_AUDIT_SINCE, OPT_OCI_LAYOUT, OPT_OCI_ANNOTATION, OPT_FLUSH_EVERY,
 	OPT_CAP_ADD, OPT_REPORT, OPT_DIFF, OPT_PROFILE_NAME, OPT_BASE_PROFILE,
 	OPT_IMAGE, OPT_NAME, OPT_K8S, OPT_LABEL, OPT_GROUP_BY, OPT_JOBS
 };
@@ -70,6 +70,7 @@ static const struct option long_options[] = {
 	{ "all-containers", no_argument, NULL, OPT_ALL_CONTAINERS },
 	{ "output-dir", required_argument, NULL, OPT_OUTPUT_DIR },
 	{ "oci-layout", required_argument, NULL, OPT_OCI_LAYOUT },
+	{ "flush-every", required_argument, NULL, OPT_FLUSH_EVERY },
 	{ "oci-annotation", required_argument, NULL, OPT_OCI_ANNOTATION },
 	{ "output", required_argument, NULL, 'o' },
 	{ "strict", no_argument, NULL, OPT_STRICT },
@@ -321,6 +322,16 @@ static enum options_status parse_one(int code, const char *arg, struct options *
 	case OPT_OCI_LAYOUT:
 		opts->oci_layout = arg;
 		return OPTIONS_OK;
+	case OPT_FLUSH_EVERY: {
+		char *end;
+		errno = 0;
+		long seconds = strtol(arg, &end, 10);
+		if (errno != 0 || end == arg || *end != '\0' || seconds < 1 || seconds > FLUSH_EVERY_MAX)
+			return usage_error(message, size, "--flush-every: '%s' is not a number of seconds from 1 to %d", arg,
+			                   FLUSH_EVERY_MAX);
+		opts->flush_every = (unsigned)seconds;
+		return OPTIONS_OK;
+	}
 	case OPT_OCI_ANNOTATION: {
 		const char *equals = strchr(arg, '=');
 		/* The image spec's rule for keys: reverse-DNS, no '=' in them; a value may be empty. */
@@ -439,6 +450,13 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 		opts->format = PROFILE_FORMAT_OCI;
 	if (opts->oci_annotations.count > 0 && opts->oci_layout == NULL)
 		return usage_error(message, size, "--oci-annotation annotates the manifest of --oci-layout");
+	if (opts->flush_every > 0 && (opts->job != JOB_ALL_CONTAINERS || opts->logs.count > 1 ||
+	                               (opts->logs.count == 1 && strcmp(opts->logs.items[0], "-") != 0)))
+		return usage_error(message, size, "--flush-every reads an endless standard input (Falco's program_output) "
+		                   "and writes --all-containers --output-dir's profiles as it goes: it takes no log file");
+	if (opts->flush_every > 0 && (opts->strict || opts->merge.count > 0 || opts->audit_logs.count > 0))
+		return usage_error(message, size, "--flush-every never stops on a broken line and writes what each "
+		                   "workload made: it does not go with --strict, --merge or --audit-log");
 	if (opts->job == JOB_ALL_CONTAINERS && opts->output_dir == NULL)
 		return usage_error(message, size, "--all-containers needs --output-dir DIR");
 	if (opts->job != JOB_ALL_CONTAINERS && opts->output_dir != NULL)

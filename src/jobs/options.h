@@ -26,6 +26,9 @@
 #define JOBS_MAX 256
 #define JOBS_DEFAULT_MAX 64
 
+/* --flush-every: the longest interval, a day. */
+#define FLUSH_EVERY_MAX 86400
+
 enum options_status {
 	OPTIONS_OK,      /* run the job */
 	OPTIONS_HELP,    /* print the help and exit 0 */
@@ -92,6 +95,7 @@ struct options {
 	const char *output;              /* -o, NULL for stdout */
 	const char *output_dir;          /* --output-dir */
 	const char *oci_layout;          /* --oci-layout: the profile as an OCI artifact in this image layout */
+	unsigned flush_every;            /* --flush-every: seconds between the reducer's writes; 0: read to the end */
 	struct name_list oci_annotations; /* --oci-annotation KEY=VALUE: more annotations of its manifest */
 	bool format_given;               /* --format was given */
 	bool strict;                     /* --strict */

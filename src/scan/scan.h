@@ -52,6 +52,7 @@ struct scan_container {
 	bool fields_known;             /* some event carried its workload fields */
 	uint64_t events_before_fields; /* events seen before that */
 	uint64_t events;               /* events of the container */
+	uint64_t events_told;          /* a fed scan: its events when scan_forget_idle last kept it */
 	struct syscall_set syscalls;   /* kernel syscalls it made */
 	struct syscall_set refused;    /* those the log shows failing with EPERM or ENOSYS (evt.rawres -1, -38) */
 	struct arg_facts facts;        /* what its logged arguments say */
@@ -192,5 +193,27 @@ struct workload_profile {
 	struct arg_facts facts;       /* what their arguments say */
 	struct container_life life;   /* their runtime's setup, left out */
 };
+
+/*
+ * A scan fed line by line, as an endless stream is read (the reducer of
+ * --flush-every): scan_run's set-up and end are the caller's
+ * (json_arena_begin around the feeding, scan_finish_lives at the end).
+ * Takes one line (length bytes, no newline) of file_index's input,
+ * numbered number; a line past LINE_MAX_BYTES is a bad line.
+ */
+enum scan_status scan_feed(struct scan *scan, uint32_t file_index, uint64_t number, const char *line, size_t length);
+
+/*
+ * Forgets the containers of a fed scan that had no event since the last
+ * call (their profiles were written then), so that memory follows the
+ * containers alive, not every one a node ever ran; returns how many.
+ */
+size_t scan_forget_idle(struct scan *scan);
+
+/* Marks the containers that are some pod's sandbox (k8s.pod.sandbox_id), as a scan's end does. */
+void scan_mark_sandboxes(struct scan *scan);
+
+/* Ends the log for every life: a window still open is the workload's (container_life_finish). */
+void scan_finish_lives(struct scan *scan);
 
 #endif

@@ -436,9 +436,7 @@ enum scan_status scan_run(struct scan *scan)
 		                                               : scan_file(scan, (uint32_t)i);
 	}
 	scan_finish_lives(scan);
-	for (size_t c = 0; c < scan->container_count; c++)
-		for (size_t i = 0; i < scan->sandbox_count && !scan->containers[c].sandbox; i++)
-			scan->containers[c].sandbox = strncmp(scan->containers[c].id, scan->sandboxes[i], CONTAINER_SHORT_ID) == 0;
+	scan_mark_sandboxes(scan);
 	json_arena_end();
 	return status;
 }

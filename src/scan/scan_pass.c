@@ -690,3 +690,49 @@ void scan_free(struct scan *scan)
 	scan->container_capacity = 0;
 	scan->container_slot_count = 0;
 }
+
+enum scan_status scan_feed(struct scan *scan, uint32_t file_index, uint64_t number, const char *line, size_t length)
+{
+	scan->lines++;
+	scan->bytes += length + 1;
+	if (length > LINE_MAX_BYTES) {
+		scan->events++;
+		return bad_line(scan, scan->files[file_index], number, "longer than the 8 MiB line limit");
+	}
+	return scan_line(scan, file_index, number, line, length);
+}
+
+size_t scan_forget_idle(struct scan *scan)
+{
+	size_t kept = 0, forgotten;
+
+	for (size_t i = 0; i < scan->container_count; i++) {
+		struct scan_container *c = &scan->containers[i];
+		if (c->events == c->events_told)
+			continue;
+		c->events_told = c->events;
+		if (kept != i)
+			scan->containers[kept] = *c;
+		kept++;
+	}
+	forgotten = scan->container_count - kept;
+	if (forgotten == 0)
+		return 0;
+	memset(scan->containers + kept, 0, forgotten * sizeof(scan->containers[0]));
+	scan->container_count = kept;
+	/* The index names entries by position: it is built again. */
+	memset(scan->container_slots, 0, scan->container_slot_count * sizeof(scan->container_slots[0]));
+	for (size_t i = 0; i < kept; i++) {
+		bool found;
+		uint32_t slot = container_slot(scan, scan->containers[i].id, strlen(scan->containers[i].id), &found);
+		scan->container_slots[slot] = (uint32_t)(i + 1);
+	}
+	return forgotten;
+}
+
+void scan_mark_sandboxes(struct scan *scan)
+{
+	for (size_t c = 0; c < scan->container_count; c++)
+		for (size_t i = 0; i < scan->sandbox_count && !scan->containers[c].sandbox; i++)
+			scan->containers[c].sandbox = strncmp(scan->containers[c].id, scan->sandboxes[i], CONTAINER_SHORT_ID) == 0;
+}

@@ -36,7 +36,5 @@ enum scan_status scan_stream(struct scan *scan, uint32_t file_index, struct line
 enum scan_status scan_file(struct scan *scan, uint32_t file_index);
 
 
-/* Ends the log for every life: a window still open is the workload's (container_life_finish). */
-void scan_finish_lives(struct scan *scan);
 
 #endif
