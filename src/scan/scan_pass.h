@@ -29,6 +29,9 @@ enum scan_status scan_tell_bad_line(struct scan *scan, const char *file, uint64_
 void scan_report(struct scan *scan, const char *file, uint64_t line, const char *format, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* The container an id (at most CONTAINER_ID_MAX bytes) names, added on first sight; NULL when full or out of memory. */
+struct scan_container *scan_container_for(struct scan *scan, const struct event_text *id, enum scan_status *status);
+
 /* Reads the lines of one input through reader. */
 enum scan_status scan_stream(struct scan *scan, uint32_t file_index, struct line_reader *reader);
 
