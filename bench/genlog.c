@@ -3,7 +3,9 @@
  * Falco 0.39 and later write them (keys in order), from five containers and
  * the host, about one event in eight not a syscall.
  * Usage: genlog LINES MODE > log, MODE "mixed" (five containers and host
- * events) or "one" (every line is container 3ad7b26ded6d).
+ * events), "one" (every line is container 3ad7b26ded6d) or "churn" (the
+ * five images, each container living for 1,000 lines, then replaced by a
+ * new one: a node's containers over days).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -39,10 +41,17 @@ int main(int argc, char **argv)
 {
 	long lines = argc > 1 ? atol(argv[1]) : 1000000;
 	int one = argc > 2 && strcmp(argv[2], "one") == 0;
+	int churn = argc > 2 && strcmp(argv[2], "churn") == 0;
+	char churned[24];
 	uint64_t time_ns = 1764352800000000000u;
 
 	for (long i = 0; i < lines; i++) {
-		unsigned c = one ? 0 : next() % 6;
+		unsigned c = one ? 0 : churn ? next() % 5 : next() % 6;
+		const char *id = containers[c].id;
+		if (churn) {
+			snprintf(churned, sizeof(churned), "%06lx%06x", (unsigned long)(i / 1000) & 0xffffffu, c);
+			id = churned;
+		}
 		int other = next() % 8 == 0;
 		const char *event = other ? others[next() % 3] : syscalls[next() % 25];
 		char syscall_type[40];
@@ -60,8 +69,8 @@ int main(int argc, char **argv)
 		       "\"syscall.type\":%s,\"user.name\":\"root\"},\"priority\":\"Informational\","
 		       "\"rule\":\"Container syscalls\",\"source\":\"syscall\",\"tags\":[\"container\",\"seccomp\"],"
 		       "\"time\":\"2025-11-28T%02u:%02u:%02u.%09uZ\"}\n",
-		       secs / 3600, secs / 60 % 60, secs % 60, nanos, containers[c].id, event, containers[c].name,
-		       containers[c].image, containers[c].proc, containers[c].id, containers[c].image,
+		       secs / 3600, secs / 60 % 60, secs % 60, nanos, id, event, containers[c].name,
+		       containers[c].image, containers[c].proc, id, containers[c].image,
 		       containers[c].name, (unsigned long long)time_ns, event, containers[c].proc, syscall_type,
 		       secs / 3600, secs / 60 % 60, secs % 60, nanos);
 	}

@@ -159,7 +159,22 @@ target() {
 	echo "--all-containers, 256 distinct profiles, each judged on its built filters: $1 s, peak $2 KiB"
 	target "256 distinct profiles judged" "$1" "<=" 5 "s"
 	rm -rf "$out/profiles"
+	# The reducer (--flush-every, issue 31): a node's containers churn, each living for 1,000 lines; fed in
+	# chunks a little apart, so that it writes between them and forgets the idle ones. Peak memory over 8
+	# chunks against 2: flat, whatever the number of containers a node ever ran.
+	[ -s "$out/churn.jsonl" ] || "$out/genlog" 1000000 churn >"$out/churn.jsonl"
+	rm -f "$out"/churn-part.*
+	split -l 125000 -d -a 1 "$out/churn.jsonl" "$out/churn-part."
+	for parts in 2 8; do
+		files=$(ls "$out"/churn-part.* | head -n $parts | tr '\n' ' ')
+		set -- $("$out/timeit" "rm -rf $out/reduced; for f in $files; do cat \$f; sleep 1.2; done | $binary -q --all-containers --group-by image --output-dir $out/reduced --flush-every 1")
+		echo "--flush-every 1, $parts chunks of 125,000 churning lines ($((parts * 125)) containers): peak $2 KiB"
+		eval "peak_$parts=$2"
+	done
+	awk -v a="$peak_2" -v b="$peak_8" 'BEGIN { printf "reducer peak memory, 8 chunks against 2: %.2fx\n", b / a }'
+	target "reducer memory, 8 chunks against 2" "$(awk -v a="$peak_2" -v b="$peak_8" 'BEGIN { printf "%.2f", b / a }')" "<=" 1.2 "x"
+	rm -rf "$out/reduced" "$out"/churn-part.*
 	echo
-	echo "targets (issues 5, 11, 17 and 25):"
+	echo "targets (issues 5, 11, 17, 25 and 31):"
 	cat "$targets"
 } | tee "$out/results.txt"

@@ -27,6 +27,7 @@ tests/real_falco.sh build/asan/falco2seccomp
 tests/fastpath.sh build/asan/falco2seccomp
 tests/hosts.sh build/asan/falco2seccomp
 tests/readme.sh build/asan/falco2seccomp
+tests/reducer.sh build/asan/falco2seccomp
 tests/fuzz.sh
 tests/aarch64.sh
 tests/multiarch.sh build/asan/falco2seccomp

@@ -185,6 +185,14 @@ void report_check_document(struct report *report, const struct run_results *res,
 /* What --diff found, in the report's format. */
 void report_diff(struct report *report, const struct profile_diff *diff);
 
+/*
+ * Says what one writing of the reducer (--flush-every) did: profiles
+ * written to dir, events and broken lines so far, containers forgotten and
+ * kept.
+ */
+void report_flush(struct report *report, const char *dir, size_t written, uint64_t events, uint64_t broken,
+                  size_t forgotten, size_t kept);
+
 /* Says where the profile went as an OCI artifact: the layout, its reference, the manifest's digest. */
 void report_artifact_written(struct report *report, const char *dir, const char *ref, const char *digest,
                              size_t profile_bytes);

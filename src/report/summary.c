@@ -517,6 +517,17 @@ void report_check_total(struct report *report, const char *path, size_t denied, 
 		report_say(report, "%zu of %zu syscalls observed are not allowed by %s", denied, observed, path);
 }
 
+void report_flush(struct report *report, const char *dir, size_t written, uint64_t events, uint64_t broken,
+                  size_t forgotten, size_t kept)
+{
+	/* A broken line of an endless stream is never fatal, and always told. */
+	if (!report->quiet || broken > 0)
+		report_say(report, "%s: %zu profile%s written; %llu events so far, %llu broken line%s; %zu container%s "
+		           "idle since the last writing forgotten, %zu kept", dir, written, written == 1 ? "" : "s",
+		           (unsigned long long)events, (unsigned long long)broken, broken == 1 ? "" : "s", forgotten,
+		           forgotten == 1 ? "" : "s", kept);
+}
+
 void report_artifact_written(struct report *report, const char *dir, const char *ref, const char *digest,
                              size_t profile_bytes)
 {
