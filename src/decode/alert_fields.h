@@ -64,6 +64,7 @@ enum alert_home {
 	X(rule, ALERT, "rule")                          /* the rule's name */                      \
 	X(output, ALERT, "output")                      /* the text line */                        \
 	X(time, ALERT, "time")                                                                     \
+	X(hostname, ALERT, "hostname")                  /* the Falco host */                       \
 	X(id, FIELDS, "container.id")                                                              \
 	X(suggested_id, FIELDS, "container_id")         /* Falco 0.40+ suggests it */              \
 	X(syscall_type, FIELDS, "syscall.type")                                                    \
@@ -72,6 +73,7 @@ enum alert_home {
 	X(repository, FIELDS, "container.image.repository")                                        \
 	X(image, FIELDS, "container.image")                                                        \
 	X(tag, FIELDS, "container.image.tag")                                                      \
+	X(image_digest, FIELDS, "container.image.digest")                                          \
 	X(drops, FIELDS, "n_drops")                     /* the drop alert's count */               \
 	X(flags, FIELDS, "evt.arg.flags")               /* clone, clone3 */                        \
 	X(domain, FIELDS, "evt.arg.domain")             /* socket, socketpair */                   \

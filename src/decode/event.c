@@ -351,6 +351,8 @@ static enum event_status decode_alert(const struct alert_fields *fields, struct 
 		set_workload_text(&event->image_tag, &fields->tag);
 		set_text(&event->process, &fields->process);
 		set_text(&event->time, &fields->time);
+		set_text(&event->hostname, &fields->hostname);
+		set_workload_text(&event->image_digest, &fields->image_digest);
 		set_workload_text(&event->k8s_namespace, &fields->k8s_namespace);
 		set_workload_text(&event->k8s_pod, &fields->k8s_pod);
 		set_workload_text(&event->k8s_sandbox, &fields->k8s_sandbox);

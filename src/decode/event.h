@@ -46,6 +46,8 @@ struct event {
 	struct event_text image_tag;      /* container.image.tag */
 	struct event_text process;        /* proc.name, if the log has it */
 	struct event_text time;           /* the alert's "time", if the log has it */
+	struct event_text hostname;       /* the alert's "hostname": the Falco host */
+	struct event_text image_digest;   /* container.image.digest */
 	struct event_text k8s_namespace;  /* k8s.ns.name */
 	struct event_text k8s_pod;        /* k8s.pod.name */
 	struct event_text k8s_sandbox;    /* k8s.pod.sandbox_id */

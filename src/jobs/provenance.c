@@ -27,6 +27,19 @@ static void put(struct provenance *provenance, const char *key, const char *valu
 		provenance->items[provenance->count++] = (struct oci_annotation){ key, value };
 }
 
+/* Joins count names (each width bytes apart from first) with commas into text, and ", ..." when there were more. */
+static const char *join(char *text, size_t size, const char *first, size_t width, size_t count, bool more)
+{
+	size_t used = 0;
+
+	text[0] = '\0';
+	for (size_t i = 0; i < count && used < size; i++)
+		used += (size_t)snprintf(text + used, size - used, "%s%s", i ? "," : "", first + i * width);
+	if (more && used < size)
+		snprintf(text + used, size - used, ",...");
+	return text;
+}
+
 /* The time the profile was made: SOURCE_DATE_EPOCH (reproducible-builds.org) when set, else now. */
 static void created(char *text, size_t size)
 {
@@ -68,6 +81,19 @@ void provenance_fill(struct provenance *provenance, const struct options *opts, 
 	if (results->workload->images[0] != '\0')
 		put(provenance, "dev.falco2seccomp.images", results->workload->images);
 	put(provenance, "dev.falco2seccomp.runtime", results->runtime->used);
+	/* The recording: its window, its hosts, the images' digests (the rule prints container.image.digest). */
+	const struct scan_provenance *seen = &results->scan->provenance;
+	if (seen->first[0] != '\0') {
+		put(provenance, "dev.falco2seccomp.first-event", seen->first);
+		put(provenance, "dev.falco2seccomp.last-event", seen->last);
+	}
+	if (seen->host_count > 0)
+		put(provenance, "dev.falco2seccomp.hosts", join(texts[5], sizeof(texts[5]), seen->hosts[0], sizeof(seen->hosts[0]),
+		                                                seen->host_count, seen->more_hosts));
+	if (seen->digest_count > 0)
+		put(provenance, "dev.falco2seccomp.image-digests", join(texts[6], sizeof(texts[6]), seen->digests[0],
+		                                                        sizeof(seen->digests[0]), seen->digest_count,
+		                                                        seen->more_digests));
 	arch_list_describe(results->arches, texts[4], sizeof(texts[4]));
 	put(provenance, "dev.falco2seccomp.architectures", texts[4]);
 	/* The command line's own, each KEY=VALUE split at its first '='; options.c checked the key's letters. */

@@ -19,7 +19,7 @@ struct run_results;
 struct provenance {
 	struct oci_annotation items[PROVENANCE_MAX];
 	size_t count;
-	char texts[5][1024];                    /* ours */
+	char texts[7][1024];                    /* ours */
 	char keys[PROVENANCE_MAX][256];         /* the command line's keys */
 };
 

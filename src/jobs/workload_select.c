@@ -62,6 +62,7 @@ enum run_status workload_select(struct log_pass *pass, const struct options *opt
 	describe_selection(selection, found);
 	memset(&scan->syscalls, 0, sizeof(scan->syscalls));
 	memset(&scan->refused, 0, sizeof(scan->refused));
+	memset(&scan->provenance, 0, sizeof(scan->provenance));
 	memset(&scan->facts, 0, sizeof(scan->facts));
 	for (size_t i = 0; i < scan->container_count; i++) {
 		const struct scan_container *c = &scan->containers[i];
@@ -74,6 +75,7 @@ enum run_status workload_select(struct log_pass *pass, const struct options *opt
 		syscall_set_union(&scan->syscalls, &c->syscalls);
 		syscall_set_union(&scan->refused, &c->refused);
 		note_image(found, c->image);
+		scan_provenance_unite(&scan->provenance, &c->provenance);
 		arg_facts_unite(&scan->facts, &c->facts);
 		container_life_unite(&runtime->life, &c->life);
 		events += c->events;

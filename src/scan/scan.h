@@ -39,6 +39,20 @@ typedef void scan_progress_fn(void *context, uint64_t bytes);
 /* The most pod label keys a run looks at (--label and --group-by label:KEY). */
 #define SCAN_LABEL_KEYS_MAX 8
 
+/* The hosts and image digests kept per container or scan; more are counted. */
+#define SCAN_PROVENANCE_NAMES 4
+
+/* Where events came from: their first and last time, the Falco hosts, the image digests. */
+struct scan_provenance {
+	char first[40], last[40];          /* the alerts' "time", RFC 3339, or "" */
+	char hosts[SCAN_PROVENANCE_NAMES][64];
+	size_t host_count;
+	bool more_hosts;                   /* there were more */
+	char digests[SCAN_PROVENANCE_NAMES][80];
+	size_t digest_count;
+	bool more_digests;                 /* there were more */
+};
+
 struct scan_container {
 	char id[CONTAINER_ID_MAX + 1]; /* the longest form seen, lower-case */
 	char name[128];                /* container.name, or "" */
@@ -57,6 +71,7 @@ struct scan_container {
 	struct syscall_set refused;    /* those the log shows failing with EPERM or ENOSYS (evt.rawres -1, -38) */
 	struct arg_facts facts;        /* what its logged arguments say */
 	struct container_life life;    /* its runtime's setup, left out */
+	struct scan_provenance provenance; /* its events' times, hosts and image digests */
 };
 
 /* The longest proc.name kept for the summary. */
@@ -126,6 +141,7 @@ struct scan {
 	bool execveat_added;            /* execveat went with execve: Falco 0.38 and later log it as execve */
 	uint64_t unknown;               /* matched events naming no syscall */
 	uint64_t bytes;                 /* bytes read */
+	struct scan_provenance provenance; /* the wanted containers' events' times, hosts and image digests */
 	struct syscall_set syscalls;    /* what the wanted containers made */
 	struct syscall_set refused;     /* of those, what the log shows failing with EPERM or ENOSYS (evt.rawres -1
 	                                   or -38, Falco 0.38 and later), as a seccomp filter's refusal does */
@@ -215,5 +231,12 @@ void scan_mark_sandboxes(struct scan *scan);
 
 /* Ends the log for every life: a window still open is the workload's (container_life_finish). */
 void scan_finish_lives(struct scan *scan);
+
+/* Notes an event's time, host and image digest (text, length bytes each; NULL when absent) in provenance. */
+void scan_provenance_note(struct scan_provenance *provenance, const char *time, size_t time_length, const char *host,
+                          size_t host_length, const char *digest, size_t digest_length);
+
+/* Unites from into into: the earlier first time, the later last, the hosts and digests of both. */
+void scan_provenance_unite(struct scan_provenance *into, const struct scan_provenance *from);
 
 #endif

@@ -265,6 +265,7 @@ static enum scan_status absorb(struct scan *scan, struct worker *worker, uint32_
 	scan->drops += part->drops;
 	scan->not_syscall += part->not_syscall;
 	scan->rawres_seen |= part->rawres_seen;
+	scan_provenance_unite(&scan->provenance, &part->provenance);
 	scan->unknown += part->unknown;
 	scan->other_rules += part->other_rules;
 	scan->bytes += part->bytes;

@@ -317,6 +317,7 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 		scan->rawres_seen = true;
 	struct syscall_set *set = &scan->syscalls, *refused = &scan->refused;
 	struct arg_facts *facts = &scan->facts;
+	struct scan_provenance *provenance = &scan->provenance;
 	enum scan_status status = SCAN_OK;
 	const struct translation *translation;
 	struct container_life *life;
@@ -354,9 +355,12 @@ static enum scan_status take_event(struct scan *scan, enum event_status kind, co
 		set = &container->syscalls;
 		refused = &container->refused;
 		facts = &container->facts;
+		provenance = &container->provenance;
 		life = &container->life;
 	}
 	scan->matched++;
+	scan_provenance_note(provenance, event->time.text, event->time.length, event->hostname.text, event->hostname.length,
+	                     event->image_digest.text, event->image_digest.length);
 	switch (container_life_judge(life, event->process.text, event->process.length, executes(event), set)) {
 	case LIFE_RUNTIME:
 		if (life->runtime_events++ == 0)

@@ -23,6 +23,21 @@ static void decode_should_read_a_modern_alert(void)
 	json_arena_end();
 }
 
+/* The provenance fields: the alert's hostname and time, and the image's digest (<NA> read as absent). */
+static void decode_should_read_where_an_alert_came_from(void)
+{
+	struct event e;
+	json_arena_begin();
+	CHECK(decode("{\"hostname\":\"node-3\",\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.type\":\"read\","
+	             "\"container.image.digest\":\"sha256:ab\"},\"time\":\"2026-12-05T01:00:00.1Z\"}", &e) == EVENT_SYSCALL);
+	CHECK(text_is(e.hostname, "node-3") && text_is(e.image_digest, "sha256:ab"));
+	CHECK(text_is(e.time, "2026-12-05T01:00:00.1Z"));
+	CHECK(decode("{\"output_fields\":{\"container.id\":\"3ad7b26ded6d\",\"evt.type\":\"read\","
+	             "\"container.image.digest\":\"<NA>\"}}", &e) == EVENT_SYSCALL);
+	CHECK(e.image_digest.text == NULL && e.hostname.text == NULL);
+	json_arena_end();
+}
+
 static void decode_should_prefer_syscall_type_over_evt_type(void)
 {
 	struct event e;
@@ -227,6 +242,7 @@ static void decode_should_read_the_fields_of_the_rules_text_form(void)
 const struct test_case event_tests[] = {
 	TEST_CASE(decode_should_read_the_fields_of_the_rules_text_form),
 	TEST_CASE(decode_should_read_a_modern_alert),
+	TEST_CASE(decode_should_read_where_an_alert_came_from),
 	TEST_CASE(decode_should_prefer_syscall_type_over_evt_type),
 	TEST_CASE(decode_should_use_evt_type_when_syscall_type_is_null),
 	TEST_CASE(decode_should_treat_host_and_null_ids_as_no_container),

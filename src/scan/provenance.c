@@ -1,0 +1,89 @@
+/*
+ * provenance: where a scan's events came from, for the provenance of the
+ * profile made of them: the alerts' first and last time (RFC 3339, which
+ * orders as text), the Falco hosts and the image digests.
+ */
+#include "scan/scan.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Adds name (length bytes) to a short list, once; past it, notes that there were more. */
+static void add_name(char (*names)[80], size_t *count, bool *more, const char *name, size_t length)
+{
+	if (name == NULL || length == 0 || length >= 80)
+		return;
+	for (size_t i = 0; i < *count; i++)
+		if (strlen(names[i]) == length && memcmp(names[i], name, length) == 0)
+			return;
+	if (*count == SCAN_PROVENANCE_NAMES) {
+		*more = true;
+		return;
+	}
+	memcpy(names[*count], name, length);
+	names[(*count)++][length] = '\0';
+}
+
+/* The same for the hosts, whose names are shorter (64 bytes). */
+static void add_host(struct scan_provenance *provenance, const char *name, size_t length)
+{
+	if (name == NULL || length == 0 || length >= sizeof(provenance->hosts[0]))
+		return;
+	for (size_t i = 0; i < provenance->host_count; i++)
+		if (strlen(provenance->hosts[i]) == length && memcmp(provenance->hosts[i], name, length) == 0)
+			return;
+	if (provenance->host_count == SCAN_PROVENANCE_NAMES) {
+		provenance->more_hosts = true;
+		return;
+	}
+	memcpy(provenance->hosts[provenance->host_count], name, length);
+	provenance->hosts[provenance->host_count++][length] = '\0';
+}
+
+/*
+ * Orders time (length bytes) against kept (NUL-terminated): RFC 3339 times
+ * of one form order as text. Called for every event, so without a copy.
+ */
+static int order(const char *time, size_t length, const char *kept)
+{
+	size_t known = strlen(kept);
+	int diff = memcmp(time, kept, length < known ? length : known);
+
+	return diff != 0 ? diff : (length > known) - (length < known);
+}
+
+/* Keeps time (length bytes) as the first or last when it is earlier or later. */
+static void add_time(struct scan_provenance *provenance, const char *time, size_t length)
+{
+	if (time == NULL || length == 0 || length >= sizeof(provenance->first))
+		return;
+	/* A log runs forward: most events are the last so far. */
+	if (provenance->last[0] == '\0' || order(time, length, provenance->last) > 0) {
+		memcpy(provenance->last, time, length);
+		provenance->last[length] = '\0';
+	}
+	if (provenance->first[0] == '\0' || order(time, length, provenance->first) < 0) {
+		memcpy(provenance->first, time, length);
+		provenance->first[length] = '\0';
+	}
+}
+
+void scan_provenance_note(struct scan_provenance *provenance, const char *time, size_t time_length, const char *host,
+                          size_t host_length, const char *digest, size_t digest_length)
+{
+	add_time(provenance, time, time_length);
+	add_host(provenance, host, host_length);
+	add_name(provenance->digests, &provenance->digest_count, &provenance->more_digests, digest, digest_length);
+}
+
+void scan_provenance_unite(struct scan_provenance *into, const struct scan_provenance *from)
+{
+	add_time(into, from->first, strlen(from->first));
+	add_time(into, from->last, strlen(from->last));
+	for (size_t i = 0; i < from->host_count; i++)
+		add_host(into, from->hosts[i], strlen(from->hosts[i]));
+	into->more_hosts |= from->more_hosts;
+	for (size_t i = 0; i < from->digest_count; i++)
+		add_name(into->digests, &into->digest_count, &into->more_digests, from->digests[i], strlen(from->digests[i]));
+	into->more_digests |= from->more_digests;
+}
