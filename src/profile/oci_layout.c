@@ -194,11 +194,23 @@ int oci_layout_write(const char *dir, const char *ref, const char *profile, size
                      char *message, size_t size)
 {
 	static const char layout_marker[] = "{\"imageLayoutVersion\":\"1.0.0\"}";
-	char temp[4096], path[4096], config[SHA256_HEX], layer[SHA256_HEX], manifest[SHA256_HEX];
+	char temp[4096], path[4096], config[SHA256_HEX], layer[SHA256_HEX], manifest[SHA256_HEX], named[4096];
 	char *manifest_json = NULL, *index_json = NULL;
 	struct stat info;
-	bool exists = lstat(dir, &info) == 0;
 	int status = -1;
+
+	/* "out/" is "out": the layout is built beside it, never inside. */
+	size_t length_of_dir = strlen(dir);
+	while (length_of_dir > 1 && dir[length_of_dir - 1] == '/')
+		length_of_dir--;
+	if (length_of_dir >= sizeof(named)) {
+		snprintf(message, size, "--oci-layout: the path is too long");
+		return -1;
+	}
+	memcpy(named, dir, length_of_dir);
+	named[length_of_dir] = '\0';
+	dir = named;
+	bool exists = lstat(dir, &info) == 0;
 
 	if (exists && !is_layout(dir)) {
 		snprintf(message, size, "--oci-layout %s: exists and is not an OCI image layout; name a new directory",
