@@ -321,6 +321,7 @@ static enum run_status run_reduce(const struct options *opts, struct report *rep
 	struct line_stream stream;
 	struct timespec deadline;
 	enum run_status status;
+	bool told_full = false;
 
 	/* The signals are taken first: a service manager may stop the reducer while it starts. */
 	if (line_stream_open(&stream, STDIN_FILENO, LINE_MAX_BYTES) != 0) {
@@ -353,9 +354,18 @@ static enum run_status run_reduce(const struct options *opts, struct report *rep
 			scanned = scan_feed(&job.in.pass.scan, 0, stream.line_number, line,
 			                    line != NULL ? length : LINE_MAX_BYTES + 1);
 			if (scanned == SCAN_TOO_MANY) {
-				/* Full of containers: what they made is written, the idle ones forgotten. */
+				/* Full of containers: what they made is written, the idle ones forgotten, and the line read again. */
 				status = flush(opts, report, false);
-				scanned = SCAN_OK;
+				scanned = status == RUN_OK ? scan_feed(&job.in.pass.scan, 0, stream.line_number, line,
+				                                       line != NULL ? length : LINE_MAX_BYTES + 1) : SCAN_OK;
+				if (scanned == SCAN_TOO_MANY && !told_full) {
+					report_warning(report, "more than %d containers made events within one interval: the events "
+					               "of the ones past that are left out until some fall idle (give a shorter "
+					               "--flush-every)", SCAN_CONTAINERS_MAX);
+					told_full = true;
+				}
+				if (scanned == SCAN_TOO_MANY)
+					scanned = SCAN_OK;
 			}
 			if (scanned == SCAN_NO_MEMORY) {
 				report_error(report, "out of memory");
