@@ -56,6 +56,8 @@ void line_stream_close(struct line_stream *stream)
  */
 static bool take_line(struct line_stream *stream, enum stream_event *event, const char **line, size_t *length)
 {
+	if (stream->buffer == NULL)
+		return false; /* nothing read yet */
 	char *at = stream->buffer + stream->start;
 	size_t held = stream->used - stream->start;
 	char *newline = held ? memchr(at, '\n', held) : NULL;
