@@ -87,11 +87,15 @@ compare "--full-parse" -log "$work/a.jsonl" -container-id abcdefabcdef --full-pa
 compare "--exact, legacy" -log "$work/b.jsonl" -container-id 91f0c0de4b2a --exact --format legacy
 compare "--check" --check "$work/profile.json" -log "$work/b.jsonl" -container-id 3ad7b26ded6d
 # A part that cannot be opened (no descriptor left) ends the run with its error; with progress shown
-# the main thread waited for it for ever once.
+# the main thread waited for it for ever once. On a loaded machine the parts may also run one after
+# another, each closing its descriptor before the next opens one: then the run succeeds, with the
+# profile one thread gives. Either is right; hanging (124) or another profile is not.
 status=0
 (ulimit -n 5; exec timeout 60 "$binary" -q -log "$work/a.jsonl" -container-id 3ad7b26ded6d --jobs 32 --progress) \
-	>/dev/null 2>"$work/fds.err" || status=$?
+	>"$work/fds.json" 2>"$work/fds.err" || status=$?
 if [ "$status" = 3 ] && grep -q "cannot read its part: Too many open files" "$work/fds.err"; then
+	pass
+elif [ "$status" = 0 ] && cmp -s "$work/fds.json" "$work/profile.json"; then
 	pass
 else
 	fail "--jobs 32 --progress with 5 descriptors: status $status (124: it hung): $(head -2 "$work/fds.err")"
