@@ -9,6 +9,7 @@
 #include "jobs/options.h"
 #include "jobs/output_names.h"
 #include "jobs/profile_writer.h"
+#include "jobs/provenance.h"
 #include "jobs/run_results.h"
 #include "jobs/runtime_choice.h"
 #include "jobs/workload_select.h"
@@ -27,6 +28,7 @@ static struct {
 	struct judge_memo judge;           /* the profile judged as written */
 	struct profile_writer writer;      /* how it is written */
 	struct run_results results;        /* the report's view of the above */
+	struct provenance provenance;      /* where the profile came from, for the report's document */
 } job;
 
 /* The profile's metadata.name (spo): --profile-name, else the workload, the merge, or the first id. */
@@ -86,6 +88,12 @@ static enum run_status run_profile(const struct options *opts, struct report *re
 		report_summary(report, results, &set, &added);
 		report_arg_rules(report, results, &set, &in->pass.scan.syscalls, &facts, &plan);
 		report_verdict(report, results);
+	}
+	if (status == RUN_OK && opts->report != REPORT_TEXT) {
+		/* The document says where the profile came from, as an artifact's manifest and a SeccompProfile do. */
+		provenance_fill(&job.provenance, opts, results, false);
+		job.results.provenance = job.provenance.items;
+		job.results.provenance_count = job.provenance.count;
 	}
 	if (status == RUN_OK)
 		report_profile_document(report, results, opts->output, &set, &plan);

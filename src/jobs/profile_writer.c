@@ -132,7 +132,7 @@ static enum run_status write_artifact(const struct profile_writer *writer, const
 		           "the Security Profiles Merger's ValidateArtifact): %s; nothing written", dir, message);
 		return RUN_OUTPUT;
 	}
-	provenance_fill(&provenance, writer->opts, writer->results);
+	provenance_fill(&provenance, writer->opts, writer->results, true);
 	if (oci_layout_write(dir, writer->name[0] ? writer->name : "profile", text, length, provenance.items,
 	                     provenance.count, digest, message, sizeof(message)) != 0) {
 		report_say(writer->report, "%s", message);

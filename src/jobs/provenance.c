@@ -24,7 +24,7 @@ static void put(struct provenance *provenance, const char *key, const char *valu
 			return;
 		}
 	if (provenance->count < PROVENANCE_MAX)
-		provenance->items[provenance->count++] = (struct oci_annotation){ key, value };
+		provenance->items[provenance->count++] = (struct profile_annotation){ key, value };
 }
 
 /* Joins count names (each width bytes apart from first) with commas into text, and ", ..." when there were more. */
@@ -53,16 +53,28 @@ static void created(char *text, size_t size)
 		snprintf(text, size, "1970-01-01T00:00:00Z");
 }
 
-void provenance_fill(struct provenance *provenance, const struct options *opts, const struct run_results *results)
+void provenance_fill(struct provenance *provenance, const struct options *opts, const struct run_results *results,
+                     bool created_too)
 {
 	char (*texts)[1024] = provenance->texts;
 	size_t used = 0;
 
 	provenance->count = 0;
-	created(texts[0], sizeof(texts[0]));
-	put(provenance, "org.opencontainers.image.created", texts[0]);
+	if (created_too) {
+		created(texts[0], sizeof(texts[0]));
+		put(provenance, "org.opencontainers.image.created", texts[0]);
+	}
 	put(provenance, "dev.falco2seccomp.version", F2S_VERSION);
 	put(provenance, "dev.falco2seccomp.floor", docker_default_version());
+	/* A merge of profiles has no recording of its own: it says how many it merged, not a selection. */
+	if (opts->merge_only) {
+		snprintf(texts[1], sizeof(texts[1]), "%zu", opts->merge.count);
+		put(provenance, "dev.falco2seccomp.merged-profiles", texts[1]);
+		put(provenance, "dev.falco2seccomp.runtime", results->runtime->used);
+		arch_list_describe(results->arches, texts[4], sizeof(texts[4]));
+		put(provenance, "dev.falco2seccomp.architectures", texts[4]);
+		goto command_line;
+	}
 	/* What was selected: the workload as the user gave it, or the container ids. */
 	if (results->workload->selection[0] != '\0') {
 		snprintf(texts[1], sizeof(texts[1]), "%s", results->workload->selection);
@@ -96,8 +108,9 @@ void provenance_fill(struct provenance *provenance, const struct options *opts, 
 		                                                        seen->more_digests));
 	arch_list_describe(results->arches, texts[4], sizeof(texts[4]));
 	put(provenance, "dev.falco2seccomp.architectures", texts[4]);
-	/* The command line's own, each KEY=VALUE split at its first '='; options.c checked the key's letters. */
-	for (size_t i = 0; i < opts->oci_annotations.count && i < PROVENANCE_MAX; i++) {
+command_line:
+	/* An artifact's: the command line's own, each KEY=VALUE split at its first '='; options.c checked the key. */
+	for (size_t i = 0; created_too && i < opts->oci_annotations.count && i < PROVENANCE_MAX; i++) {
 		const char *item = opts->oci_annotations.items[i];
 		size_t key_length = strcspn(item, "=");
 		if (key_length >= sizeof(provenance->keys[i]))

@@ -116,7 +116,7 @@ static void sync_directory(const char *path)
 
 /* The manifest's text: one layer, the config, artifactType, annotations. NULL without memory. */
 static char *manifest_text(const char config[SHA256_HEX], const char layer[SHA256_HEX], size_t length,
-                           const struct oci_annotation *annotations, size_t count)
+                           const struct profile_annotation *annotations, size_t count)
 {
 	cJSON *manifest = cJSON_CreateObject(), *layers = NULL, *layer_descriptor, *notes, *title;
 	char *text = NULL;
@@ -190,7 +190,7 @@ static bool is_layout(const char *path)
 }
 
 int oci_layout_write(const char *dir, const char *ref, const char *profile, size_t length,
-                     const struct oci_annotation *annotations, size_t count, char digest[SHA256_HEX + 7],
+                     const struct profile_annotation *annotations, size_t count, char digest[SHA256_HEX + 7],
                      char *message, size_t size)
 {
 	static const char layout_marker[] = "{\"imageLayoutVersion\":\"1.0.0\"}";

@@ -9,18 +9,13 @@
 #ifndef F2S_OCI_LAYOUT_H
 #define F2S_OCI_LAYOUT_H
 
+#include "profile/profile.h"
 #include "text/sha256.h"
 
 #include <stddef.h>
 
 /* kubernetes-sigs/security-profiles-operator, internal/pkg/artifact (MediaTypeSeccompProfile); KEP-6061. */
 #define OCI_SECCOMP_ARTIFACT_TYPE "application/vnd.cncf.seccomp-profile.config.v1+json"
-
-/* One annotation of the manifest: a reverse-DNS key and its value. */
-struct oci_annotation {
-	const char *key;
-	const char *value;
-};
 
 /*
  * Writes the profile (length bytes of JSON) as the one artifact of a new
@@ -33,7 +28,7 @@ struct oci_annotation {
  * message.
  */
 int oci_layout_write(const char *dir, const char *ref, const char *profile, size_t length,
-                     const struct oci_annotation *annotations, size_t count, char digest[SHA256_HEX + 7],
+                     const struct profile_annotation *annotations, size_t count, char digest[SHA256_HEX + 7],
                      char *message, size_t size);
 
 #endif

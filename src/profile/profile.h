@@ -86,6 +86,12 @@ static inline bool profile_datum_fits(double value)
 }
 
 /* What a profile to write holds. Nothing in it is owned. */
+/* An annotation: a key (reverse-DNS) and its value, of an artifact's manifest or a report's document. */
+struct profile_annotation {
+	const char *key;
+	const char *value;
+};
+
 struct profile {
 	const char *default_action;  /* an SCMP_ACT_* name */
 	bool has_errno_ret;          /* write defaultErrnoRet */

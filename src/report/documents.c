@@ -3,6 +3,7 @@
  * standard output, with the warnings kept by the sink.
  */
 #include "report/report.h"
+#include "profile/profile.h"
 #include "scan/scan.h"
 
 #include "input/log_source.h"
@@ -358,6 +359,10 @@ void report_profile_document(struct report *report, const struct run_results *re
 		}
 		cJSON_AddStringToObject(profile, "path", path);
 		cJSON_AddNumberToObject(profile, "syscalls_allowed", (double)syscall_set_count(set));
+		/* Where it came from: the annotations an artifact's manifest and a SeccompProfile carry. */
+		cJSON *provenance = res->provenance_count > 0 ? cJSON_AddObjectToObject(profile, "provenance") : NULL;
+		for (size_t i = 0; provenance != NULL && i < res->provenance_count; i++)
+			cJSON_AddStringToObject(provenance, res->provenance[i].key, res->provenance[i].value);
 		json_finish(report, root);
 		return;
 	}

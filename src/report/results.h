@@ -15,6 +15,7 @@
 struct arch_list;
 struct arg_rule_choice;
 struct filter_verdict;
+struct profile_annotation;
 struct scan;
 struct syscall_catalog;
 struct syscall_set;
@@ -52,6 +53,8 @@ struct run_results {
 	const struct workload_found *workload;    /* the selected workload, or the workloads of --group-by */
 	const struct arg_rule_choice *arg_rules;  /* what the command line lifted */
 	const char *base_profile;                 /* --base-profile, or NULL */
+	const struct profile_annotation *provenance; /* where the profile came from (jobs/provenance.h), or NULL */
+	size_t provenance_count;
 };
 
 #endif
