@@ -189,37 +189,35 @@ static bool is_layout(const char *path)
 	return join(marker, sizeof(marker), path, "oci-layout") && lstat(marker, &info) == 0 && S_ISREG(info.st_mode);
 }
 
-int oci_layout_write(const char *dir, const char *ref, const char *profile, size_t length,
-                     const struct profile_annotation *annotations, size_t count, char digest[SHA256_HEX + 7],
-                     char *message, size_t size)
+int oci_layout_build(const char *dir, const char *ref, const char *profile, size_t length,
+                     const struct profile_annotation *annotations, size_t count, struct oci_layout_built *built,
+                     char digest[SHA256_HEX + 7], char *message, size_t size)
 {
 	static const char layout_marker[] = "{\"imageLayoutVersion\":\"1.0.0\"}";
-	char temp[4096], path[4096], config[SHA256_HEX], layer[SHA256_HEX], manifest[SHA256_HEX], named[4096];
+	char path[4096], config[SHA256_HEX], layer[SHA256_HEX], manifest[SHA256_HEX];
 	char *manifest_json = NULL, *index_json = NULL;
-	struct stat info;
+	char *temp = built->temp;
 	int status = -1;
 
 	/* "out/" is "out": the layout is built beside it, never inside. */
 	size_t length_of_dir = strlen(dir);
 	while (length_of_dir > 1 && dir[length_of_dir - 1] == '/')
 		length_of_dir--;
-	if (length_of_dir >= sizeof(named)) {
+	if (length_of_dir >= sizeof(built->dir) - 64) {
 		snprintf(message, size, "--oci-layout: the path is too long");
 		return -1;
 	}
-	memcpy(named, dir, length_of_dir);
-	named[length_of_dir] = '\0';
-	dir = named;
-	bool exists = lstat(dir, &info) == 0;
-
-	if (exists && !is_layout(dir)) {
+	memcpy(built->dir, dir, length_of_dir);
+	built->dir[length_of_dir] = '\0';
+	dir = built->dir;
+	if (lstat(dir, &(struct stat){ 0 }) == 0 && !is_layout(dir)) {
 		snprintf(message, size, "--oci-layout %s: exists and is not an OCI image layout; name a new directory",
 		         dir);
 		return -1;
 	}
-	if ((size_t)snprintf(temp, sizeof(temp), "%s.f2s-XXXXXX", dir) >= sizeof(temp) - 64 || mkdtemp(temp) == NULL) {
-		snprintf(message, size, "--oci-layout %s: cannot make a directory beside it: %s", dir,
-		         errno ? strerror(errno) : "path too long");
+	if ((size_t)snprintf(temp, sizeof(built->temp), "%s.f2s-XXXXXX", dir) >= sizeof(built->temp) || mkdtemp(temp) == NULL) {
+		snprintf(message, size, "--oci-layout %s: cannot make a directory beside it: %s", dir, strerror(errno));
+		temp[0] = '\0';
 		return -1;
 	}
 	bool made = join(path, sizeof(path), temp, "blobs") && mkdir(path, 0755) == 0 &&
@@ -245,23 +243,60 @@ int oci_layout_write(const char *dir, const char *ref, const char *profile, size
 	if (join(path, sizeof(path), temp, "blobs/sha256"))
 		sync_directory(path);
 	sync_directory(temp);
-	/* In place: renamed where nothing was, or exchanged with the old layout in one step. */
-	if (!exists ? rename(temp, dir) != 0 : renameat2(AT_FDCWD, temp, AT_FDCWD, dir, RENAME_EXCHANGE) != 0)
-		goto failed;
-	if (exists)
-		remove_tree(temp);
-	char *parent_copy = strdup(dir);
-	if (parent_copy != NULL)
-		sync_directory(dirname(parent_copy));
-	free(parent_copy);
 	snprintf(digest, SHA256_HEX + 7, "sha256:%s", manifest);
 	status = 0;
 	goto done;
 failed:
 	snprintf(message, size, "--oci-layout %s: cannot write the layout: %s", dir, strerror(errno));
-	remove_tree(temp);
+	oci_layout_discard(built);
 done:
 	free(manifest_json);
 	free(index_json);
 	return status;
+}
+
+int oci_layout_place(struct oci_layout_built *built, char *message, size_t size)
+{
+	const char *dir = built->dir;
+	bool exists = lstat(dir, &(struct stat){ 0 }) == 0;
+
+	if (exists && !is_layout(dir)) {
+		snprintf(message, size, "--oci-layout %s: exists and is not an OCI image layout; name a new directory",
+		         dir);
+		oci_layout_discard(built);
+		return -1;
+	}
+	/* In place: renamed where nothing was, or exchanged with the old layout in one step. */
+	if (!exists ? rename(built->temp, dir) != 0
+	            : renameat2(AT_FDCWD, built->temp, AT_FDCWD, dir, RENAME_EXCHANGE) != 0) {
+		snprintf(message, size, "--oci-layout %s: cannot put the layout in place: %s", dir, strerror(errno));
+		oci_layout_discard(built);
+		return -1;
+	}
+	if (exists)
+		remove_tree(built->temp);
+	built->temp[0] = '\0';
+	char *parent_copy = strdup(dir);
+	if (parent_copy != NULL)
+		sync_directory(dirname(parent_copy));
+	free(parent_copy);
+	return 0;
+}
+
+void oci_layout_discard(struct oci_layout_built *built)
+{
+	if (built->temp[0] != '\0')
+		remove_tree(built->temp);
+	built->temp[0] = '\0';
+}
+
+int oci_layout_write(const char *dir, const char *ref, const char *profile, size_t length,
+                     const struct profile_annotation *annotations, size_t count, char digest[SHA256_HEX + 7],
+                     char *message, size_t size)
+{
+	static struct oci_layout_built built;
+
+	if (oci_layout_build(dir, ref, profile, length, annotations, count, &built, digest, message, size) != 0)
+		return -1;
+	return oci_layout_place(&built, message, size);
 }

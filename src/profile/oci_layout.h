@@ -17,6 +17,31 @@
 /* kubernetes-sigs/security-profiles-operator, internal/pkg/artifact (MediaTypeSeccompProfile); KEP-6061. */
 #define OCI_SECCOMP_ARTIFACT_TYPE "application/vnd.cncf.seccomp-profile.config.v1+json"
 
+/* A layout built beside its directory, not yet in place. */
+struct oci_layout_built {
+	char dir[4096];   /* where it goes, without a trailing '/' */
+	char temp[4096];  /* where it was built, "" once placed or discarded */
+};
+
+/*
+ * Builds what oci_layout_write writes, beside dir, into built, without
+ * putting it in place; digest as there. Returns 0, or -1 with the reason
+ * in message (nothing left behind).
+ */
+int oci_layout_build(const char *dir, const char *ref, const char *profile, size_t length,
+                     const struct profile_annotation *annotations, size_t count, struct oci_layout_built *built,
+                     char digest[SHA256_HEX + 7], char *message, size_t size);
+
+/*
+ * Puts a built layout in place: renamed where nothing was, exchanged in
+ * one step with a layout that was there (never anything else); 0, or -1
+ * with message (the built one removed).
+ */
+int oci_layout_place(struct oci_layout_built *built, char *message, size_t size);
+
+/* Removes a built layout not put in place. */
+void oci_layout_discard(struct oci_layout_built *built);
+
 /*
  * Writes the profile (length bytes of JSON) as the one artifact of a new
  * OCI image layout at dir, named ref in index.json
