@@ -10,6 +10,7 @@
 #include "jobs/options.h"
 #include "jobs/output_names.h"
 #include "jobs/profile_writer.h"
+#include "jobs/provenance.h"
 #include "jobs/run_results.h"
 #include "jobs/runtime_choice.h"
 #include "jobs/workload.h"
@@ -94,7 +95,7 @@ static void unmerge_previous(struct profile_input *previous, const struct profil
  */
 static enum run_status write_member(const struct options *opts, struct report *report, const char *dir, const char *base,
                                     const struct syscall_set *observed, struct arg_facts *facts, const char *who,
-                                    char *path, size_t size, size_t *allowed)
+                                    const struct provenance_member *member, char *path, size_t size, size_t *allowed)
 {
 	struct syscall_set set = *observed;
 	struct arg_facts own = *facts;
@@ -105,8 +106,9 @@ static enum run_status write_member(const struct options *opts, struct report *r
 	bool merged = false;
 	enum run_status status;
 
-	if ((size_t)snprintf(path, size, "%s/%s.%s", dir, base,
-	                     profile_format_row(opts->format)->extension) >= size) {
+	/* A file DIR/BASE.json (.yaml), or with --oci-layout a layout DIR/BASE. */
+	if ((size_t)snprintf(path, size, "%s/%s%s%s", dir, base, opts->oci_layout ? "" : ".",
+	                     opts->oci_layout ? "" : profile_format_row(opts->format)->extension) >= size) {
 		report_say(report, "%s: path too long", dir);
 		return RUN_OUTPUT;
 	}
@@ -123,8 +125,10 @@ static enum run_status write_member(const struct options *opts, struct report *r
 		status = finish_set(&job.in, opts, job.runtime.used, report, &job.results, &set, &added);
 	if (status == RUN_OK && warn_risky(&job.in.pass.catalog, report, &job.results, &set, observed, &added, who) > 0 && opts->strict)
 		status = RUN_INPUT;
+	job.writer.member = member;
 	if (status == RUN_OK)
 		status = profile_writer_write(&job.writer, &set, facts, path, &plan);
+	job.writer.member = NULL;
 	*allowed = syscall_set_count(&set);
 	if (merged)
 		unmerge_previous(&previous, &saved);
@@ -142,6 +146,18 @@ static enum run_status place_profiles(struct report *report, enum run_status sta
 	struct atomic_batch *batch = job.writer.batch;
 
 	job.writer.batch = NULL;
+	if (job.writer.layouts != NULL) {
+		/* --oci-layout: the layouts built, put in place together, or none. */
+		struct layout_batch *layouts = job.writer.layouts;
+		size_t built = layouts->count;
+		job.writer.layouts = NULL;
+		if (layout_batch_finish(layouts, status != RUN_OK, failed, sizeof(failed)) != 0) {
+			report_say(report, "%s; the layouts before it are in place, the rest are not", failed);
+			status = status == RUN_OK ? RUN_OUTPUT : status;
+		} else if (status != RUN_OK && built > 0) {
+			report_say(report, "no layout of this run was put in place");
+		}
+	}
 	if (status != RUN_OK) {
 		if (batch->count > 0)
 			report_say(report, "no profile of this run was put in place");
@@ -175,8 +191,10 @@ static enum run_status write_workloads(const struct options *opts, struct report
 			continue;
 		snprintf(who, sizeof(who), "a container of %s", group->key);
 		runtime_choice_settle(&job.runtime, &group->life, true, report);
-		status = write_member(opts, report, dir, group->file, &group->syscalls, &group->facts, who, path, sizeof(path),
-		                      &allowed);
+		struct provenance_member member = { group->key, (unsigned long long)group->events, group->containers,
+			                            opts->group_by == GROUP_IMAGE ? group->key : "", &group->provenance };
+		status = write_member(opts, report, dir, group->file, &group->syscalls, &group->facts, who, &member, path,
+		                      sizeof(path), &allowed);
 		if (status == RUN_OK && !stream)
 			report_workload_written(report, path, group, allowed);
 		written += status == RUN_OK;
@@ -200,8 +218,10 @@ static enum run_status write_all(const struct options *opts, struct report *repo
 	size_t written = 0;
 	bool stream = opts->flush_every > 0;
 	struct atomic_batch batch = { NULL, NULL, 0, 0 };
+	static struct layout_batch layouts;
 
 	job.writer.batch = &batch;
+	job.writer.layouts = opts->oci_layout != NULL ? &layouts : NULL;
 	*count = 0;
 	if (opts->group_by != GROUP_NONE) {
 		/* The reducer groups again at every writing: what it grouped before is dropped. */
@@ -230,7 +250,9 @@ static enum run_status write_all(const struct options *opts, struct report *repo
 		}
 		snprintf(who, sizeof(who), "container %s", c->id);
 		runtime_choice_settle(&job.runtime, &c->life, true, report);
-		status = write_member(opts, report, dir, base, &c->syscalls, &c->facts, who, path, sizeof(path), &allowed);
+		struct provenance_member member = { who, (unsigned long long)c->events, 1, c->image, &c->provenance };
+		status = write_member(opts, report, dir, base, &c->syscalls, &c->facts, who, &member, path, sizeof(path),
+		                      &allowed);
 		if (status == RUN_OK && !stream)
 			report_profile_written(report, path, c, allowed);
 		written += status == RUN_OK;
@@ -411,7 +433,7 @@ enum run_status job_all_containers(const struct options *opts, struct report *re
 	job.results.runtime = &job.runtime;
 	job.results.workload = &job.workload;
 	job.writer = (struct profile_writer){ opts, report, &job.in.frame, &job.in.pass.catalog, &job.judge, &job.results,
-		                              NULL, "" };
+		                              NULL, "", NULL, NULL };
 	status = opts->flush_every > 0 ? run_reduce(opts, report) : run_all(opts, report);
 	free(job.workload.groups);
 	profile_inputs_free(&job.in);

@@ -111,7 +111,7 @@ enum run_status job_profile(const struct options *opts, struct report *report)
 	job.results.runtime = &job.runtime;
 	job.results.workload = &job.workload;
 	job.writer = (struct profile_writer){ opts, report, &job.in.frame, &job.in.pass.catalog, &job.judge, &job.results,
-		                              NULL, "" };
+		                              NULL, "", NULL, NULL };
 	status = run_profile(opts, report);
 	profile_inputs_free(&job.in);
 	judge_memo_free(&job.judge);

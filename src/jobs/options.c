@@ -440,9 +440,14 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 	if (opts->cap_add_count > 0 && opts->job != JOB_CHECK)
 		return usage_error(message, size, "--cap-add says which capabilities --check judges a profile for; "
 		                   "it goes with --check");
-	if (opts->oci_layout != NULL && (opts->job != JOB_PROFILE || opts->output != NULL))
-		return usage_error(message, size, "--oci-layout DIR writes the profile job's profile as an OCI artifact "
-		                   "instead of a file: it goes with neither -o nor another job");
+	if (opts->oci_layout != NULL && ((opts->job != JOB_PROFILE && opts->job != JOB_ALL_CONTAINERS) ||
+	                                 opts->output != NULL || opts->output_dir != NULL || opts->flush_every > 0))
+		return usage_error(message, size, "--oci-layout DIR writes the profile as an OCI artifact instead of a "
+		                   "file, or with --all-containers one layout per profile under DIR: it goes with neither -o, "
+		                   "--output-dir, --flush-every nor another job");
+	/* --all-containers --oci-layout DIR: DIR holds a layout per profile, as --output-dir holds a file. */
+	if (opts->oci_layout != NULL && opts->job == JOB_ALL_CONTAINERS)
+		opts->output_dir = opts->oci_layout;
 	if (opts->oci_layout != NULL && opts->format_given && opts->format != PROFILE_FORMAT_OCI)
 		return usage_error(message, size, "--oci-layout holds the profile as OCI runtime-spec JSON, as runtimes "
 		                   "pull it (KEP-6061): give --format oci, or leave --format out");
@@ -458,7 +463,7 @@ static enum options_status check_job(struct options *opts, char *message, size_t
 		return usage_error(message, size, "--flush-every never stops on a broken line and writes what each "
 		                   "workload made: it does not go with --strict, --merge or --audit-log");
 	if (opts->job == JOB_ALL_CONTAINERS && opts->output_dir == NULL)
-		return usage_error(message, size, "--all-containers needs --output-dir DIR");
+		return usage_error(message, size, "--all-containers needs --output-dir DIR (or --oci-layout DIR)");
 	if (opts->job != JOB_ALL_CONTAINERS && opts->output_dir != NULL)
 		return usage_error(message, size, "--output-dir goes with --all-containers");
 	if (opts->job == JOB_ALL_CONTAINERS && opts->output != NULL)

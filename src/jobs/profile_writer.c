@@ -113,10 +113,11 @@ done:
  * artifact in the image layout --oci-layout names, once it is within what
  * the runtimes that pull it accept; returns a status.
  */
-static enum run_status write_artifact(const struct profile_writer *writer, const char *text, size_t length)
+static enum run_status write_artifact(const struct profile_writer *writer, const char *path, const char *text,
+                                      size_t length)
 {
 	static struct provenance provenance;
-	const char *dir = writer->opts->oci_layout;
+	const char *dir = path != NULL ? path : writer->opts->oci_layout;
 	char message[512], digest[SHA256_HEX + 7];
 	cJSON *document = cJSON_ParseWithLength(text, length);
 	int refused;
@@ -133,13 +134,52 @@ static enum run_status write_artifact(const struct profile_writer *writer, const
 		return RUN_OUTPUT;
 	}
 	provenance_fill(&provenance, writer->opts, writer->results, true);
-	if (oci_layout_write(dir, writer->name[0] ? writer->name : "profile", text, length, provenance.items,
-	                     provenance.count, digest, message, sizeof(message)) != 0) {
+	if (writer->member != NULL)
+		provenance_of_member(&provenance, writer->member);
+	const char *ref = writer->name[0] ? writer->name : "profile";
+	struct layout_batch *batch = writer->layouts;
+	if (batch == NULL) {
+		if (oci_layout_write(dir, ref, text, length, provenance.items, provenance.count, digest, message,
+		                     sizeof(message)) != 0) {
+			report_say(writer->report, "%s", message);
+			return RUN_OUTPUT;
+		}
+		report_artifact_written(writer->report, dir, ref, digest, length);
+		return RUN_OK;
+	}
+	/* --all-containers: built now, put in place with the others. */
+	if (batch->count == batch->capacity) {
+		size_t capacity = batch->capacity ? 2 * batch->capacity : 16;
+		struct oci_layout_built *grown = realloc(batch->items, capacity * sizeof(grown[0]));
+		if (grown == NULL) {
+			report_error(writer->report, "out of memory");
+			return RUN_RESOURCES;
+		}
+		batch->items = grown;
+		batch->capacity = capacity;
+	}
+	if (oci_layout_build(dir, ref, text, length, provenance.items, provenance.count, &batch->items[batch->count],
+	                     digest, message, sizeof(message)) != 0) {
 		report_say(writer->report, "%s", message);
 		return RUN_OUTPUT;
 	}
-	report_artifact_written(writer->report, dir, writer->name[0] ? writer->name : "profile", digest, length);
+	batch->count++;
 	return RUN_OK;
+}
+
+int layout_batch_finish(struct layout_batch *batch, int failed, char *message, size_t size)
+{
+	int status = 0;
+
+	for (size_t i = 0; i < batch->count; i++) {
+		if (failed || status != 0)
+			oci_layout_discard(&batch->items[i]);
+		else if (oci_layout_place(&batch->items[i], message, size) != 0)
+			status = -1;
+	}
+	free(batch->items);
+	memset(batch, 0, sizeof(*batch));
+	return status;
 }
 
 enum run_status profile_writer_write(struct profile_writer *writer, const struct syscall_set *set,
@@ -211,7 +251,7 @@ enum run_status profile_writer_write(struct profile_writer *writer, const struct
 	enum run_status judged = judge_written(writer->judge, writer->opts, &writer->frame->arches, writer->catalog,
 	                                       writer->report, writer->results, &written_profile);
 	if (judged != RUN_OK || writer->opts->oci_layout != NULL) {
-		enum run_status status = judged != RUN_OK ? judged : write_artifact(writer, text, length);
+		enum run_status status = judged != RUN_OK ? judged : write_artifact(writer, path, text, length);
 		free(text);
 		return status;
 	}

@@ -7,7 +7,11 @@
 
 #include "jobs/run_status.h"
 
+#include <stddef.h>
+
 struct arg_facts;
+struct oci_layout_built;
+struct provenance_member;
 struct arg_rule_plan;
 struct atomic_batch;
 struct judge_memo;
@@ -28,7 +32,18 @@ struct profile_writer {
 	const struct run_results *results; /* the report's view, for broken promises */
 	struct atomic_batch *batch;        /* profiles finished but not yet in place (--all-containers), or NULL */
 	char name[254];                    /* metadata.name of the spo format */
+	struct layout_batch *layouts;      /* OCI layouts built but not yet in place (--all-containers), or NULL */
+	const struct provenance_member *member; /* the one container or workload written, or NULL: the run's */
 };
+
+/* OCI layouts built for --all-containers --oci-layout, put in place together. */
+struct layout_batch {
+	struct oci_layout_built *items;    /* owned */
+	size_t count, capacity;
+};
+
+/* Puts every layout of batch in place, or with failed discards them; 0, or -1 with message. */
+int layout_batch_finish(struct layout_batch *batch, int failed, char *message, size_t size);
 
 /*
  * Writes the profile for set (with the argument facts, the plan of its

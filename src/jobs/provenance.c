@@ -40,6 +40,26 @@ static const char *join(char *text, size_t size, const char *first, size_t width
 	return text;
 }
 
+/*
+ * The recording: its window, its hosts, the images' digests (the rule
+ * prints container.image.digest); hosts and digests are joined into the
+ * two texts (1024 bytes each).
+ */
+static void put_seen(struct provenance *provenance, const struct scan_provenance *seen, char *hosts, char *digests)
+{
+	if (seen->first[0] != '\0') {
+		put(provenance, "dev.falco2seccomp.first-event", seen->first);
+		put(provenance, "dev.falco2seccomp.last-event", seen->last);
+	}
+	if (seen->host_count > 0)
+		put(provenance, "dev.falco2seccomp.hosts", join(hosts, 1024, seen->hosts[0], sizeof(seen->hosts[0]),
+		                                                seen->host_count, seen->more_hosts));
+	if (seen->digest_count > 0)
+		put(provenance, "dev.falco2seccomp.image-digests", join(digests, 1024, seen->digests[0],
+		                                                        sizeof(seen->digests[0]), seen->digest_count,
+		                                                        seen->more_digests));
+}
+
 /* The time the profile was made: SOURCE_DATE_EPOCH (reproducible-builds.org) when set, else now. */
 static void created(char *text, size_t size)
 {
@@ -93,19 +113,7 @@ void provenance_fill(struct provenance *provenance, const struct options *opts, 
 	if (results->workload->images[0] != '\0')
 		put(provenance, "dev.falco2seccomp.images", results->workload->images);
 	put(provenance, "dev.falco2seccomp.runtime", results->runtime->used);
-	/* The recording: its window, its hosts, the images' digests (the rule prints container.image.digest). */
-	const struct scan_provenance *seen = &results->scan->provenance;
-	if (seen->first[0] != '\0') {
-		put(provenance, "dev.falco2seccomp.first-event", seen->first);
-		put(provenance, "dev.falco2seccomp.last-event", seen->last);
-	}
-	if (seen->host_count > 0)
-		put(provenance, "dev.falco2seccomp.hosts", join(texts[5], sizeof(texts[5]), seen->hosts[0], sizeof(seen->hosts[0]),
-		                                                seen->host_count, seen->more_hosts));
-	if (seen->digest_count > 0)
-		put(provenance, "dev.falco2seccomp.image-digests", join(texts[6], sizeof(texts[6]), seen->digests[0],
-		                                                        sizeof(seen->digests[0]), seen->digest_count,
-		                                                        seen->more_digests));
+	put_seen(provenance, &results->scan->provenance, texts[5], texts[6]);
 	arch_list_describe(results->arches, texts[4], sizeof(texts[4]));
 	put(provenance, "dev.falco2seccomp.architectures", texts[4]);
 command_line:
@@ -119,4 +127,19 @@ command_line:
 		provenance->keys[i][key_length] = '\0';
 		put(provenance, provenance->keys[i], item + key_length + 1);
 	}
+}
+
+void provenance_of_member(struct provenance *provenance, const struct provenance_member *member)
+{
+	char (*texts)[1024] = provenance->member_texts;
+	const struct scan_provenance *seen = member->seen;
+
+	put(provenance, "dev.falco2seccomp.selection", member->selection);
+	snprintf(texts[0], sizeof(texts[0]), "%llu", member->events);
+	put(provenance, "dev.falco2seccomp.events", texts[0]);
+	snprintf(texts[1], sizeof(texts[1]), "%zu", member->containers);
+	put(provenance, "dev.falco2seccomp.containers", texts[1]);
+	if (member->images[0] != '\0')
+		put(provenance, "dev.falco2seccomp.images", member->images);
+	put_seen(provenance, seen, texts[2], texts[3]);
 }

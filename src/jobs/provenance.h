@@ -12,6 +12,16 @@
 
 struct options;
 struct run_results;
+struct scan_provenance;
+
+/* One container or workload of --all-containers, whose profile's provenance is its own. */
+struct provenance_member {
+	const char *selection;             /* "container ID", or the workload's key */
+	unsigned long long events;         /* its events */
+	size_t containers;                 /* its containers */
+	const char *images;                /* its image, or "" */
+	const struct scan_provenance *seen; /* its events' window, hosts and image digests */
+};
 
 /* The most annotations a manifest gets: ours and the command line's. */
 #define PROVENANCE_MAX 48
@@ -22,6 +32,7 @@ struct provenance {
 	size_t count;
 	char texts[7][1024];                    /* ours */
 	char keys[PROVENANCE_MAX][256];         /* the command line's keys */
+	char member_texts[4][1024];             /* a member's own */
 };
 
 /*
@@ -34,5 +45,8 @@ struct provenance {
  */
 void provenance_fill(struct provenance *provenance, const struct options *opts, const struct run_results *results,
                      bool created_too);
+
+/* Replaces in provenance what the run said with what member says of itself. */
+void provenance_of_member(struct provenance *provenance, const struct provenance_member *member);
 
 #endif

@@ -136,6 +136,7 @@ enum run_status group_workloads(enum workload_group by, bool quiet, const struct
 		syscall_set_union(&group->syscalls, &c->syscalls);
 		arg_facts_unite(&group->facts, &c->facts);
 		container_life_unite(&group->life, &c->life);
+		scan_provenance_unite(&group->provenance, &c->provenance);
 	}
 	free(keys);
 	return name_workloads(quiet, report, found);

@@ -208,6 +208,7 @@ struct workload_profile {
 	struct syscall_set syscalls;  /* what they made */
 	struct arg_facts facts;       /* what their arguments say */
 	struct container_life life;   /* their runtime's setup, left out */
+	struct scan_provenance provenance; /* their events' window, hosts and image digests */
 };
 
 /*
