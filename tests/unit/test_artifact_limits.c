@@ -43,6 +43,20 @@ static void artifact_limits_should_refuse_what_runtimes_refuse(void)
 		  "\"errnoRet\":1}]}", "crun refuses it" },
 		{ "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":[{\"names\":[\"read\"],\"action\":\"SCMP_ACT_TRACE\","
 		  "\"errnoRet\":1}]}", "" },
+		/* Conflicting entries: one's conditions hold wherever the other's do, and the results differ. */
+		{ "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ALLOW\"},"
+		  "{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ERRNO\",\"args\":[{\"index\":0,\"value\":40,\"op\":\"SCMP_CMP_EQ\"}]}]}",
+		  "socket is in two entries with different results" },
+		{ "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ALLOW\","
+		  "\"args\":[{\"index\":0,\"value\":2,\"op\":\"SCMP_CMP_EQ\"}]},{\"names\":[\"socket\"],\"action\":"
+		  "\"SCMP_ACT_LOG\",\"args\":[{\"index\":0,\"value\":2,\"valueTwo\":0,\"op\":\"SCMP_CMP_EQ\"}]}]}",
+		  "different results" },
+		/* Different families, or one result twice: no conflict. */
+		{ "{\"defaultAction\":\"SCMP_ACT_LOG\",\"syscalls\":[{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ERRNO\","
+		  "\"args\":[{\"index\":0,\"value\":38,\"op\":\"SCMP_CMP_EQ\"}]},{\"names\":[\"socket\"],\"action\":"
+		  "\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,\"value\":2,\"op\":\"SCMP_CMP_EQ\"}]}]}", "" },
+		{ "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"read\"],\"action\":\"SCMP_ACT_ALLOW\"},"
+		  "{\"names\":[\"read\",\"write\"],\"action\":\"SCMP_ACT_ALLOW\"}]}", "" },
 	};
 	char message[256];
 
