@@ -46,6 +46,33 @@ for format in docker legacy oci; do
 	merge "$work/twice.$format" --merge "$work/one-pass.$format" --merge "$work/one-pass.$format"
 	check "$format: merging a profile with itself changes it" "$work/one-pass.$format" "$work/twice.$format"
 done
+# The provenance a SeccompProfile carries (the window, the hosts, the selection) unites as its rules do:
+# a log of five Falco hosts (more than the four names kept) split over three, merged in every order and
+# tree, gives one pass's bytes.
+awk '{ sub(/"hostname":"[^"]*"/, "\"hostname\":\"node-" substr("edcba", NR % 5 + 1, 1) "\""); print }' \
+	"$here/../examples/events.jsonl" >"$work/timed.jsonl"
+awk -v dir="$work" '{ print > (dir "/timed" (NR % 3 + 1) ".jsonl") }' "$work/timed.jsonl"
+spo() { "$binary" -q -container-id 3ad7b26ded6d --format spo "$@" 2>/dev/null; }
+spo -log "$work/timed.jsonl" -o "$work/timed-one.yaml"
+for part in 1 2 3; do spo -log "$work/timed$part.jsonl" -o "$work/timed-$part.yaml"; done
+for order in "1 2 3" "3 2 1" "2 3 1"; do
+	set -- $order
+	spo --allow-empty -log /dev/null --merge "$work/timed-$1.yaml" --merge "$work/timed-$2.yaml" \
+		--merge "$work/timed-$3.yaml" -o "$work/timed-merged.yaml"
+	check "spo provenance: merge in the order $order differs from one pass" "$work/timed-one.yaml" "$work/timed-merged.yaml"
+done
+spo --allow-empty -log /dev/null --merge "$work/timed-1.yaml" --merge "$work/timed-2.yaml" -o "$work/timed-left.yaml"
+spo --allow-empty -log /dev/null --merge "$work/timed-left.yaml" --merge "$work/timed-3.yaml" -o "$work/timed-tree.yaml"
+check "spo provenance: merge((1 2) 3) differs from one pass" "$work/timed-one.yaml" "$work/timed-tree.yaml"
+spo --allow-empty -log /dev/null --merge "$work/timed-one.yaml" --merge "$work/timed-one.yaml" -o "$work/timed-twice.yaml"
+check "spo provenance: merging a SeccompProfile with itself changes it" "$work/timed-one.yaml" "$work/timed-twice.yaml"
+if grep -q 'dev.falco2seccomp.hosts: node-a,node-b,node-c,node-d,...' "$work/timed-one.yaml" &&
+	grep -q 'dev.falco2seccomp.first-event' "$work/timed-one.yaml"; then
+	pass
+else
+	fail "spo provenance: the one pass does not name the four smallest hosts and more: $(grep hosts "$work/timed-one.yaml")"
+fi
+
 # The same properties over generated logs: each draws syscalls from a pool that
 # brings every kind of rule the tool writes (the ENOSYS answers of newer calls,
 # clone's and socket's argument rules, the generic calls of other architectures

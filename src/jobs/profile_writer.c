@@ -211,6 +211,14 @@ enum run_status profile_writer_write(struct profile_writer *writer, const struct
 	profile.oci = &oci;
 	profile.spo_name = writer->name;
 	profile.base_profile = writer->opts->base_profile;
+	/* A SeccompProfile says where it came from, united with what the profiles it merges said. */
+	static struct provenance spo_provenance;
+	if (profile_format_row(writer->opts->format)->wrapped) {
+		provenance_for_spo(&spo_provenance, writer->opts, writer->results, writer->member, writer->frame->merged,
+		                   writer->frame->merged_count);
+		profile.annotations = spo_provenance.items;
+		profile.annotation_count = spo_provenance.count;
+	}
 	if (arg_rules_build(names, count, &writer->frame->arches, facts, &writer->opts->arg_rules, plain,
 	                    &profile.name_count, &rules, plan) != 0) {
 		report_error(writer->report, "out of memory");

@@ -6,6 +6,7 @@
 #include "jobs/provenance.h"
 
 #include "jobs/options.h"
+#include "profile/profile.h"
 #include "policy/docker_default.h"
 #include "report/results.h"
 #include "scan/scan.h"
@@ -60,6 +61,21 @@ static void put_seen(struct provenance *provenance, const struct scan_provenance
 		                                                        seen->more_digests));
 }
 
+/* What was selected, into text (size bytes): the workload as the user gave it, or the container ids. */
+static void fill_selection(char *text, size_t size, const struct options *opts, const struct run_results *results)
+{
+	size_t used = 0;
+
+	if (results->workload->selection[0] != '\0') {
+		snprintf(text, size, "%s", results->workload->selection);
+		return;
+	}
+	text[0] = '\0';
+	for (size_t i = 0; i < opts->containers.count && used < size; i++)
+		used += (size_t)snprintf(text + used, size - used, "%s-container-id %s", i ? " " : "",
+		                         opts->containers.wanted[i].id);
+}
+
 /* The time the profile was made: SOURCE_DATE_EPOCH (reproducible-builds.org) when set, else now. */
 static void created(char *text, size_t size)
 {
@@ -77,7 +93,6 @@ void provenance_fill(struct provenance *provenance, const struct options *opts, 
                      bool created_too)
 {
 	char (*texts)[1024] = provenance->texts;
-	size_t used = 0;
 
 	provenance->count = 0;
 	if (created_too) {
@@ -95,15 +110,7 @@ void provenance_fill(struct provenance *provenance, const struct options *opts, 
 		put(provenance, "dev.falco2seccomp.architectures", texts[4]);
 		goto command_line;
 	}
-	/* What was selected: the workload as the user gave it, or the container ids. */
-	if (results->workload->selection[0] != '\0') {
-		snprintf(texts[1], sizeof(texts[1]), "%s", results->workload->selection);
-	} else {
-		texts[1][0] = '\0';
-		for (size_t i = 0; i < opts->containers.count && used < sizeof(texts[1]); i++)
-			used += (size_t)snprintf(texts[1] + used, sizeof(texts[1]) - used, "%s-container-id %s",
-			                         i ? " " : "", opts->containers.wanted[i].id);
-	}
+	fill_selection(texts[1], sizeof(texts[1]), opts, results);
 	put(provenance, "dev.falco2seccomp.selection", texts[1]);
 	snprintf(texts[2], sizeof(texts[2]), "%llu", (unsigned long long)results->scan->matched);
 	put(provenance, "dev.falco2seccomp.events", texts[2]);
@@ -142,4 +149,123 @@ void provenance_of_member(struct provenance *provenance, const struct provenance
 	if (member->images[0] != '\0')
 		put(provenance, "dev.falco2seccomp.images", member->images);
 	put_seen(provenance, seen, texts[2], texts[3]);
+}
+
+/* A sorted set of short texts, the smallest kept (as scan_provenance keeps names), joined for an annotation. */
+struct text_set {
+	char items[8][512];
+	size_t count;
+	bool more;
+};
+
+static void set_add(struct text_set *set, const char *text, size_t length)
+{
+	size_t at = 0;
+
+	if (length == 0 || length >= sizeof(set->items[0]) || (length == 3 && memcmp(text, "...", 3) == 0))
+		return;
+	for (; at < set->count; at++) {
+		int diff = strncmp(text, set->items[at], length);
+		if (diff == 0 && set->items[at][length] == '\0')
+			return;
+		if (diff < 0 || (diff == 0 && set->items[at][length] != '\0'))
+			break;
+	}
+	if (set->count == sizeof(set->items) / sizeof(set->items[0])) {
+		set->more = true;
+		if (at == set->count)
+			return;
+		set->count--;
+	}
+	memmove(set->items[at + 1], set->items[at], (set->count - at) * sizeof(set->items[0]));
+	memcpy(set->items[at], text, length);
+	set->items[at][length] = '\0';
+	set->count++;
+}
+
+/* Adds every part of joined, split at separator (", ..." marks more), to set. */
+static void set_add_joined(struct text_set *set, const char *joined, const char *separator)
+{
+	size_t step = strlen(separator);
+
+	for (const char *at = joined; at != NULL && *at != '\0';) {
+		const char *end = strstr(at, separator);
+		size_t length = end ? (size_t)(end - at) : strlen(at);
+		if (length == 3 && memcmp(at, "...", 3) == 0)
+			set->more = true;
+		set_add(set, at, length);
+		at = end ? end + step : NULL;
+	}
+}
+
+static const char *set_join(const struct text_set *set, const char *separator, char *text, size_t size)
+{
+	size_t used = 0;
+
+	text[0] = '\0';
+	for (size_t i = 0; i < set->count && used < size; i++)
+		used += (size_t)snprintf(text + used, size - used, "%s%s", i ? separator : "", set->items[i]);
+	if (set->more && used < size)
+		snprintf(text + used, size - used, "%s...", set->count ? separator : "");
+	return text;
+}
+
+/* The text of an annotation of a merged SeccompProfile, or NULL. */
+static const char *annotation(const struct profile_input *input, const char *key)
+{
+	const cJSON *value = cJSON_GetObjectItemCaseSensitive(input->annotations, key);
+	return cJSON_IsString(value) ? value->valuestring : NULL;
+}
+
+void provenance_for_spo(struct provenance *provenance, const struct options *opts, const struct run_results *results,
+                        const struct provenance_member *member, const struct profile_input *merged,
+                        size_t merged_count)
+{
+	static struct scan_provenance united;
+	static struct text_set selections, images, hosts, digests;
+	char (*texts)[1024] = provenance->texts;
+
+	provenance->count = 0;
+	memset(&united, 0, sizeof(united));
+	memset(&selections, 0, sizeof(selections));
+	memset(&images, 0, sizeof(images));
+	put(provenance, "dev.falco2seccomp.version", F2S_VERSION);
+	put(provenance, "dev.falco2seccomp.floor", docker_default_version());
+	if (member != NULL) {
+		scan_provenance_unite(&united, member->seen);
+		set_add(&selections, member->selection, strlen(member->selection));
+		set_add_joined(&images, member->images, ",");
+	} else if (!opts->merge_only) {
+		scan_provenance_unite(&united, &results->scan->provenance);
+		fill_selection(texts[1], sizeof(texts[1]), opts, results);
+		set_add(&selections, texts[1], strlen(texts[1]));
+		set_add_joined(&images, results->workload->images, ",");
+	}
+	/* The merged profiles' own, united: the earliest first event, the latest last, every host and digest. */
+	for (size_t i = 0; i < merged_count; i++) {
+		const char *value;
+		if (merged[i].annotations == NULL)
+			continue;
+		if ((value = annotation(&merged[i], "dev.falco2seccomp.first-event")) != NULL)
+			scan_provenance_note(&united, value, strlen(value), NULL, 0, NULL, 0);
+		if ((value = annotation(&merged[i], "dev.falco2seccomp.last-event")) != NULL)
+			scan_provenance_note(&united, value, strlen(value), NULL, 0, NULL, 0);
+		memset(&hosts, 0, sizeof(hosts));
+		memset(&digests, 0, sizeof(digests));
+		set_add_joined(&hosts, annotation(&merged[i], "dev.falco2seccomp.hosts"), ",");
+		set_add_joined(&digests, annotation(&merged[i], "dev.falco2seccomp.image-digests"), ",");
+		for (size_t h = 0; h < hosts.count; h++)
+			scan_provenance_note(&united, NULL, 0, hosts.items[h], strlen(hosts.items[h]), NULL, 0);
+		for (size_t d = 0; d < digests.count; d++)
+			scan_provenance_note(&united, NULL, 0, NULL, 0, digests.items[d], strlen(digests.items[d]));
+		united.more_hosts |= hosts.more;
+		united.more_digests |= digests.more;
+		set_add_joined(&selections, annotation(&merged[i], "dev.falco2seccomp.selection"), "; ");
+		set_add_joined(&images, annotation(&merged[i], "dev.falco2seccomp.images"), ",");
+	}
+	if (selections.count > 0 || selections.more)
+		put(provenance, "dev.falco2seccomp.selection", set_join(&selections, "; ", texts[2], sizeof(texts[2])));
+	if (images.count > 0 || images.more)
+		put(provenance, "dev.falco2seccomp.images", set_join(&images, ",", texts[3], sizeof(texts[3])));
+	put_seen(provenance, &united, texts[5], texts[6]);
 }

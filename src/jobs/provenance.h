@@ -12,6 +12,7 @@
 
 struct options;
 struct run_results;
+struct profile_input;
 struct scan_provenance;
 
 /* One container or workload of --all-containers, whose profile's provenance is its own. */
@@ -45,6 +46,17 @@ struct provenance {
  */
 void provenance_fill(struct provenance *provenance, const struct options *opts, const struct run_results *results,
                      bool created_too);
+
+/*
+ * Fills provenance for a SeccompProfile's metadata.annotations: only what a
+ * union keeps (version, floor, selections, images, the window, hosts and
+ * image digests; no counts), of the run or of member, united with the
+ * annotations of the merged SeccompProfiles (merged_count of them), so that
+ * merging profiles gives what one pass over their logs gives.
+ */
+void provenance_for_spo(struct provenance *provenance, const struct options *opts, const struct run_results *results,
+                        const struct provenance_member *member, const struct profile_input *merged,
+                        size_t merged_count);
 
 /* Replaces in provenance what the run said with what member says of itself. */
 void provenance_of_member(struct provenance *provenance, const struct provenance_member *member);

@@ -258,6 +258,7 @@ void profile_input_free(struct profile_input *input)
 	cJSON_Delete(input->other_rules);
 	cJSON_Delete(input->arg_names);
 	cJSON_Delete(input->document);
+	cJSON_Delete(input->annotations);
 	memset(input, 0, sizeof(*input));
 }
 

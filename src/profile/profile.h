@@ -105,6 +105,8 @@ struct profile {
 	const struct rule_context *oci; /* the container the OCI and SPO formats resolve includes and excludes for */
 	const char *spo_name;        /* metadata.name of the SPO format (DNS-1123) */
 	const char *base_profile;    /* spec.baseProfileName of the SPO format, or NULL */
+	const struct profile_annotation *annotations; /* metadata.annotations of the SPO format, or NULL */
+	size_t annotation_count;     /* entries in annotations */
 };
 
 /* A profile read for --merge or --check. */
@@ -123,6 +125,7 @@ struct profile_input {
 	char dead_example[160];    /* the first of them, as "syscalls[3] names read after syscalls[0] decided it" */
 	char unknown_arches[160];  /* architectures of libseccomp's form this libseccomp lacks, left out: "SCMP_ARCH_X, ..." */
 	cJSON *document;           /* owned: the profile as written (an SPO's spec), whose filter seccomp_filter builds */
+	cJSON *annotations;        /* owned: an SPO's metadata.annotations (where it came from), or NULL */
 };
 
 /* Tells whether item is absent, null, or an empty array or object: as good as not written. */

@@ -594,6 +594,12 @@ static int parse_spo(struct reader *reader, const char *text, size_t length, str
 		               field ? field : "one key");
 	}
 	status = read_tree(reader, cJSON_GetObjectItemCaseSensitive(root, "spec"), input);
+	/* Where it came from, which a merge unites (jobs/provenance.c). */
+	const cJSON *metadata = cJSON_GetObjectItemCaseSensitive(root, "metadata");
+	const cJSON *annotations = cJSON_GetObjectItemCaseSensitive(metadata, "annotations");
+	if (status == 0 && cJSON_IsObject(annotations) &&
+	    (input->annotations = cJSON_Duplicate(annotations, 1)) == NULL)
+		status = problem(reader, "out of memory");
 	cJSON_Delete(root);
 	return status;
 }

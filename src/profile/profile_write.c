@@ -191,6 +191,13 @@ static cJSON *spo_object(const struct profile *p, cJSON *spec)
 		cJSON_Delete(root);
 		return NULL;
 	}
+	/* Where the profile came from, as Kubernetes annotations: string values under keys of our own. */
+	cJSON *notes = p->annotation_count > 0 ? cJSON_AddObjectToObject(metadata, "annotations") : NULL;
+	for (size_t i = 0; i < p->annotation_count; i++)
+		if (notes == NULL || cJSON_AddStringToObject(notes, p->annotations[i].key, p->annotations[i].value) == NULL) {
+			cJSON_Delete(root);
+			return NULL;
+		}
 	return root;
 }
 

@@ -8,36 +8,37 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Adds name (length bytes) to a short list, once; past it, notes that there were more. */
-static void add_name(char (*names)[80], size_t *count, bool *more, const char *name, size_t length)
+/*
+ * Adds name (length bytes, under width) to a short sorted list of at most
+ * SCAN_PROVENANCE_NAMES, once. Past that the smallest are kept and *more
+ * is set: what a list keeps does not depend on the order names came in,
+ * so that a union of lists is the list of every name (a merge's).
+ */
+static void add_sorted(char *names, size_t width, size_t *count, bool *more, const char *name, size_t length)
 {
-	if (name == NULL || length == 0 || length >= 80)
+	size_t at = 0;
+
+	if (name == NULL || length == 0 || length >= width)
 		return;
-	for (size_t i = 0; i < *count; i++)
-		if (strlen(names[i]) == length && memcmp(names[i], name, length) == 0)
+	for (; at < *count; at++) {
+		const char *known = names + at * width;
+		size_t known_length = strlen(known);
+		int diff = memcmp(name, known, length < known_length ? length : known_length);
+		if (diff == 0 && length == known_length)
 			return;
+		if (diff < 0 || (diff == 0 && length < known_length))
+			break;
+	}
 	if (*count == SCAN_PROVENANCE_NAMES) {
 		*more = true;
-		return;
-	}
-	memcpy(names[*count], name, length);
-	names[(*count)++][length] = '\0';
-}
-
-/* The same for the hosts, whose names are shorter (64 bytes). */
-static void add_host(struct scan_provenance *provenance, const char *name, size_t length)
-{
-	if (name == NULL || length == 0 || length >= sizeof(provenance->hosts[0]))
-		return;
-	for (size_t i = 0; i < provenance->host_count; i++)
-		if (strlen(provenance->hosts[i]) == length && memcmp(provenance->hosts[i], name, length) == 0)
+		if (at == *count)
 			return;
-	if (provenance->host_count == SCAN_PROVENANCE_NAMES) {
-		provenance->more_hosts = true;
-		return;
+		(*count)--; /* the largest goes */
 	}
-	memcpy(provenance->hosts[provenance->host_count], name, length);
-	provenance->hosts[provenance->host_count++][length] = '\0';
+	memmove(names + (at + 1) * width, names + at * width, (*count - at) * width);
+	memcpy(names + at * width, name, length);
+	names[at * width + length] = '\0';
+	(*count)++;
 }
 
 /*
@@ -72,8 +73,10 @@ void scan_provenance_note(struct scan_provenance *provenance, const char *time, 
                           size_t host_length, const char *digest, size_t digest_length)
 {
 	add_time(provenance, time, time_length);
-	add_host(provenance, host, host_length);
-	add_name(provenance->digests, &provenance->digest_count, &provenance->more_digests, digest, digest_length);
+	add_sorted(provenance->hosts[0], sizeof(provenance->hosts[0]), &provenance->host_count, &provenance->more_hosts,
+	           host, host_length);
+	add_sorted(provenance->digests[0], sizeof(provenance->digests[0]), &provenance->digest_count,
+	           &provenance->more_digests, digest, digest_length);
 }
 
 void scan_provenance_unite(struct scan_provenance *into, const struct scan_provenance *from)
@@ -81,9 +84,11 @@ void scan_provenance_unite(struct scan_provenance *into, const struct scan_prove
 	add_time(into, from->first, strlen(from->first));
 	add_time(into, from->last, strlen(from->last));
 	for (size_t i = 0; i < from->host_count; i++)
-		add_host(into, from->hosts[i], strlen(from->hosts[i]));
+		add_sorted(into->hosts[0], sizeof(into->hosts[0]), &into->host_count, &into->more_hosts, from->hosts[i],
+		           strlen(from->hosts[i]));
 	into->more_hosts |= from->more_hosts;
 	for (size_t i = 0; i < from->digest_count; i++)
-		add_name(into->digests, &into->digest_count, &into->more_digests, from->digests[i], strlen(from->digests[i]));
+		add_sorted(into->digests[0], sizeof(into->digests[0]), &into->digest_count, &into->more_digests,
+		           from->digests[i], strlen(from->digests[i]));
 	into->more_digests |= from->more_digests;
 }
