@@ -6,12 +6,10 @@
 
 #include "jobs/job_steps.h"
 #include "jobs/log_pass.h"
-#include "jobs/judge_written.h"
 #include "jobs/options.h"
 #include "jobs/output_names.h"
 #include "jobs/profile_writer.h"
 #include "jobs/provenance.h"
-#include "jobs/run_results.h"
 #include "jobs/runtime_choice.h"
 #include "jobs/workload.h"
 #include "jobs/workload_groups.h"
@@ -34,12 +32,7 @@
 
 /* What the job reads and fills: large (the scan, the catalog), so not on the stack. */
 static struct {
-	struct profile_inputs in;          /* merged profiles, the logs, the audit log */
-	struct workload_found workload;    /* the workloads of --group-by */
-	struct runtime_choice runtime;     /* whose baseline each profile gets */
-	struct judge_memo judge;           /* the profiles judged as written */
-	struct profile_writer writer;      /* how they are written, into a batch */
-	struct run_results results;        /* the report's view of the above */
+	struct profile_job parts;          /* the inputs, the workloads, the runtime, the judge, the writer, the view */
 	unsigned long flushes;             /* the reducer's writings so far */
 } job;
 
@@ -54,7 +47,7 @@ static struct {
 static enum run_status merge_previous(struct report *report, const char *path, struct profile_input *previous,
                                       struct profile_frame *saved, bool *merged)
 {
-	struct profile_frame *frame = &job.in.frame;
+	struct profile_frame *frame = &job.parts.in.frame;
 	char message[512];
 	struct stat info;
 
@@ -83,9 +76,9 @@ static enum run_status merge_previous(struct report *report, const char *path, s
 /* Puts the frame merge_previous changed back. */
 static void unmerge_previous(struct profile_input *previous, const struct profile_frame *saved)
 {
-	cJSON_Delete(job.in.frame.kept_rules);
+	cJSON_Delete(job.parts.in.frame.kept_rules);
 	profile_input_free(previous);
-	job.in.frame = *saved;
+	job.parts.in.frame = *saved;
 }
 
 /*
@@ -119,16 +112,16 @@ static enum run_status write_member(const struct options *opts, struct report *r
 		return RUN_RESOURCES;
 	}
 	facts = &own;
-	output_names_dns1123(base, job.writer.name, sizeof(job.writer.name));
-	status = settle_arg_facts(opts, report, &job.in.frame, facts);
+	output_names_dns1123(base, job.parts.writer.name, sizeof(job.parts.writer.name));
+	status = settle_arg_facts(opts, report, &job.parts.in.frame, facts);
 	if (status == RUN_OK)
-		status = finish_set(&job.in, opts, job.runtime.used, report, &job.results, &set, &added);
-	if (status == RUN_OK && warn_risky(&job.in.pass.catalog, report, &job.results, &set, observed, &added, who) > 0 && opts->strict)
+		status = finish_set(&job.parts.in, opts, job.parts.runtime.used, report, &job.parts.results, &set, &added);
+	if (status == RUN_OK && warn_risky(&job.parts.in.pass.catalog, report, &job.parts.results, &set, observed, &added, who) > 0 && opts->strict)
 		status = RUN_INPUT;
-	job.writer.member = member;
+	job.parts.writer.member = member;
 	if (status == RUN_OK)
-		status = profile_writer_write(&job.writer, &set, facts, path, &plan);
-	job.writer.member = NULL;
+		status = profile_writer_write(&job.parts.writer, &set, facts, path, &plan);
+	job.parts.writer.member = NULL;
 	*allowed = syscall_set_count(&set);
 	if (merged)
 		unmerge_previous(&previous, &saved);
@@ -143,14 +136,14 @@ static enum run_status write_member(const struct options *opts, struct report *r
 static enum run_status place_profiles(struct report *report, enum run_status status)
 {
 	char failed[4096];
-	struct atomic_batch *batch = job.writer.batch;
+	struct atomic_batch *batch = job.parts.writer.batch;
 
-	job.writer.batch = NULL;
-	if (job.writer.layouts != NULL) {
+	job.parts.writer.batch = NULL;
+	if (job.parts.writer.layouts != NULL) {
 		/* --oci-layout: the layouts built, put in place together, or none. */
-		struct layout_batch *layouts = job.writer.layouts;
+		struct layout_batch *layouts = job.parts.writer.layouts;
 		size_t built = layouts->count;
-		job.writer.layouts = NULL;
+		job.parts.writer.layouts = NULL;
 		if (layout_batch_finish(layouts, status != RUN_OK, failed, sizeof(failed)) != 0) {
 			report_say(report, "%s; the layouts before it are in place, the rest are not", failed);
 			status = status == RUN_OK ? RUN_OUTPUT : status;
@@ -182,15 +175,15 @@ static enum run_status write_workloads(const struct options *opts, struct report
 	size_t written = 0;
 	bool stream = opts->flush_every > 0;
 
-	for (size_t g = 0; g < job.workload.group_count && status == RUN_OK; g++) {
-		struct workload_profile *group = &job.workload.groups[g];
+	for (size_t g = 0; g < job.parts.workload.group_count && status == RUN_OK; g++) {
+		struct workload_profile *group = &job.parts.workload.groups[g];
 		char who[sizeof(group->key) + 32], path[4096];
 		size_t allowed;
 
 		if (syscall_set_count(&group->syscalls) == 0 && !opts->allow_empty)
 			continue;
 		snprintf(who, sizeof(who), "a container of %s", group->key);
-		runtime_choice_settle(&job.runtime, &group->life, true, report);
+		runtime_choice_settle(&job.parts.runtime, &group->life, true, report);
 		struct provenance_member member = { group->key, (unsigned long long)group->events, group->containers,
 			                            opts->group_by == GROUP_IMAGE ? group->key : "", &group->provenance };
 		status = write_member(opts, report, dir, group->file, &group->syscalls, &group->facts, who, &member, path,
@@ -202,7 +195,7 @@ static enum run_status write_workloads(const struct options *opts, struct report
 	*count = written;
 	if (status == RUN_OK && written == 0 && !stream) {
 		report_say(report, "no workload with syscall events in %llu events read; nothing written",
-		            (unsigned long long)job.in.pass.scan.events);
+		            (unsigned long long)job.parts.in.pass.scan.events);
 		return RUN_NO_EVENTS;
 	}
 	return status;
@@ -220,22 +213,22 @@ static enum run_status write_all(const struct options *opts, struct report *repo
 	struct atomic_batch batch = { NULL, NULL, 0, 0 };
 	static struct layout_batch layouts;
 
-	job.writer.batch = &batch;
-	job.writer.layouts = opts->oci_layout != NULL ? &layouts : NULL;
+	job.parts.writer.batch = &batch;
+	job.parts.writer.layouts = opts->oci_layout != NULL ? &layouts : NULL;
 	*count = 0;
 	if (opts->group_by != GROUP_NONE) {
 		/* The reducer groups again at every writing: what it grouped before is dropped. */
-		free(job.workload.groups);
-		memset(&job.workload, 0, sizeof(job.workload));
-		status = group_workloads(opts->group_by, opts->quiet || stream, &job.in.pass.scan, job.in.pass.label_key_count,
-		                         report, &job.workload);
+		free(job.parts.workload.groups);
+		memset(&job.parts.workload, 0, sizeof(job.parts.workload));
+		status = group_workloads(opts->group_by, opts->quiet || stream, &job.parts.in.pass.scan, job.parts.in.pass.label_key_count,
+		                         report, &job.parts.workload);
 		return place_profiles(report, status == RUN_OK ? write_workloads(opts, report, dir, count) : status);
 	}
-	for (size_t i = 0; i < job.in.pass.scan.container_count && status == RUN_OK; i++) {
-		struct scan_container *c = &job.in.pass.scan.containers[i];
+	for (size_t i = 0; i < job.parts.in.pass.scan.container_count && status == RUN_OK; i++) {
+		struct scan_container *c = &job.parts.in.pass.scan.containers[i];
 		char who[CONTAINER_ID_MAX + 16];
 		size_t allowed;
-		const char *base = output_name_for(&job.in.pass.scan, i);
+		const char *base = output_name_for(&job.parts.in.pass.scan, i);
 		char path[4096];
 
 		if (base == NULL) {
@@ -249,7 +242,7 @@ static enum run_status write_all(const struct options *opts, struct report *repo
 			continue;
 		}
 		snprintf(who, sizeof(who), "container %s", c->id);
-		runtime_choice_settle(&job.runtime, &c->life, true, report);
+		runtime_choice_settle(&job.parts.runtime, &c->life, true, report);
 		struct provenance_member member = { who, (unsigned long long)c->events, 1, c->image, &c->provenance };
 		status = write_member(opts, report, dir, base, &c->syscalls, &c->facts, who, &member, path, sizeof(path),
 		                      &allowed);
@@ -260,7 +253,7 @@ static enum run_status write_all(const struct options *opts, struct report *repo
 	*count = written;
 	if (status == RUN_OK && written == 0 && !stream) {
 		report_say(report, "no container syscall events in %llu events read; nothing written",
-		     (unsigned long long)job.in.pass.scan.events);
+		     (unsigned long long)job.parts.in.pass.scan.events);
 		status = RUN_NO_EVENTS;
 	}
 	return place_profiles(report, status);
@@ -278,13 +271,13 @@ static enum run_status make_output_dir(struct report *report, const char *dir)
 
 static enum run_status run_all(const struct options *opts, struct report *report)
 {
-	enum run_status status = read_inputs(&job.in, opts, NULL, report, &job.results);
+	enum run_status status = read_inputs(&job.parts.in, opts, NULL, report, &job.parts.results);
 
 	if (status == RUN_OK)
 		status = make_output_dir(report, opts->output_dir);
 	if (status != RUN_OK)
 		return status;
-	qsort(job.in.pass.scan.containers, job.in.pass.scan.container_count, sizeof(job.in.pass.scan.containers[0]),
+	qsort(job.parts.in.pass.scan.containers, job.parts.in.pass.scan.container_count, sizeof(job.parts.in.pass.scan.containers[0]),
 	      workload_compare_containers);
 	size_t written;
 	return write_all(opts, report, opts->output_dir, &written);
@@ -299,7 +292,7 @@ static enum run_status run_all(const struct options *opts, struct report *report
  */
 static enum run_status flush(const struct options *opts, struct report *report, bool last)
 {
-	struct scan *scan = &job.in.pass.scan;
+	struct scan *scan = &job.parts.in.pass.scan;
 	size_t written = 0;
 
 	/* The profiles' documents are built with cJSON's own allocator, not the scan's arena. */
@@ -351,9 +344,9 @@ static enum run_status run_reduce(const struct options *opts, struct report *rep
 		line_stream_close(&stream);
 		return RUN_RESOURCES;
 	}
-	status = prepare_inputs(&job.in, opts, report);
+	status = prepare_inputs(&job.parts.in, opts, report);
 	if (status == RUN_OK)
-		status = log_pass_begin(&job.in.pass, opts, &job.in.frame.arches, NULL, true, report);
+		status = log_pass_begin(&job.parts.in.pass, opts, &job.parts.in.frame.arches, NULL, true, report);
 	if (status == RUN_OK)
 		status = make_output_dir(report, opts->output_dir);
 	if (status == RUN_OK && json_arena_begin() != 0) {
@@ -373,12 +366,12 @@ static enum run_status run_reduce(const struct options *opts, struct report *rep
 		switch (line_stream_next(&stream, until(&deadline), &line, &length)) {
 		case STREAM_LINE:
 		case STREAM_TOO_LONG:
-			scanned = scan_feed(&job.in.pass.scan, 0, stream.line_number, line,
+			scanned = scan_feed(&job.parts.in.pass.scan, 0, stream.line_number, line,
 			                    line != NULL ? length : LINE_MAX_BYTES + 1);
 			if (scanned == SCAN_TOO_MANY) {
 				/* Full of containers: what they made is written, the idle ones forgotten, and the line read again. */
 				status = flush(opts, report, false);
-				scanned = status == RUN_OK ? scan_feed(&job.in.pass.scan, 0, stream.line_number, line,
+				scanned = status == RUN_OK ? scan_feed(&job.parts.in.pass.scan, 0, stream.line_number, line,
 				                                       line != NULL ? length : LINE_MAX_BYTES + 1) : SCAN_OK;
 				if (scanned == SCAN_TOO_MANY && !told_full) {
 					report_warning(report, "more than %d containers made events within one interval: the events "
@@ -426,17 +419,8 @@ enum run_status job_all_containers(const struct options *opts, struct report *re
 {
 	enum run_status status;
 
-	runtime_choice_init(&job.runtime, opts->runtime);
-	results_init(&job.results, opts);
-	profile_inputs_view(&job.in, &job.results);
-	job.results.verdict = &job.judge.verdict;
-	job.results.runtime = &job.runtime;
-	job.results.workload = &job.workload;
-	job.writer = (struct profile_writer){ opts, report, &job.in.frame, &job.in.pass.catalog, &job.judge, &job.results,
-		                              NULL, "", NULL, NULL };
+	profile_job_begin(&job.parts, opts, report);
 	status = opts->flush_every > 0 ? run_reduce(opts, report) : run_all(opts, report);
-	free(job.workload.groups);
-	profile_inputs_free(&job.in);
-	judge_memo_free(&job.judge);
+	profile_job_end(&job.parts);
 	return status;
 }

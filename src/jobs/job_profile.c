@@ -5,13 +5,10 @@
 #include "jobs/job_profile.h"
 
 #include "jobs/job_steps.h"
-#include "jobs/judge_written.h"
 #include "jobs/options.h"
 #include "jobs/output_names.h"
 #include "jobs/profile_writer.h"
 #include "jobs/provenance.h"
-#include "jobs/run_results.h"
-#include "jobs/runtime_choice.h"
 #include "jobs/workload_select.h"
 
 #include "policy/profile_set.h"
@@ -22,12 +19,7 @@
 
 /* What the job reads and fills: large (the scan, the catalog), so not on the stack. */
 static struct {
-	struct profile_inputs in;          /* merged profiles, the logs, the audit log */
-	struct workload_found workload;    /* the selected workload */
-	struct runtime_choice runtime;     /* whose baseline the profile gets */
-	struct judge_memo judge;           /* the profile judged as written */
-	struct profile_writer writer;      /* how it is written */
-	struct run_results results;        /* the report's view of the above */
+	struct profile_job parts;          /* the inputs, the workload, the runtime, the judge, the writer, the view */
 	struct provenance provenance;      /* where the profile came from, for the report's document */
 } job;
 
@@ -51,8 +43,8 @@ static void name_profile(const struct options *opts, bool workload, char *name, 
 
 static enum run_status run_profile(const struct options *opts, struct report *report)
 {
-	struct profile_inputs *in = &job.in;
-	const struct run_results *results = &job.results;
+	struct profile_inputs *in = &job.parts.in;
+	const struct run_results *results = &job.parts.results;
 	struct syscall_set set;
 	struct additions added;
 	struct arg_facts facts;
@@ -61,18 +53,18 @@ static enum run_status run_profile(const struct options *opts, struct report *re
 	enum run_status status = read_inputs(in, opts, workload ? NULL : &opts->containers, report, results);
 
 	if (status == RUN_OK && !opts->merge_only)
-		status = workload ? workload_select(&in->pass, opts, &job.runtime, &job.workload, report, results)
-		                  : log_pass_check_matches(&in->pass, opts, &job.runtime, report);
+		status = workload ? workload_select(&in->pass, opts, &job.parts.runtime, &job.parts.workload, report, results)
+		                  : log_pass_check_matches(&in->pass, opts, &job.parts.runtime, report);
 	if (status != RUN_OK)
 		return status;
 	facts = in->pass.scan.facts;
 	set = in->pass.scan.syscalls;
-	name_profile(opts, workload, job.writer.name, sizeof(job.writer.name));
+	name_profile(opts, workload, job.parts.writer.name, sizeof(job.parts.writer.name));
 	status = settle_arg_facts(opts, report, &in->frame, &facts);
 	if (status == RUN_OK)
-		status = finish_set(in, opts, job.runtime.used, report, results, &set, &added);
-	char who[sizeof(job.workload.selection) + 32];
-	snprintf(who, sizeof(who), "a container of %s", job.workload.selection);
+		status = finish_set(in, opts, job.parts.runtime.used, report, results, &set, &added);
+	char who[sizeof(job.parts.workload.selection) + 32];
+	snprintf(who, sizeof(who), "a container of %s", job.parts.workload.selection);
 	if (status == RUN_OK &&
 	    warn_risky(&in->pass.catalog, report, results, &set, &in->pass.scan.syscalls, &added, workload ? who : NULL) > 0 &&
 	    opts->strict)
@@ -80,7 +72,7 @@ static enum run_status run_profile(const struct options *opts, struct report *re
 	if (status == RUN_OK && log_pass_capture_gap(&in->pass, report) && opts->strict)
 		status = RUN_INPUT;
 	if (status == RUN_OK)
-		status = profile_writer_write(&job.writer, &set, &facts, opts->output, &plan);
+		status = profile_writer_write(&job.parts.writer, &set, &facts, opts->output, &plan);
 	if (status == RUN_OK && !opts->quiet) {
 		if (workload)
 			report_workload(report, results);
@@ -92,8 +84,8 @@ static enum run_status run_profile(const struct options *opts, struct report *re
 	if (status == RUN_OK && opts->report != REPORT_TEXT) {
 		/* The document says where the profile came from, as an artifact's manifest and a SeccompProfile do. */
 		provenance_fill(&job.provenance, opts, results, false);
-		job.results.provenance = job.provenance.items;
-		job.results.provenance_count = job.provenance.count;
+		job.parts.results.provenance = job.provenance.items;
+		job.parts.results.provenance_count = job.provenance.count;
 	}
 	if (status == RUN_OK)
 		report_profile_document(report, results, opts->output, &set, &plan);
@@ -104,16 +96,8 @@ enum run_status job_profile(const struct options *opts, struct report *report)
 {
 	enum run_status status;
 
-	runtime_choice_init(&job.runtime, opts->runtime);
-	results_init(&job.results, opts);
-	profile_inputs_view(&job.in, &job.results);
-	job.results.verdict = &job.judge.verdict;
-	job.results.runtime = &job.runtime;
-	job.results.workload = &job.workload;
-	job.writer = (struct profile_writer){ opts, report, &job.in.frame, &job.in.pass.catalog, &job.judge, &job.results,
-		                              NULL, "", NULL, NULL };
+	profile_job_begin(&job.parts, opts, report);
 	status = run_profile(opts, report);
-	profile_inputs_free(&job.in);
-	judge_memo_free(&job.judge);
+	profile_job_end(&job.parts);
 	return status;
 }

@@ -7,6 +7,8 @@
 
 #include "jobs/beyond_the_log.h"
 #include "jobs/options.h"
+#include "jobs/run_results.h"
+#include "jobs/runtime_choice.h"
 
 #include "policy/profile_set.h"
 #include "report/report.h"
@@ -177,4 +179,23 @@ void profile_inputs_free(struct profile_inputs *in)
 	profile_frame_free(&in->frame);
 	log_pass_free(&in->pass);
 	audit_findings_free(&in->audit);
+}
+
+void profile_job_begin(struct profile_job *job, const struct options *opts, struct report *report)
+{
+	runtime_choice_init(&job->runtime, opts->runtime);
+	results_init(&job->results, opts);
+	profile_inputs_view(&job->in, &job->results);
+	job->results.verdict = &job->judge.verdict;
+	job->results.runtime = &job->runtime;
+	job->results.workload = &job->workload;
+	job->writer = (struct profile_writer){ opts, report, &job->in.frame, &job->in.pass.catalog, &job->judge,
+		                               &job->results, NULL, "", NULL, NULL };
+}
+
+void profile_job_end(struct profile_job *job)
+{
+	free(job->workload.groups);
+	profile_inputs_free(&job->in);
+	judge_memo_free(&job->judge);
 }

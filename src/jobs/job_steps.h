@@ -5,9 +5,12 @@
 #define F2S_JOB_STEPS_H
 
 #include "jobs/audit_log.h"
+#include "jobs/judge_written.h"
 #include "jobs/log_pass.h"
 #include "jobs/merged_profiles.h"
+#include "jobs/profile_writer.h"
 #include "jobs/run_status.h"
+#include "report/results.h"
 
 #include <stddef.h>
 
@@ -58,5 +61,21 @@ void profile_inputs_view(const struct profile_inputs *in, struct run_results *re
 
 /* Frees what in owns. */
 void profile_inputs_free(struct profile_inputs *in);
+
+/* What a job that writes profiles holds (job_profile.c, job_all_containers.c). */
+struct profile_job {
+	struct profile_inputs in;          /* merged profiles, the logs, the audit log */
+	struct workload_found workload;    /* the selected workload, or the workloads of --group-by */
+	struct runtime_choice runtime;     /* whose baseline a profile gets */
+	struct judge_memo judge;           /* the profiles judged as written */
+	struct profile_writer writer;      /* how they are written */
+	struct run_results results;        /* the report's view of the above */
+};
+
+/* Sets job up for opts and report: runc's baseline until the log shows another, the report's view pointed. */
+void profile_job_begin(struct profile_job *job, const struct options *opts, struct report *report);
+
+/* Frees what job owns. */
+void profile_job_end(struct profile_job *job);
 
 #endif
