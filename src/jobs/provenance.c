@@ -10,6 +10,7 @@
 #include "policy/docker_default.h"
 #include "report/results.h"
 #include "scan/scan.h"
+#include "text/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,16 +29,17 @@ static void put(struct provenance *provenance, const char *key, const char *valu
 		provenance->items[provenance->count++] = (struct profile_annotation){ key, value };
 }
 
-/* Joins count names (each width bytes apart from first) with commas into text, and ", ..." when there were more. */
-static const char *join(char *text, size_t size, const char *first, size_t width, size_t count, bool more)
+/* Joins count names (each width bytes apart from first) with separator into text, and "..." when there were more. */
+static const char *join(char *text, size_t size, const char *first, size_t width, size_t count, bool more,
+                        const char *separator)
 {
 	size_t used = 0;
 
 	text[0] = '\0';
 	for (size_t i = 0; i < count && used < size; i++)
-		used += (size_t)snprintf(text + used, size - used, "%s%s", i ? "," : "", first + i * width);
+		used += (size_t)snprintf(text + used, size - used, "%s%s", i ? separator : "", first + i * width);
 	if (more && used < size)
-		snprintf(text + used, size - used, ",...");
+		snprintf(text + used, size - used, "%s...", count ? separator : "");
 	return text;
 }
 
@@ -54,11 +56,11 @@ static void put_seen(struct provenance *provenance, const struct scan_provenance
 	}
 	if (seen->host_count > 0)
 		put(provenance, "dev.falco2seccomp.hosts", join(hosts, 1024, seen->hosts[0], sizeof(seen->hosts[0]),
-		                                                seen->host_count, seen->more_hosts));
+		                                                seen->host_count, seen->more_hosts, ","));
 	if (seen->digest_count > 0)
 		put(provenance, "dev.falco2seccomp.image-digests", join(digests, 1024, seen->digests[0],
 		                                                        sizeof(seen->digests[0]), seen->digest_count,
-		                                                        seen->more_digests));
+		                                                        seen->more_digests, ","));
 }
 
 /* What was selected, into text (size bytes): the workload as the user gave it, or the container ids. */
@@ -158,29 +160,13 @@ struct text_set {
 	bool more;
 };
 
+/* Adds text (length bytes) to set; "..." only says there were more (set_add_joined). */
 static void set_add(struct text_set *set, const char *text, size_t length)
 {
-	size_t at = 0;
-
-	if (length == 0 || length >= sizeof(set->items[0]) || (length == 3 && memcmp(text, "...", 3) == 0))
+	if (length == 3 && memcmp(text, "...", 3) == 0)
 		return;
-	for (; at < set->count; at++) {
-		int diff = strncmp(text, set->items[at], length);
-		if (diff == 0 && set->items[at][length] == '\0')
-			return;
-		if (diff < 0 || (diff == 0 && set->items[at][length] != '\0'))
-			break;
-	}
-	if (set->count == sizeof(set->items) / sizeof(set->items[0])) {
-		set->more = true;
-		if (at == set->count)
-			return;
-		set->count--;
-	}
-	memmove(set->items[at + 1], set->items[at], (set->count - at) * sizeof(set->items[0]));
-	memcpy(set->items[at], text, length);
-	set->items[at][length] = '\0';
-	set->count++;
+	text_sorted_add(set->items[0], sizeof(set->items[0]), sizeof(set->items) / sizeof(set->items[0]), &set->count,
+	                &set->more, text, length);
 }
 
 /* Adds every part of joined, split at separator (", ..." marks more), to set. */
@@ -196,18 +182,6 @@ static void set_add_joined(struct text_set *set, const char *joined, const char 
 		set_add(set, at, length);
 		at = end ? end + step : NULL;
 	}
-}
-
-static const char *set_join(const struct text_set *set, const char *separator, char *text, size_t size)
-{
-	size_t used = 0;
-
-	text[0] = '\0';
-	for (size_t i = 0; i < set->count && used < size; i++)
-		used += (size_t)snprintf(text + used, size - used, "%s%s", i ? separator : "", set->items[i]);
-	if (set->more && used < size)
-		snprintf(text + used, size - used, "%s...", set->count ? separator : "");
-	return text;
 }
 
 /* The text of an annotation of a merged SeccompProfile, or NULL. */
@@ -264,8 +238,11 @@ void provenance_for_spo(struct provenance *provenance, const struct options *opt
 		set_add_joined(&images, annotation(&merged[i], "dev.falco2seccomp.images"), ",");
 	}
 	if (selections.count > 0 || selections.more)
-		put(provenance, "dev.falco2seccomp.selection", set_join(&selections, "; ", texts[2], sizeof(texts[2])));
+		put(provenance, "dev.falco2seccomp.selection", join(texts[2], sizeof(texts[2]), selections.items[0],
+		                                                    sizeof(selections.items[0]), selections.count,
+		                                                    selections.more, "; "));
 	if (images.count > 0 || images.more)
-		put(provenance, "dev.falco2seccomp.images", set_join(&images, ",", texts[3], sizeof(texts[3])));
+		put(provenance, "dev.falco2seccomp.images", join(texts[3], sizeof(texts[3]), images.items[0],
+		                                                 sizeof(images.items[0]), images.count, images.more, ","));
 	put_seen(provenance, &united, texts[5], texts[6]);
 }

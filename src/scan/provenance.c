@@ -4,42 +4,10 @@
  * orders as text), the Falco hosts and the image digests.
  */
 #include "scan/scan.h"
+#include "text/text.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/*
- * Adds name (length bytes, under width) to a short sorted list of at most
- * SCAN_PROVENANCE_NAMES, once. Past that the smallest are kept and *more
- * is set: what a list keeps does not depend on the order names came in,
- * so that a union of lists is the list of every name (a merge's).
- */
-static void add_sorted(char *names, size_t width, size_t *count, bool *more, const char *name, size_t length)
-{
-	size_t at = 0;
-
-	if (name == NULL || length == 0 || length >= width)
-		return;
-	for (; at < *count; at++) {
-		const char *known = names + at * width;
-		size_t known_length = strlen(known);
-		int diff = memcmp(name, known, length < known_length ? length : known_length);
-		if (diff == 0 && length == known_length)
-			return;
-		if (diff < 0 || (diff == 0 && length < known_length))
-			break;
-	}
-	if (*count == SCAN_PROVENANCE_NAMES) {
-		*more = true;
-		if (at == *count)
-			return;
-		(*count)--; /* the largest goes */
-	}
-	memmove(names + (at + 1) * width, names + at * width, (*count - at) * width);
-	memcpy(names + at * width, name, length);
-	names[at * width + length] = '\0';
-	(*count)++;
-}
 
 /*
  * Orders time (length bytes) against kept (NUL-terminated): RFC 3339 times
@@ -73,10 +41,10 @@ void scan_provenance_note(struct scan_provenance *provenance, const char *time, 
                           size_t host_length, const char *digest, size_t digest_length)
 {
 	add_time(provenance, time, time_length);
-	add_sorted(provenance->hosts[0], sizeof(provenance->hosts[0]), &provenance->host_count, &provenance->more_hosts,
-	           host, host_length);
-	add_sorted(provenance->digests[0], sizeof(provenance->digests[0]), &provenance->digest_count,
-	           &provenance->more_digests, digest, digest_length);
+	text_sorted_add(provenance->hosts[0], sizeof(provenance->hosts[0]), SCAN_PROVENANCE_NAMES, &provenance->host_count,
+	                &provenance->more_hosts, host, host_length);
+	text_sorted_add(provenance->digests[0], sizeof(provenance->digests[0]), SCAN_PROVENANCE_NAMES,
+	                &provenance->digest_count, &provenance->more_digests, digest, digest_length);
 }
 
 void scan_provenance_unite(struct scan_provenance *into, const struct scan_provenance *from)
@@ -84,11 +52,11 @@ void scan_provenance_unite(struct scan_provenance *into, const struct scan_prove
 	add_time(into, from->first, strlen(from->first));
 	add_time(into, from->last, strlen(from->last));
 	for (size_t i = 0; i < from->host_count; i++)
-		add_sorted(into->hosts[0], sizeof(into->hosts[0]), &into->host_count, &into->more_hosts, from->hosts[i],
-		           strlen(from->hosts[i]));
+		text_sorted_add(into->hosts[0], sizeof(into->hosts[0]), SCAN_PROVENANCE_NAMES, &into->host_count,
+		                &into->more_hosts, from->hosts[i], strlen(from->hosts[i]));
 	into->more_hosts |= from->more_hosts;
 	for (size_t i = 0; i < from->digest_count; i++)
-		add_sorted(into->digests[0], sizeof(into->digests[0]), &into->digest_count, &into->more_digests,
-		           from->digests[i], strlen(from->digests[i]));
+		text_sorted_add(into->digests[0], sizeof(into->digests[0]), SCAN_PROVENANCE_NAMES, &into->digest_count,
+		                &into->more_digests, from->digests[i], strlen(from->digests[i]));
 	into->more_digests |= from->more_digests;
 }

@@ -102,4 +102,39 @@ static inline const char *text_join(char *text, size_t size, const char *const *
 	return text;
 }
 
+/*
+ * Adds name (length bytes, under width) to a sorted list of at most
+ * capacity names, each width bytes apart from names, once. Past capacity
+ * the smallest are kept and *more is set: what a list keeps does not
+ * depend on the order names came in, so that a union of lists is the list
+ * of every name (a merge's provenance).
+ */
+static inline void text_sorted_add(char *names, size_t width, size_t capacity, size_t *count, bool *more,
+                                   const char *name, size_t length)
+{
+	size_t at = 0;
+
+	if (name == NULL || length == 0 || length >= width)
+		return;
+	for (; at < *count; at++) {
+		const char *known = names + at * width;
+		size_t known_length = strlen(known);
+		int diff = memcmp(name, known, length < known_length ? length : known_length);
+		if (diff == 0 && length == known_length)
+			return;
+		if (diff < 0 || (diff == 0 && length < known_length))
+			break;
+	}
+	if (*count == capacity) {
+		*more = true;
+		if (at == *count)
+			return;
+		(*count)--; /* the largest goes */
+	}
+	memmove(names + (at + 1) * width, names + at * width, (*count - at) * width);
+	memcpy(names + at * width, name, length);
+	names[at * width + length] = '\0';
+	(*count)++;
+}
+
 #endif
